@@ -1,0 +1,119 @@
+//! The actix-web application: routes, their contract, Swagger UI, middleware and the answers for unknown routes.
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::http::{Method, header};
+use actix_web::{App, HttpRequest, HttpResponse, web};
+use intercoop_persistence::Database;
+use utoipa::OpenApi;
+use utoipa::openapi::PathItem;
+use utoipa_actix_web::AppExt;
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::auth::JwtKeys;
+use crate::error::{ApiError, ErrorCode};
+use crate::extract::{BodyLimit, path_error};
+use crate::openapi::ApiDoc;
+use crate::{routes, telemetry};
+
+/// What the application needs from outside.
+#[derive(Clone)]
+pub struct AppContext {
+    pub db: Database,
+    pub keys: JwtKeys,
+    pub body_limit: BodyLimit,
+}
+
+/// Registers the documented routes on `app` and returns it with the contract they make.
+pub fn routes_and_spec<T>(app: App<T>) -> (App<T>, utoipa::openapi::OpenApi)
+where
+    T: ServiceFactory<ServiceRequest, Config = (), Error = actix_web::Error, InitError = ()>,
+{
+    app.into_utoipa_app().openapi(ApiDoc::openapi()).configure(routes::configure).split_for_parts()
+}
+
+pub fn build(
+    ctx: AppContext,
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    let spec = crate::openapi::spec();
+    let base = App::new()
+        .app_data(web::Data::new(ctx.db))
+        .app_data(web::Data::new(ctx.keys))
+        .app_data(web::Data::new(ctx.body_limit))
+        .app_data(web::Data::new(KnownRoutes::from_spec(spec)))
+        .app_data(web::PathConfig::default().error_handler(path_error))
+        // Before the routes: the /api/v1 scope would otherwise take /api/v1/openapi.json.
+        .service(SwaggerUi::new("/swagger-ui/{_:.*}").url("/api/v1/openapi.json", spec.clone()));
+    routes_and_spec(base)
+        .0
+        .default_service(web::to(unmatched))
+        .wrap(actix_web::middleware::from_fn(telemetry::request_id))
+}
+
+/// The documented paths and their methods, to tell a wrong method (405 with `Allow`) from an unknown path (404).
+pub struct KnownRoutes(Vec<(Vec<String>, Vec<&'static str>)>);
+
+impl KnownRoutes {
+    fn from_spec(spec: &utoipa::openapi::OpenApi) -> Self {
+        let routes = spec
+            .paths
+            .paths
+            .iter()
+            .map(|(path, item)| (path.trim_matches('/').split('/').map(str::to_owned).collect(), methods(item)))
+            .collect();
+        Self(routes)
+    }
+
+    fn allowed(&self, path: &str) -> Option<Vec<&'static str>> {
+        let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
+        self.0
+            .iter()
+            .find(|(template, _)| {
+                template.len() == segments.len()
+                    && template.iter().zip(&segments).all(|(t, s)| t.starts_with('{') || t == s)
+            })
+            .map(|(_, methods)| methods.clone())
+    }
+}
+
+fn methods(item: &PathItem) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    for (present, name) in [
+        (item.get.is_some(), "GET"),
+        (item.put.is_some(), "PUT"),
+        (item.post.is_some(), "POST"),
+        (item.delete.is_some(), "DELETE"),
+        (item.patch.is_some(), "PATCH"),
+    ] {
+        if present {
+            out.push(name);
+        }
+    }
+    if item.get.is_some() {
+        out.push("HEAD");
+    }
+    out
+}
+
+async fn unmatched(req: HttpRequest, known: web::Data<KnownRoutes>) -> Result<HttpResponse, ApiError> {
+    match known.allowed(req.path()) {
+        Some(methods) if !methods.contains(&req.method().as_str()) => {
+            let allow = methods.join(", ");
+            Err(ApiError::new(
+                ErrorCode::MethodNotAllowed,
+                format!("{} {} is not supported; use {allow}", req.method(), req.path()),
+            )
+            .with_header(header::ALLOW, &allow))
+        }
+        Some(_) if req.method() == Method::HEAD => Ok(HttpResponse::Ok().finish()),
+        _ => Err(ApiError::not_found(format!("there is nothing at {}", req.path()))),
+    }
+}

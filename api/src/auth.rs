@@ -1,0 +1,216 @@
+//! Bearer tokens and roles. A handler states the role it needs in its signature (`Authorized<Editor>`), so it cannot
+//! forget the check; reads take a `Caller`, which may be anonymous.
+
+use std::future::{Ready, ready};
+use std::marker::PhantomData;
+
+use actix_web::dev::Payload;
+use actix_web::http::header;
+use actix_web::{FromRequest, HttpRequest, web};
+use intercoop_persistence::Visibility;
+use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::error::{ApiError, ErrorCode};
+
+const ISSUER: &str = "intercoop";
+
+/// What a caller may do; each role may do all that the roles before it may.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, ToSchema, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Reads everything, drafts included.
+    Viewer,
+    /// Creates and changes drafts.
+    Editor,
+    /// Also publishes, and changes published records.
+    Publisher,
+    /// Also manages the programme structure (programmes, sections, measures) and deletes records.
+    Admin,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Viewer => "viewer",
+            Role::Editor => "editor",
+            Role::Publisher => "publisher",
+            Role::Admin => "admin",
+        }
+    }
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Claims {
+    pub sub: String,
+    pub role: Role,
+    pub iss: String,
+    pub iat: i64,
+    pub exp: i64,
+}
+
+/// The keys that sign and check tokens (HS256).
+#[derive(Clone)]
+pub struct JwtKeys {
+    encoding: EncodingKey,
+    decoding: DecodingKey,
+}
+
+impl JwtKeys {
+    pub fn from_secret(secret: &[u8]) -> Self {
+        Self { encoding: EncodingKey::from_secret(secret), decoding: DecodingKey::from_secret(secret) }
+    }
+
+    pub fn issue(&self, subject: &str, role: Role, ttl_seconds: i64) -> anyhow::Result<String> {
+        let now = chrono::Utc::now().timestamp();
+        let claims = Claims { sub: subject.into(), role, iss: ISSUER.into(), iat: now, exp: now + ttl_seconds };
+        Ok(jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)?)
+    }
+
+    pub fn verify(&self, token: &str) -> Result<Claims, ApiError> {
+        let mut validation = Validation::new(Algorithm::HS256);
+        validation.set_issuer(&[ISSUER]);
+        validation.set_required_spec_claims(&["exp", "iss", "sub"]);
+        validation.leeway = 30;
+        jsonwebtoken::decode::<Claims>(token, &self.decoding, &validation).map(|data| data.claims).map_err(|e| {
+            unauthorized(ErrorCode::InvalidToken, &format!("the bearer token was refused: {e}"), "invalid_token")
+        })
+    }
+}
+
+fn unauthorized(code: ErrorCode, detail: &str, oauth_error: &str) -> ApiError {
+    let challenge = if oauth_error.is_empty() {
+        r#"Bearer realm="intercoop""#.to_owned()
+    } else {
+        format!(r#"Bearer realm="intercoop", error="{oauth_error}""#)
+    };
+    ApiError::new(code, detail).with_header(header::WWW_AUTHENTICATE, &challenge)
+}
+
+/// Who is calling: anonymous, or a subject with a role proven by a bearer token.
+#[derive(Debug, Clone)]
+pub struct Caller {
+    pub subject: Option<String>,
+    pub role: Option<Role>,
+}
+
+impl Caller {
+    /// Anonymous callers see published records only; any role sees drafts too.
+    pub fn visibility(&self) -> Visibility {
+        if self.role.is_some() { Visibility::All } else { Visibility::PublishedOnly }
+    }
+
+    pub fn has(&self, role: Role) -> bool {
+        self.role.is_some_and(|r| r >= role)
+    }
+
+    fn from_request(req: &HttpRequest) -> Result<Self, ApiError> {
+        let Some(value) = req.headers().get(header::AUTHORIZATION) else {
+            return Ok(Caller { subject: None, role: None });
+        };
+        let token = value
+            .to_str()
+            .ok()
+            .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .ok_or_else(|| {
+                unauthorized(
+                    ErrorCode::InvalidToken,
+                    "the Authorization header must be 'Bearer <token>'",
+                    "invalid_request",
+                )
+            })?;
+        let keys = req.app_data::<web::Data<JwtKeys>>().expect("JwtKeys is registered");
+        let claims = keys.verify(token)?;
+        Ok(Caller { subject: Some(claims.sub), role: Some(claims.role) })
+    }
+}
+
+impl FromRequest for Caller {
+    type Error = ApiError;
+    type Future = Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(Caller::from_request(req))
+    }
+}
+
+/// The least role a handler needs.
+pub trait MinRole {
+    const ROLE: Role;
+}
+
+macro_rules! min_role {
+    ($($name:ident => $role:ident),+) => {$(
+        #[doc = concat!("Needs at least the `", stringify!($role), "` role.")]
+        pub struct $name;
+        impl MinRole for $name {
+            const ROLE: Role = Role::$role;
+        }
+    )+};
+}
+
+min_role!(Viewer => Viewer, Editor => Editor, Publisher => Publisher, Admin => Admin);
+
+/// A caller with a valid token and at least the role `R`; otherwise 401 (no or bad token) or 403 (too weak a role).
+pub struct Authorized<R: MinRole> {
+    pub caller: Caller,
+    _role: PhantomData<R>,
+}
+
+impl<R: MinRole> Authorized<R> {
+    pub fn role(&self) -> Role {
+        self.caller.role.expect("an authorized caller has a role")
+    }
+
+    /// Refuses unless the caller has at least `role` (for rules that depend on the content, such as publishing).
+    pub fn require(&self, role: Role, what: &str) -> Result<(), ApiError> {
+        if self.caller.has(role) {
+            Ok(())
+        } else {
+            Err(ApiError::forbidden(format!(
+                "{what} needs the {} role; the token has {}",
+                role.as_str(),
+                self.role().as_str()
+            )))
+        }
+    }
+}
+
+impl<R: MinRole> FromRequest for Authorized<R> {
+    type Error = ApiError;
+    type Future = Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(Caller::from_request(req).and_then(|caller| match caller.role {
+            None => Err(unauthorized(ErrorCode::MissingToken, "this operation needs a bearer token", "")),
+            Some(role) if role < R::ROLE => Err(ApiError::forbidden(format!(
+                "this operation needs the {} role; the token has {}",
+                R::ROLE.as_str(),
+                role.as_str()
+            ))),
+            Some(_) => Ok(Authorized { caller, _role: PhantomData }),
+        }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn issued_tokens_verify_and_others_do_not() {
+        let keys = JwtKeys::from_secret(b"a test secret that is long enough");
+        let token = keys.issue("crm", Role::Editor, 60).unwrap();
+        let claims = keys.verify(&token).unwrap();
+        assert_eq!(claims.sub, "crm");
+        assert_eq!(claims.role, Role::Editor);
+        let other = JwtKeys::from_secret(b"another secret entirely, also long");
+        assert!(other.verify(&token).is_err());
+        let expired = keys.issue("crm", Role::Admin, -3600).unwrap();
+        assert!(keys.verify(&expired).is_err());
+        assert!(Role::Admin > Role::Publisher && Role::Publisher > Role::Editor && Role::Editor > Role::Viewer);
+    }
+}

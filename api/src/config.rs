@@ -1,0 +1,144 @@
+//! Settings in layers: defaults, then an optional TOML file (`INTERCOOP_CONFIG`, or `./intercoop.toml` when it
+//! exists), then environment variables.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use serde::Deserialize;
+
+/// A secret that never shows in logs or debug output.
+#[derive(Clone, Deserialize)]
+#[serde(transparent)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret([redacted])")
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Address and port to listen on.
+    pub listen: String,
+    /// Where the embedded database and the generated token secret live.
+    pub data_dir: PathBuf,
+    /// A `postgres://` or `sqlite://` URL; when absent, SQLite in the data directory.
+    pub database_url: Option<String>,
+    /// The HS256 secret for tokens; when absent, generated once into the data directory.
+    pub jwt_secret: Option<Secret>,
+    /// The largest request body accepted.
+    pub max_body_bytes: usize,
+    pub db_max_connections: u32,
+    /// HTTP worker threads; default: one per core.
+    pub workers: Option<usize>,
+    /// `json`, `text`, or `auto` (JSON when stdout is not a terminal).
+    pub log_format: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileSettings {
+    listen: Option<String>,
+    data_dir: Option<PathBuf>,
+    database_url: Option<String>,
+    jwt_secret: Option<Secret>,
+    max_body_bytes: Option<usize>,
+    db_max_connections: Option<u32>,
+    workers: Option<usize>,
+    log_format: Option<String>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            listen: "127.0.0.1:8080".into(),
+            data_dir: PathBuf::from("data"),
+            database_url: None,
+            jwt_secret: None,
+            max_body_bytes: 1 << 20,
+            db_max_connections: 10,
+            workers: None,
+            log_format: "auto".into(),
+        }
+    }
+}
+
+impl Settings {
+    pub fn load() -> anyhow::Result<Self> {
+        let mut s = Settings::default();
+        let file = match std::env::var_os("INTERCOOP_CONFIG") {
+            Some(path) => Some(PathBuf::from(path)),
+            None => Some(PathBuf::from("intercoop.toml")).filter(|p| p.exists()),
+        };
+        if let Some(path) = file {
+            let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+            let f: FileSettings = toml::from_str(&text).with_context(|| format!("parsing {}", path.display()))?;
+            s.listen = f.listen.unwrap_or(s.listen);
+            s.data_dir = f.data_dir.unwrap_or(s.data_dir);
+            s.database_url = f.database_url.or(s.database_url);
+            s.jwt_secret = f.jwt_secret.or(s.jwt_secret);
+            s.max_body_bytes = f.max_body_bytes.unwrap_or(s.max_body_bytes);
+            s.db_max_connections = f.db_max_connections.unwrap_or(s.db_max_connections);
+            s.workers = f.workers.or(s.workers);
+            s.log_format = f.log_format.unwrap_or(s.log_format);
+        }
+        let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+        let number = |name: &str| -> anyhow::Result<Option<usize>> {
+            env(name).map(|v| v.parse::<usize>().with_context(|| format!("{name} must be a whole number"))).transpose()
+        };
+        s.listen = env("INTERCOOP_LISTEN").unwrap_or(s.listen);
+        s.data_dir = env("INTERCOOP_DATA_DIR").map(PathBuf::from).unwrap_or(s.data_dir);
+        s.database_url = env("INTERCOOP_DATABASE_URL").or_else(|| env("DATABASE_URL")).or(s.database_url);
+        s.jwt_secret = env("INTERCOOP_JWT_SECRET").map(Secret).or(s.jwt_secret);
+        s.max_body_bytes = number("INTERCOOP_MAX_BODY_BYTES")?.unwrap_or(s.max_body_bytes);
+        s.db_max_connections =
+            number("INTERCOOP_DB_MAX_CONNECTIONS")?.map(|n| n as u32).unwrap_or(s.db_max_connections);
+        s.workers = number("INTERCOOP_WORKERS")?.or(s.workers);
+        s.log_format = env("INTERCOOP_LOG_FORMAT").unwrap_or(s.log_format);
+        Ok(s)
+    }
+
+    /// The database URL: the configured one, or a SQLite file in the data directory (created as needed).
+    pub fn database_url(&self) -> anyhow::Result<String> {
+        if let Some(url) = &self.database_url {
+            return Ok(url.clone());
+        }
+        std::fs::create_dir_all(&self.data_dir)
+            .with_context(|| format!("creating the data directory {}", self.data_dir.display()))?;
+        Ok(format!("sqlite://{}?mode=rwc", self.data_dir.join("intercoop.sqlite").display()))
+    }
+
+    /// The token secret: configured, or read from (first generated into) `<data_dir>/jwt-secret`.
+    pub fn jwt_secret(&self) -> anyhow::Result<Secret> {
+        if let Some(secret) = &self.jwt_secret {
+            anyhow::ensure!(secret.0.len() >= 32, "the JWT secret must be at least 32 characters long");
+            return Ok(secret.clone());
+        }
+        let path = self.data_dir.join("jwt-secret");
+        if let Ok(text) = std::fs::read_to_string(&path) {
+            return Ok(Secret(text.trim().to_owned()));
+        }
+        std::fs::create_dir_all(&self.data_dir)?;
+        let secret: String = (0..32).map(|_| format!("{:02x}", rand::random::<u8>())).collect();
+        write_private(&path, &secret).with_context(|| format!("writing {}", path.display()))?;
+        Ok(Secret(secret))
+    }
+}
+
+fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options.open(path)?;
+    file.write_all(text.as_bytes())?;
+    file.sync_all()
+}

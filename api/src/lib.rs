@@ -1,0 +1,13 @@
+//! intercoop's HTTP API: actix-web handlers, request and response types, authentication, and the `intercoop`
+//! binary's commands.
+
+pub mod app;
+pub mod auth;
+pub mod config;
+pub mod error;
+pub mod extract;
+pub mod openapi;
+pub mod pagination;
+pub mod routes;
+pub mod server;
+pub mod telemetry;

@@ -1,0 +1,92 @@
+use clap::{Parser, Subcommand};
+use intercoop_api::auth::{JwtKeys, Role};
+use intercoop_api::config::Settings;
+use intercoop_api::{openapi, server, telemetry};
+
+/// intercoop: the system of record for a council's programme of international cooperation and promotion.
+#[derive(Parser)]
+#[command(version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the service (the default): migrate the database, then serve the API and Swagger UI.
+    Serve,
+    /// Run pending database migrations and exit.
+    Migrate,
+    /// Print the OpenAPI contract as JSON.
+    Openapi,
+    /// Tokens for integrators and scripts.
+    Token {
+        #[command(subcommand)]
+        command: TokenCommand,
+    },
+    /// Exit 0 when the service at --address answers /health/live (for container health checks).
+    Healthcheck {
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        address: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Print a signed bearer token, alone, on stdout.
+    Issue {
+        #[arg(long, value_enum)]
+        role: Role,
+        #[arg(long)]
+        subject: String,
+        /// Lifetime in seconds.
+        #[arg(long, default_value_t = 3600)]
+        ttl: i64,
+    },
+}
+
+fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    let settings = Settings::load()?;
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => {
+            telemetry::init(&settings.log_format);
+            actix_web::rt::System::new().block_on(server::serve(settings))
+        }
+        Command::Migrate => {
+            telemetry::init(&settings.log_format);
+            tokio::runtime::Runtime::new()?.block_on(async {
+                server::open_database(&settings).await?.close().await;
+                tracing::info!("migrations are up to date");
+                Ok(())
+            })
+        }
+        Command::Openapi => print_out(&openapi::spec_json()),
+        Command::Token { command: TokenCommand::Issue { role, subject, ttl } } => {
+            anyhow::ensure!(ttl > 0, "--ttl must be a positive number of seconds");
+            let keys = JwtKeys::from_secret(settings.jwt_secret()?.expose().as_bytes());
+            print_out(&format!("{}\n", keys.issue(&subject, role, ttl)?))
+        }
+        Command::Healthcheck { address } => healthcheck(&address),
+    }
+}
+
+/// Writes to stdout; a reader that stops early (`| head`) is not an error.
+fn print_out(text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}
+
+fn healthcheck(address: &str) -> anyhow::Result<()> {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(address)?;
+    stream.set_read_timeout(Some(std::time::Duration::from_secs(5)))?;
+    write!(stream, "GET /health/live HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n")?;
+    let mut response = String::new();
+    stream.read_to_string(&mut response)?;
+    anyhow::ensure!(response.starts_with("HTTP/1.1 200"), "unhealthy: {}", response.lines().next().unwrap_or(""));
+    Ok(())
+}

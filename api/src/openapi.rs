@@ -1,0 +1,65 @@
+//! The contract's frame: title, description, security scheme, tags. The paths and schemas come from registering
+//! the handlers (`routes::configure`).
+
+use std::sync::OnceLock;
+
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+use crate::error::Problem;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "intercoop",
+        description = "The system of record for a city council's programme of international cooperation and \
+promotion: its measures, and the activities, partners, grants and agreements that carry it out.\n\n\
+Reads are open to anonymous callers, who see published records only. Writes need a bearer token (JWT) with a \
+role: `viewer` reads drafts too, `editor` creates and changes drafts, `publisher` also publishes and changes \
+published records, `admin` also manages the programme structure and deletes.\n\n\
+Errors are RFC 9457 problems (`application/problem+json`) with a stable `code`; `type` is `/problems/{code}`.",
+        license(name = "EUPL-1.2", identifier = "EUPL-1.2"),
+    ),
+    components(schemas(Problem)),
+    modifiers(&BearerAuth),
+    tags(
+        (name = "programmes", description = "Programmes, their sections and their measures"),
+        (name = "activities", description = "What the council did under the programme's measures"),
+        (name = "partners", description = "Twin cities, donors, international organisations and other partners"),
+        (name = "grants", description = "Money from donors"),
+        (name = "agreements", description = "Memoranda, partnership and twinning agreements"),
+        (name = "health", description = "Liveness and readiness"),
+    )
+)]
+pub struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .description(Some("A token from `intercoop token issue --role ROLE --subject NAME`"))
+                    .build(),
+            ),
+        );
+    }
+}
+
+/// The whole contract, as the running service serves it; made once, from the registered routes.
+pub fn spec() -> &'static utoipa::openapi::OpenApi {
+    static SPEC: OnceLock<utoipa::openapi::OpenApi> = OnceLock::new();
+    SPEC.get_or_init(|| crate::app::routes_and_spec(actix_web::App::new()).1)
+}
+
+/// The contract as pretty JSON with a final newline, as committed in `openapi/intercoop-v1.json`.
+pub fn spec_json() -> String {
+    let mut json = spec().to_pretty_json().expect("the contract serializes");
+    json.push('\n');
+    json
+}

@@ -1,0 +1,27 @@
+use actix_web::{HttpResponse, delete, web};
+use intercoop_persistence::Database;
+use intercoop_persistence::activities;
+use uuid::Uuid;
+
+use crate::auth::{Admin, Authorized};
+use crate::error::{ApiError, ApiResult};
+use crate::routes::problems::DeleteProblems;
+
+/// Delete a activity.
+///
+/// Needs the admin role. An activity named by a grant cannot be deleted (409).
+#[utoipa::path(
+    tag = "activities",
+    params(("id" = Uuid, Path, description = "The activity's id")),
+    responses((status = 204, description = "Deleted"), DeleteProblems),
+    security(("bearer" = []))
+)]
+#[delete("/activities/{id}")]
+pub async fn delete_activity(
+    _auth: Authorized<Admin>,
+    db: web::Data<Database>,
+    id: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    activities::delete(&db, id.into_inner(), |_| Ok::<_, ApiError>(())).await?;
+    Ok(HttpResponse::NoContent().finish())
+}

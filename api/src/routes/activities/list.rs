@@ -1,0 +1,112 @@
+use actix_web::{HttpRequest, HttpResponse, get, web};
+use chrono::NaiveDate;
+use intercoop_domain::{ActivityFormat, ActivityKind, ActivityStatus, CountryCode, PublicationState};
+use intercoop_persistence::activities::{self, ActivityFilter, ActivitySort};
+use intercoop_persistence::{Database, Sort};
+use serde::Deserialize;
+use utoipa::IntoParams;
+use uuid::Uuid;
+
+use super::ActivityResponse;
+use crate::auth::Caller;
+use crate::error::{ApiError, ApiResult};
+use crate::extract::ListQuery;
+use crate::pagination::{ListResponse, list_response, page_request, parse_sort};
+use crate::routes::problems::ListProblems;
+
+/// Filters, order and page of the activity list. Unknown parameters are refused.
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct ActivityListParams {
+    /// Only activities that overlap this calendar year.
+    #[param(example = 2024, minimum = 1, maximum = 9999)]
+    year: Option<i32>,
+    /// Only activities that end on or after this day.
+    from: Option<NaiveDate>,
+    /// Only activities that start on or before this day.
+    to: Option<NaiveDate>,
+    /// Only activities under this measure.
+    measure_id: Option<Uuid>,
+    /// Only activities with this partner.
+    partner_id: Option<Uuid>,
+    /// Only activities held in this country (ISO 3166-1 alpha-2).
+    #[param(value_type = Option<String>, example = "DE")]
+    country: Option<CountryCode>,
+    /// Only activities of this kind.
+    kind: Option<ActivityKind>,
+    /// Only activities held in this format.
+    format: Option<ActivityFormat>,
+    /// Only planned, done or cancelled activities.
+    status: Option<ActivityStatus>,
+    /// Only drafts or only published activities (anonymous callers see published ones only).
+    publication: Option<PublicationState>,
+    /// Text to find in the title, description or outcome, in either language, in any case.
+    #[param(example = "Eurocities")]
+    q: Option<String>,
+    /// `start_date` (default), `title`, `created_at` or `updated_at`; a leading `-` reverses the order.
+    #[param(example = "-start_date")]
+    sort: Option<String>,
+    /// Page size, 1 to 200 (default 50).
+    limit: Option<u64>,
+    /// How many matches to skip (default 0).
+    offset: Option<u64>,
+}
+
+/// List activities.
+///
+/// Each activity comes with its measures' codes and titles and its partners' names. Anonymous callers see
+/// published activities only. The `Link` header points to the first, previous, next and last pages.
+#[utoipa::path(
+    tag = "activities",
+    params(ActivityListParams),
+    responses(
+        (status = 200, description = "One page of activities", body = ListResponse<ActivityResponse>,
+            headers(("Link" = String, description = "RFC 8288 links to the first, prev, next and last pages"))),
+        ListProblems,
+    ),
+    security((), ("bearer" = []))
+)]
+#[get("/activities")]
+pub async fn list_activities(
+    req: HttpRequest,
+    caller: Caller,
+    db: web::Data<Database>,
+    ListQuery(params): ListQuery<ActivityListParams>,
+) -> ApiResult<HttpResponse> {
+    let page = page_request(params.limit, params.offset)?;
+    let sort = parse_sort(
+        params.sort.as_deref(),
+        &[
+            ("start_date", ActivitySort::StartDate),
+            ("title", ActivitySort::Title),
+            ("created_at", ActivitySort::CreatedAt),
+            ("updated_at", ActivitySort::UpdatedAt),
+        ],
+        Sort { column: ActivitySort::StartDate, descending: false },
+    )?;
+    if let Some(year) = params.year.filter(|y| !(1..=9999).contains(y)) {
+        return Err(ApiError::invalid_query("year", format!("{year} is not a year from 1 to 9999")));
+    }
+    if let (Some(from), Some(to)) = (params.from, params.to)
+        && to < from
+    {
+        return Err(ApiError::invalid_query("to", format!("{to} is before from={from}")));
+    }
+    let filter = ActivityFilter {
+        year: params.year,
+        from: params.from,
+        to: params.to,
+        measure_id: params.measure_id,
+        partner_id: params.partner_id,
+        country: params.country,
+        kind: params.kind,
+        format: params.format,
+        status: params.status,
+        publication: params.publication,
+        q: params.q.filter(|q| !q.trim().is_empty()),
+    };
+    let result = activities::list(&db, caller.visibility(), &filter, sort, page).await?;
+    let items: Vec<ActivityResponse> = result.items.into_iter().map(Into::into).collect();
+    Ok(list_response(&req, page, items, result.total))
+}

@@ -1,0 +1,68 @@
+use actix_web::{HttpResponse, patch, put, web};
+use intercoop_domain::ActivityDraft;
+use intercoop_persistence::Database;
+use intercoop_persistence::activities;
+use uuid::Uuid;
+
+use super::ActivityResponse;
+use crate::auth::{Authorized, Editor};
+use crate::error::{ApiError, ApiResult};
+use crate::extract::Body;
+use crate::routes::problems::UpdateProblems;
+use crate::routes::{check_publication, merge_patch};
+
+/// Replace a activity.
+///
+/// The body is the whole activity; fields left out take their defaults. Needs the editor role, and the publisher
+/// role when the activity is or becomes published.
+#[utoipa::path(
+    tag = "activities",
+    params(("id" = Uuid, Path, description = "The activity's id")),
+    request_body = ActivityDraft,
+    responses((status = 200, description = "The activity as now stored", body = ActivityResponse), UpdateProblems),
+    security(("bearer" = []))
+)]
+#[put("/activities/{id}")]
+pub async fn replace_activity(
+    auth: Authorized<Editor>,
+    db: web::Data<Database>,
+    id: web::Path<Uuid>,
+    Body(draft): Body<ActivityDraft>,
+) -> ApiResult<HttpResponse> {
+    draft.check()?;
+    let record = activities::update(&db, id.into_inner(), |current| {
+        check_publication(&auth, Some(current.data.publication), draft.publication)?;
+        Ok::<_, ApiError>(draft)
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(ActivityResponse::from(record)))
+}
+
+/// Change some fields of a activity.
+///
+/// The body is a JSON merge patch (RFC 7396): the fields to change, `null` to clear one. The same roles as a
+/// replace.
+#[utoipa::path(
+    tag = "activities",
+    params(("id" = Uuid, Path, description = "The activity's id")),
+    request_body(content = serde_json::Value, content_type = "application/merge-patch+json",
+        description = "The fields to change", example = json!({"status": "cancelled"})),
+    responses((status = 200, description = "The activity as now stored", body = ActivityResponse), UpdateProblems),
+    security(("bearer" = []))
+)]
+#[patch("/activities/{id}")]
+pub async fn patch_activity(
+    auth: Authorized<Editor>,
+    db: web::Data<Database>,
+    id: web::Path<Uuid>,
+    Body(patch): Body<serde_json::Value>,
+) -> ApiResult<HttpResponse> {
+    let record = activities::update(&db, id.into_inner(), |current| {
+        let draft: ActivityDraft = merge_patch(&current.data, patch)?;
+        draft.check()?;
+        check_publication(&auth, Some(current.data.publication), draft.publication)?;
+        Ok::<_, ApiError>(draft)
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(ActivityResponse::from(record)))
+}

@@ -1,0 +1,37 @@
+use actix_web::{HttpResponse, post, web};
+use intercoop_domain::AgreementDraft;
+use intercoop_persistence::Database;
+use intercoop_persistence::agreements;
+
+use super::{AgreementResponse, location};
+use crate::auth::{Authorized, Editor};
+use crate::error::ApiResult;
+use crate::extract::Body;
+use crate::routes::problems::CreateProblems;
+use crate::routes::{check_publication, created};
+
+/// Create a agreement.
+///
+/// Needs the editor role; creating it already published needs the publisher role. The partners and measures
+/// it names must exist (422).
+#[utoipa::path(
+    tag = "agreements",
+    request_body = AgreementDraft,
+    responses(
+        (status = 201, description = "Created", body = AgreementResponse,
+            headers(("Location" = String, description = "The new agreement's URL"))),
+        CreateProblems,
+    ),
+    security(("bearer" = []))
+)]
+#[post("/agreements")]
+pub async fn create_agreement(
+    auth: Authorized<Editor>,
+    db: web::Data<Database>,
+    Body(draft): Body<AgreementDraft>,
+) -> ApiResult<HttpResponse> {
+    draft.check()?;
+    check_publication(&auth, None, draft.publication)?;
+    let record = agreements::create(&db, draft).await?;
+    Ok(created(location(record.meta.id), &AgreementResponse::from(record)))
+}

@@ -1,0 +1,68 @@
+use actix_web::{HttpResponse, patch, put, web};
+use intercoop_domain::AgreementDraft;
+use intercoop_persistence::Database;
+use intercoop_persistence::agreements;
+use uuid::Uuid;
+
+use super::AgreementResponse;
+use crate::auth::{Authorized, Editor};
+use crate::error::{ApiError, ApiResult};
+use crate::extract::Body;
+use crate::routes::problems::UpdateProblems;
+use crate::routes::{check_publication, merge_patch};
+
+/// Replace a agreement.
+///
+/// The body is the whole agreement; fields left out take their defaults. Needs the editor role, and the publisher
+/// role when the agreement is or becomes published.
+#[utoipa::path(
+    tag = "agreements",
+    params(("id" = Uuid, Path, description = "The agreement's id")),
+    request_body = AgreementDraft,
+    responses((status = 200, description = "The agreement as now stored", body = AgreementResponse), UpdateProblems),
+    security(("bearer" = []))
+)]
+#[put("/agreements/{id}")]
+pub async fn replace_agreement(
+    auth: Authorized<Editor>,
+    db: web::Data<Database>,
+    id: web::Path<Uuid>,
+    Body(draft): Body<AgreementDraft>,
+) -> ApiResult<HttpResponse> {
+    draft.check()?;
+    let record = agreements::update(&db, id.into_inner(), |current| {
+        check_publication(&auth, Some(current.data.publication), draft.publication)?;
+        Ok::<_, ApiError>(draft)
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(AgreementResponse::from(record)))
+}
+
+/// Change some fields of a agreement.
+///
+/// The body is a JSON merge patch (RFC 7396): the fields to change, `null` to clear one. The same roles as a
+/// replace.
+#[utoipa::path(
+    tag = "agreements",
+    params(("id" = Uuid, Path, description = "The agreement's id")),
+    request_body(content = serde_json::Value, content_type = "application/merge-patch+json",
+        description = "The fields to change", example = json!({"status": "in_force", "signed_on": "2024-12-10"})),
+    responses((status = 200, description = "The agreement as now stored", body = AgreementResponse), UpdateProblems),
+    security(("bearer" = []))
+)]
+#[patch("/agreements/{id}")]
+pub async fn patch_agreement(
+    auth: Authorized<Editor>,
+    db: web::Data<Database>,
+    id: web::Path<Uuid>,
+    Body(patch): Body<serde_json::Value>,
+) -> ApiResult<HttpResponse> {
+    let record = agreements::update(&db, id.into_inner(), |current| {
+        let draft: AgreementDraft = merge_patch(&current.data, patch)?;
+        draft.check()?;
+        check_publication(&auth, Some(current.data.publication), draft.publication)?;
+        Ok::<_, ApiError>(draft)
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(AgreementResponse::from(record)))
+}

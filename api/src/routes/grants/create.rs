@@ -1,0 +1,37 @@
+use actix_web::{HttpResponse, post, web};
+use intercoop_domain::GrantDraft;
+use intercoop_persistence::Database;
+use intercoop_persistence::grants;
+
+use super::{GrantResponse, location};
+use crate::auth::{Authorized, Editor};
+use crate::error::ApiResult;
+use crate::extract::Body;
+use crate::routes::problems::CreateProblems;
+use crate::routes::{check_publication, created};
+
+/// Create a grant.
+///
+/// Needs the editor role; creating it already published needs the publisher role. The donor, measures and
+/// activities it names must exist (422).
+#[utoipa::path(
+    tag = "grants",
+    request_body = GrantDraft,
+    responses(
+        (status = 201, description = "Created", body = GrantResponse,
+            headers(("Location" = String, description = "The new grant's URL"))),
+        CreateProblems,
+    ),
+    security(("bearer" = []))
+)]
+#[post("/grants")]
+pub async fn create_grant(
+    auth: Authorized<Editor>,
+    db: web::Data<Database>,
+    Body(draft): Body<GrantDraft>,
+) -> ApiResult<HttpResponse> {
+    draft.check()?;
+    check_publication(&auth, None, draft.publication)?;
+    let record = grants::create(&db, draft).await?;
+    Ok(created(location(record.meta.id), &GrantResponse::from(record)))
+}

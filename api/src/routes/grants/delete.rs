@@ -1,0 +1,27 @@
+use actix_web::{HttpResponse, delete, web};
+use intercoop_persistence::Database;
+use intercoop_persistence::grants;
+use uuid::Uuid;
+
+use crate::auth::{Admin, Authorized};
+use crate::error::{ApiError, ApiResult};
+use crate::routes::problems::DeleteProblems;
+
+/// Delete a grant.
+///
+/// Needs the admin role.
+#[utoipa::path(
+    tag = "grants",
+    params(("id" = Uuid, Path, description = "The grant's id")),
+    responses((status = 204, description = "Deleted"), DeleteProblems),
+    security(("bearer" = []))
+)]
+#[delete("/grants/{id}")]
+pub async fn delete_grant(
+    _auth: Authorized<Admin>,
+    db: web::Data<Database>,
+    id: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    grants::delete(&db, id.into_inner(), |_| Ok::<_, ApiError>(())).await?;
+    Ok(HttpResponse::NoContent().finish())
+}

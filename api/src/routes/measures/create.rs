@@ -1,0 +1,36 @@
+use actix_web::{HttpResponse, post, web};
+use intercoop_domain::MeasureDraft;
+use intercoop_persistence::Database;
+use intercoop_persistence::measures;
+
+use super::{MeasureResponse, location};
+use crate::auth::{Admin, Authorized};
+use crate::error::ApiResult;
+use crate::extract::Body;
+use crate::routes::created;
+use crate::routes::problems::CreateProblems;
+
+/// Create a measure.
+///
+/// Needs the admin role. The code's first number is its section's numeral (1.x under section I, 422 otherwise),
+/// and a code appears once per section (409).
+#[utoipa::path(
+    tag = "programmes",
+    request_body = MeasureDraft,
+    responses(
+        (status = 201, description = "Created", body = MeasureResponse,
+            headers(("Location" = String, description = "The new measure's URL"))),
+        CreateProblems,
+    ),
+    security(("bearer" = []))
+)]
+#[post("/measures")]
+pub async fn create_measure(
+    _auth: Authorized<Admin>,
+    db: web::Data<Database>,
+    Body(draft): Body<MeasureDraft>,
+) -> ApiResult<HttpResponse> {
+    draft.check()?;
+    let record = measures::create(&db, draft).await?;
+    Ok(created(location(record.meta.id), &MeasureResponse::from(record)))
+}

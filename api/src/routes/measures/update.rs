@@ -1,0 +1,61 @@
+use actix_web::{HttpResponse, patch, put, web};
+use intercoop_domain::MeasureDraft;
+use intercoop_persistence::Database;
+use intercoop_persistence::measures;
+use uuid::Uuid;
+
+use super::MeasureResponse;
+use crate::auth::{Admin, Authorized};
+use crate::error::{ApiError, ApiResult};
+use crate::extract::Body;
+use crate::routes::merge_patch;
+use crate::routes::problems::UpdateProblems;
+
+/// Replace a measure.
+///
+/// Needs the admin role. The body is the whole measure; fields left out take their defaults.
+#[utoipa::path(
+    tag = "programmes",
+    params(("id" = Uuid, Path, description = "The measure's id")),
+    request_body = MeasureDraft,
+    responses((status = 200, description = "The measure as now stored", body = MeasureResponse), UpdateProblems),
+    security(("bearer" = []))
+)]
+#[put("/measures/{id}")]
+pub async fn replace_measure(
+    _auth: Authorized<Admin>,
+    db: web::Data<Database>,
+    id: web::Path<Uuid>,
+    Body(draft): Body<MeasureDraft>,
+) -> ApiResult<HttpResponse> {
+    draft.check()?;
+    let record = measures::update(&db, id.into_inner(), |_| Ok::<_, ApiError>(draft)).await?;
+    Ok(HttpResponse::Ok().json(MeasureResponse::from(record)))
+}
+
+/// Change some fields of a measure.
+///
+/// Needs the admin role. The body is a JSON merge patch (RFC 7396): the fields to change, `null` to clear one.
+#[utoipa::path(
+    tag = "programmes",
+    params(("id" = Uuid, Path, description = "The measure's id")),
+    request_body(content = serde_json::Value, content_type = "application/merge-patch+json",
+        description = "The fields to change", example = json!({"responsible_units": ["управління економіки"]})),
+    responses((status = 200, description = "The measure as now stored", body = MeasureResponse), UpdateProblems),
+    security(("bearer" = []))
+)]
+#[patch("/measures/{id}")]
+pub async fn patch_measure(
+    _auth: Authorized<Admin>,
+    db: web::Data<Database>,
+    id: web::Path<Uuid>,
+    Body(patch): Body<serde_json::Value>,
+) -> ApiResult<HttpResponse> {
+    let record = measures::update(&db, id.into_inner(), |current| {
+        let draft: MeasureDraft = merge_patch(&current.data, patch)?;
+        draft.check()?;
+        Ok::<_, ApiError>(draft)
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(MeasureResponse::from(record)))
+}

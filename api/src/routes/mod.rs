@@ -1,0 +1,141 @@
+//! The HTTP operations, a folder per resource and a file per operation. Registering a handler here documents it in
+//! the OpenAPI contract.
+
+use actix_web::HttpResponse;
+use actix_web::http::header;
+use intercoop_domain::PublicationState;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use crate::auth::{Authorized, MinRole, Role};
+use crate::error::{ApiError, ErrorCode};
+use crate::extract::from_value;
+
+pub mod activities;
+pub mod agreements;
+pub mod grants;
+pub mod health;
+pub mod measures;
+pub mod partners;
+pub mod problems;
+pub mod programmes;
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.configure(health::configure);
+    cfg.service(
+        utoipa_actix_web::scope("/api/v1")
+            .configure(programmes::configure)
+            .configure(measures::configure)
+            .configure(activities::configure)
+            .configure(partners::configure)
+            .configure(grants::configure)
+            .configure(agreements::configure),
+    );
+}
+
+/// Generates the response type of a record: its id, version and timestamps, then its content.
+macro_rules! record_response {
+    ($(#[$meta:meta])* $name:ident, $draft:ty) => {
+        $(#[$meta])*
+        #[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+        pub struct $name {
+            /// The record's id.
+            pub id: uuid::Uuid,
+            /// Starts at 1 and grows by one with every change.
+            pub version: i32,
+            /// When the record was created.
+            pub created_at: chrono::DateTime<chrono::Utc>,
+            /// When the record last changed.
+            pub updated_at: chrono::DateTime<chrono::Utc>,
+            #[serde(flatten)]
+            pub data: $draft,
+        }
+
+        impl From<intercoop_domain::Stored<$draft>> for $name {
+            fn from(record: intercoop_domain::Stored<$draft>) -> Self {
+                Self {
+                    id: record.meta.id,
+                    version: record.meta.version,
+                    created_at: record.meta.created_at,
+                    updated_at: record.meta.updated_at,
+                    data: record.data,
+                }
+            }
+        }
+    };
+}
+pub(crate) use record_response;
+
+/// 201 Created with the new record's URL in `Location`.
+pub fn created<T: Serialize>(location: String, body: &T) -> HttpResponse {
+    HttpResponse::Created().insert_header((header::LOCATION, location)).json(body)
+}
+
+/// Applies an RFC 7396 JSON merge patch to the record's content and reads the result strictly.
+pub fn merge_patch<T: Serialize + DeserializeOwned>(current: &T, patch: serde_json::Value) -> Result<T, ApiError> {
+    if !patch.is_object() {
+        return Err(ApiError::validation(intercoop_domain::FieldErrors::single(
+            "",
+            "invalid",
+            "a merge patch is a JSON object of the fields to change",
+        )));
+    }
+    let mut target = serde_json::to_value(current).map_err(ApiError::internal)?;
+    merge(&mut target, patch);
+    from_value(target)
+}
+
+fn merge(target: &mut serde_json::Value, patch: serde_json::Value) {
+    match patch {
+        serde_json::Value::Object(fields) => {
+            if !target.is_object() {
+                *target = serde_json::Value::Object(Default::default());
+            }
+            let object = target.as_object_mut().expect("made an object above");
+            for (key, value) in fields {
+                if value.is_null() {
+                    object.remove(&key);
+                } else {
+                    merge(object.entry(key).or_insert(serde_json::Value::Null), value);
+                }
+            }
+        }
+        other => *target = other,
+    }
+}
+
+/// Publishing, and changing what is published, needs the publisher role.
+pub fn check_publication<R: MinRole>(
+    auth: &Authorized<R>,
+    current: Option<PublicationState>,
+    new: PublicationState,
+) -> Result<(), ApiError> {
+    if new == PublicationState::Published && current != Some(PublicationState::Published) {
+        auth.require(Role::Publisher, "publishing a record")
+    } else if current == Some(PublicationState::Published) {
+        auth.require(Role::Publisher, "changing a published record")
+    } else {
+        Ok(())
+    }
+}
+
+/// Maps a missing record to a plain 404 problem for routes whose path names it.
+pub fn not_found(kind: &str, id: uuid::Uuid) -> ApiError {
+    ApiError::new(ErrorCode::NotFound, format!("no {kind} has the id {id}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    #[test]
+    fn merge_patch_follows_rfc_7396() {
+        let mut target = json!({"a": "b", "c": {"d": "e", "f": "g"}});
+        super::merge(&mut target, json!({"a": "z", "c": {"f": null}}));
+        assert_eq!(target, json!({"a": "z", "c": {"d": "e"}}));
+        let mut target = json!({"a": [1, 2]});
+        super::merge(&mut target, json!({"a": [3]}));
+        assert_eq!(target, json!({"a": [3]}));
+    }
+}

@@ -1,0 +1,37 @@
+use actix_web::{HttpResponse, post, web};
+use intercoop_domain::PartnerDraft;
+use intercoop_persistence::Database;
+use intercoop_persistence::partners;
+
+use super::{PartnerResponse, location};
+use crate::auth::{Authorized, Editor};
+use crate::error::ApiResult;
+use crate::extract::Body;
+use crate::routes::problems::CreateProblems;
+use crate::routes::{check_publication, created};
+
+/// Create a partner.
+///
+/// Needs the editor role; creating it already published needs the publisher role. The Ukrainian name must not
+/// be taken by another partner (409).
+#[utoipa::path(
+    tag = "partners",
+    request_body = PartnerDraft,
+    responses(
+        (status = 201, description = "Created", body = PartnerResponse,
+            headers(("Location" = String, description = "The new partner's URL"))),
+        CreateProblems,
+    ),
+    security(("bearer" = []))
+)]
+#[post("/partners")]
+pub async fn create_partner(
+    auth: Authorized<Editor>,
+    db: web::Data<Database>,
+    Body(draft): Body<PartnerDraft>,
+) -> ApiResult<HttpResponse> {
+    draft.check()?;
+    check_publication(&auth, None, draft.publication)?;
+    let record = partners::create(&db, draft).await?;
+    Ok(created(location(record.meta.id), &PartnerResponse::from(record)))
+}

@@ -1,0 +1,28 @@
+use actix_web::{HttpResponse, delete, web};
+use intercoop_persistence::Database;
+use intercoop_persistence::partners;
+use uuid::Uuid;
+
+use crate::auth::{Admin, Authorized};
+use crate::error::{ApiError, ApiResult};
+use crate::routes::problems::DeleteProblems;
+
+/// Delete a partner.
+///
+/// Needs the admin role. A partner still named by activities, grants, agreements or other partners cannot be
+/// deleted (409).
+#[utoipa::path(
+    tag = "partners",
+    params(("id" = Uuid, Path, description = "The partner's id")),
+    responses((status = 204, description = "Deleted"), DeleteProblems),
+    security(("bearer" = []))
+)]
+#[delete("/partners/{id}")]
+pub async fn delete_partner(
+    _auth: Authorized<Admin>,
+    db: web::Data<Database>,
+    id: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    partners::delete(&db, id.into_inner(), |_| Ok::<_, ApiError>(())).await?;
+    Ok(HttpResponse::NoContent().finish())
+}

@@ -1,0 +1,48 @@
+//! Reusable sets of problem responses for the contract, so each operation lists every status it can answer.
+
+use std::collections::BTreeMap;
+
+use utoipa::openapi::{ContentBuilder, Ref, RefOr, Response, ResponseBuilder};
+
+use crate::error::ErrorCode;
+
+fn problems(codes: &[ErrorCode]) -> BTreeMap<String, RefOr<Response>> {
+    let mut out: BTreeMap<String, RefOr<Response>> = BTreeMap::new();
+    let mut by_status: BTreeMap<u16, Vec<ErrorCode>> = BTreeMap::new();
+    for code in codes.iter().chain([&ErrorCode::DatabaseUnavailable, &ErrorCode::Internal]) {
+        by_status.entry(code.status().as_u16()).or_default().push(*code);
+    }
+    for (status, codes) in by_status {
+        let description = codes.iter().map(|c| format!("`{}`: {}", c.code(), c.title())).collect::<Vec<_>>().join("; ");
+        let content = ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build();
+        let response =
+            ResponseBuilder::new().description(description).content("application/problem+json", content).build();
+        out.insert(status.to_string(), RefOr::T(response));
+    }
+    out
+}
+
+macro_rules! problem_set {
+    ($($(#[$meta:meta])* $name:ident = [$($code:ident),*];)+) => {$(
+        $(#[$meta])*
+        pub struct $name;
+        impl utoipa::IntoResponses for $name {
+            fn responses() -> BTreeMap<String, RefOr<Response>> {
+                problems(&[$(ErrorCode::$code),*])
+            }
+        }
+    )+};
+}
+
+problem_set! {
+    /// A list: bad query parameters, or a bad token.
+    ListProblems = [InvalidQuery, InvalidToken];
+    /// A read of one record.
+    GetProblems = [InvalidPath, InvalidToken, NotFound];
+    /// A create.
+    CreateProblems = [MalformedJson, MissingToken, InvalidToken, Forbidden, Conflict, PayloadTooLarge, UnsupportedMediaType, ValidationFailed];
+    /// A replace or a patch.
+    UpdateProblems = [MalformedJson, InvalidPath, MissingToken, InvalidToken, Forbidden, NotFound, Conflict, PayloadTooLarge, UnsupportedMediaType, ValidationFailed];
+    /// A delete.
+    DeleteProblems = [InvalidPath, MissingToken, InvalidToken, Forbidden, NotFound, InUse];
+}

@@ -1,0 +1,35 @@
+use actix_web::{HttpResponse, post, web};
+use intercoop_domain::ProgrammeDraft;
+use intercoop_persistence::Database;
+use intercoop_persistence::programmes;
+
+use super::{ProgrammeResponse, location};
+use crate::auth::{Admin, Authorized};
+use crate::error::ApiResult;
+use crate::extract::Body;
+use crate::routes::created;
+use crate::routes::problems::CreateProblems;
+
+/// Create a programme.
+///
+/// Needs the admin role. The Ukrainian title must not be taken by another programme (409).
+#[utoipa::path(
+    tag = "programmes",
+    request_body = ProgrammeDraft,
+    responses(
+        (status = 201, description = "Created", body = ProgrammeResponse,
+            headers(("Location" = String, description = "The new programme's URL"))),
+        CreateProblems,
+    ),
+    security(("bearer" = []))
+)]
+#[post("/programmes")]
+pub async fn create_programme(
+    _auth: Authorized<Admin>,
+    db: web::Data<Database>,
+    Body(draft): Body<ProgrammeDraft>,
+) -> ApiResult<HttpResponse> {
+    draft.check()?;
+    let record = programmes::create(&db, draft).await?;
+    Ok(created(location(record.meta.id), &ProgrammeResponse::from(record)))
+}

@@ -1,0 +1,51 @@
+use actix_web::{HttpRequest, HttpResponse, get, web};
+use intercoop_persistence::Database;
+use intercoop_persistence::programmes;
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+use super::ProgrammeResponse;
+use crate::error::{ApiError, ApiResult};
+use crate::extract::ListQuery;
+use crate::pagination::{ListResponse, list_response, page_request};
+use crate::routes::problems::ListProblems;
+
+/// Filters and page of the programme list. Unknown parameters are refused.
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct ProgrammeListParams {
+    /// Only programmes that run in this year.
+    #[param(example = 2024, minimum = 1, maximum = 9999)]
+    year: Option<i32>,
+    /// Page size, 1 to 200 (default 50).
+    limit: Option<u64>,
+    /// How many matches to skip (default 0).
+    offset: Option<u64>,
+}
+
+/// List programmes, the latest first.
+#[utoipa::path(
+    tag = "programmes",
+    params(ProgrammeListParams),
+    responses(
+        (status = 200, description = "One page of programmes", body = ListResponse<ProgrammeResponse>,
+            headers(("Link" = String, description = "RFC 8288 links to the first, prev, next and last pages"))),
+        ListProblems,
+    ),
+    security((), ("bearer" = []))
+)]
+#[get("/programmes")]
+pub async fn list_programmes(
+    req: HttpRequest,
+    db: web::Data<Database>,
+    ListQuery(params): ListQuery<ProgrammeListParams>,
+) -> ApiResult<HttpResponse> {
+    let page = page_request(params.limit, params.offset)?;
+    if let Some(year) = params.year.filter(|y| !(1..=9999).contains(y)) {
+        return Err(ApiError::invalid_query("year", format!("{year} is not a year from 1 to 9999")));
+    }
+    let result = programmes::list(&db, params.year, page).await?;
+    let items: Vec<ProgrammeResponse> = result.items.into_iter().map(Into::into).collect();
+    Ok(list_response(&req, page, items, result.total))
+}

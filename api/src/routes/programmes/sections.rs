@@ -1,0 +1,150 @@
+//! `/api/v1/programmes/{id}/sections`: a programme's sections ("I. Міжнародне співробітництво").
+
+use actix_web::{HttpResponse, delete, get, patch, post, put, web};
+use intercoop_domain::SectionDraft;
+use intercoop_persistence::Database;
+use intercoop_persistence::programmes::sections;
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+
+use super::SectionResponse;
+use crate::auth::{Admin, Authorized};
+use crate::error::{ApiError, ApiResult};
+use crate::extract::Body;
+use crate::routes::problems::{CreateProblems, DeleteProblems, GetProblems, UpdateProblems};
+use crate::routes::{created, merge_patch};
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(list_sections)
+        .service(create_section)
+        .service(get_section)
+        .service(replace_section)
+        .service(patch_section)
+        .service(delete_section);
+}
+
+/// List a programme's sections, in order.
+#[utoipa::path(
+    tag = "programmes",
+    params(("id" = Uuid, Path, description = "The programme's id")),
+    responses((status = 200, description = "The sections, in order", body = Vec<SectionResponse>), GetProblems),
+    security((), ("bearer" = []))
+)]
+#[get("/programmes/{id}/sections")]
+pub async fn list_sections(db: web::Data<Database>, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+    let list: Vec<SectionResponse> = sections::list(&db, id.into_inner()).await?.into_iter().map(Into::into).collect();
+    Ok(HttpResponse::Ok().json(list))
+}
+
+/// Add a section to a programme.
+///
+/// Needs the admin role. A numeral appears once per programme (409).
+#[utoipa::path(
+    tag = "programmes",
+    params(("id" = Uuid, Path, description = "The programme's id")),
+    request_body = SectionDraft,
+    responses(
+        (status = 201, description = "Created", body = SectionResponse,
+            headers(("Location" = String, description = "The new section's URL"))),
+        CreateProblems,
+        (status = 404, description = "`not_found`: no such programme", body = crate::error::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/programmes/{id}/sections")]
+pub async fn create_section(
+    _auth: Authorized<Admin>,
+    db: web::Data<Database>,
+    id: web::Path<Uuid>,
+    Body(draft): Body<SectionDraft>,
+) -> ApiResult<HttpResponse> {
+    draft.check()?;
+    let programme_id = id.into_inner();
+    let record = sections::create(&db, programme_id, draft).await?;
+    let location = format!("/api/v1/programmes/{programme_id}/sections/{}", record.meta.id);
+    Ok(created(location, &SectionResponse::from(record)))
+}
+
+/// Get a section of a programme.
+#[utoipa::path(
+    tag = "programmes",
+    params(("id" = Uuid, Path, description = "The programme's id"), ("section_id" = Uuid, Path, description = "The section's id")),
+    responses((status = 200, description = "The section", body = SectionResponse), GetProblems),
+    security((), ("bearer" = []))
+)]
+#[get("/programmes/{id}/sections/{section_id}")]
+pub async fn get_section(db: web::Data<Database>, path: web::Path<(Uuid, Uuid)>) -> ApiResult<HttpResponse> {
+    let (programme_id, id) = path.into_inner();
+    Ok(HttpResponse::Ok().json(SectionResponse::from(sections::get(&db, programme_id, id).await?)))
+}
+
+/// Replace a section of a programme.
+///
+/// Needs the admin role.
+#[utoipa::path(
+    tag = "programmes",
+    params(("id" = Uuid, Path, description = "The programme's id"), ("section_id" = Uuid, Path, description = "The section's id")),
+    request_body = SectionDraft,
+    responses((status = 200, description = "The section as now stored", body = SectionResponse), UpdateProblems),
+    security(("bearer" = []))
+)]
+#[put("/programmes/{id}/sections/{section_id}")]
+pub async fn replace_section(
+    _auth: Authorized<Admin>,
+    db: web::Data<Database>,
+    path: web::Path<(Uuid, Uuid)>,
+    Body(draft): Body<SectionDraft>,
+) -> ApiResult<HttpResponse> {
+    draft.check()?;
+    let (programme_id, id) = path.into_inner();
+    let record = sections::update(&db, programme_id, id, |_| Ok::<_, ApiError>(draft)).await?;
+    Ok(HttpResponse::Ok().json(SectionResponse::from(record)))
+}
+
+/// Change some fields of a section.
+///
+/// Needs the admin role. The body is a JSON merge patch (RFC 7396).
+#[utoipa::path(
+    tag = "programmes",
+    params(("id" = Uuid, Path, description = "The programme's id"), ("section_id" = Uuid, Path, description = "The section's id")),
+    request_body(content = serde_json::Value, content_type = "application/merge-patch+json",
+        description = "The fields to change", example = json!({"title": {"uk": "Промоція міста", "en": "Promotion of the city"}})),
+    responses((status = 200, description = "The section as now stored", body = SectionResponse), UpdateProblems),
+    security(("bearer" = []))
+)]
+#[patch("/programmes/{id}/sections/{section_id}")]
+pub async fn patch_section(
+    _auth: Authorized<Admin>,
+    db: web::Data<Database>,
+    path: web::Path<(Uuid, Uuid)>,
+    Body(patch): Body<serde_json::Value>,
+) -> ApiResult<HttpResponse> {
+    let (programme_id, id) = path.into_inner();
+    let record = sections::update(&db, programme_id, id, |current| {
+        let draft: SectionDraft = merge_patch(current, patch)?;
+        draft.check()?;
+        Ok::<_, ApiError>(draft)
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(SectionResponse::from(record)))
+}
+
+/// Delete a section.
+///
+/// Needs the admin role. A section that still has measures cannot be deleted (409).
+#[utoipa::path(
+    tag = "programmes",
+    params(("id" = Uuid, Path, description = "The programme's id"), ("section_id" = Uuid, Path, description = "The section's id")),
+    responses((status = 204, description = "Deleted"), DeleteProblems),
+    security(("bearer" = []))
+)]
+#[delete("/programmes/{id}/sections/{section_id}")]
+pub async fn delete_section(
+    _auth: Authorized<Admin>,
+    db: web::Data<Database>,
+    path: web::Path<(Uuid, Uuid)>,
+) -> ApiResult<HttpResponse> {
+    let (programme_id, id) = path.into_inner();
+    sections::delete(&db, programme_id, id).await?;
+    Ok(HttpResponse::NoContent().finish())
+}

@@ -1,0 +1,61 @@
+use actix_web::{HttpResponse, patch, put, web};
+use intercoop_domain::ProgrammeDraft;
+use intercoop_persistence::Database;
+use intercoop_persistence::programmes;
+use uuid::Uuid;
+
+use super::ProgrammeResponse;
+use crate::auth::{Admin, Authorized};
+use crate::error::{ApiError, ApiResult};
+use crate::extract::Body;
+use crate::routes::merge_patch;
+use crate::routes::problems::UpdateProblems;
+
+/// Replace a programme.
+///
+/// Needs the admin role. The body is the whole programme; fields left out take their defaults.
+#[utoipa::path(
+    tag = "programmes",
+    params(("id" = Uuid, Path, description = "The programme's id")),
+    request_body = ProgrammeDraft,
+    responses((status = 200, description = "The programme as now stored", body = ProgrammeResponse), UpdateProblems),
+    security(("bearer" = []))
+)]
+#[put("/programmes/{id}")]
+pub async fn replace_programme(
+    _auth: Authorized<Admin>,
+    db: web::Data<Database>,
+    id: web::Path<Uuid>,
+    Body(draft): Body<ProgrammeDraft>,
+) -> ApiResult<HttpResponse> {
+    draft.check()?;
+    let record = programmes::update(&db, id.into_inner(), |_| Ok::<_, ApiError>(draft)).await?;
+    Ok(HttpResponse::Ok().json(ProgrammeResponse::from(record)))
+}
+
+/// Change some fields of a programme.
+///
+/// Needs the admin role. The body is a JSON merge patch (RFC 7396): the fields to change, `null` to clear one.
+#[utoipa::path(
+    tag = "programmes",
+    params(("id" = Uuid, Path, description = "The programme's id")),
+    request_body(content = serde_json::Value, content_type = "application/merge-patch+json",
+        description = "The fields to change", example = json!({"last_year": 2026})),
+    responses((status = 200, description = "The programme as now stored", body = ProgrammeResponse), UpdateProblems),
+    security(("bearer" = []))
+)]
+#[patch("/programmes/{id}")]
+pub async fn patch_programme(
+    _auth: Authorized<Admin>,
+    db: web::Data<Database>,
+    id: web::Path<Uuid>,
+    Body(patch): Body<serde_json::Value>,
+) -> ApiResult<HttpResponse> {
+    let record = programmes::update(&db, id.into_inner(), |current| {
+        let draft: ProgrammeDraft = merge_patch(&current.data, patch)?;
+        draft.check()?;
+        Ok::<_, ApiError>(draft)
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(ProgrammeResponse::from(record)))
+}

@@ -1,0 +1,54 @@
+//! Starting the service: database, migrations, and the HTTP server.
+
+use std::net::TcpListener;
+
+use actix_web::HttpServer;
+use actix_web::dev::Server;
+use anyhow::Context;
+use intercoop_persistence::{Database, DbSettings};
+
+use crate::app::{self, AppContext};
+use crate::auth::JwtKeys;
+use crate::config::Settings;
+use crate::extract::BodyLimit;
+
+/// Connects to the configured database and brings its schema up to date.
+pub async fn open_database(settings: &Settings) -> anyhow::Result<Database> {
+    let url = settings.database_url()?;
+    let mut db_settings = DbSettings::new(url);
+    db_settings.max_connections = settings.db_max_connections;
+    let db = Database::connect(&db_settings).await.context("connecting to the database")?;
+    db.migrate().await.context("running migrations")?;
+    Ok(db)
+}
+
+/// The HTTP server on `listener`; it stops gracefully on SIGTERM or Ctrl-C, finishing requests in flight.
+pub fn http_server(
+    listener: TcpListener,
+    ctx: AppContext,
+    workers: Option<usize>,
+    signals: bool,
+) -> anyhow::Result<Server> {
+    let mut server = HttpServer::new(move || app::build(ctx.clone())).shutdown_timeout(30);
+    if !signals {
+        server = server.disable_signals();
+    }
+    if let Some(workers) = workers {
+        server = server.workers(workers);
+    }
+    Ok(server.listen(listener)?.run())
+}
+
+pub async fn serve(settings: Settings) -> anyhow::Result<()> {
+    let db = open_database(&settings).await?;
+    let keys = JwtKeys::from_secret(settings.jwt_secret()?.expose().as_bytes());
+    let listener = TcpListener::bind(&settings.listen).with_context(|| format!("listening on {}", settings.listen))?;
+    let address = listener.local_addr()?;
+    let backend = format!("{:?}", db.backend()).to_lowercase();
+    tracing::info!(%address, database = %backend, "intercoop is serving; Swagger UI at http://{address}/swagger-ui/");
+    let ctx = AppContext { db: db.clone(), keys, body_limit: BodyLimit(settings.max_body_bytes) };
+    http_server(listener, ctx, settings.workers, true)?.await?;
+    db.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}

@@ -1,0 +1,9 @@
+mod country;
+mod currency;
+mod measure_code;
+mod money;
+
+pub use country::CountryCode;
+pub use currency::CurrencyCode;
+pub use measure_code::MeasureCode;
+pub use money::Money;

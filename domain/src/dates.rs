@@ -1,0 +1,85 @@
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::{DatePrecision, FieldErrors};
+
+/// A further period of an activity held in separate parts ("16 and 23 July").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DateRange {
+    /// First day of the period.
+    pub start_date: NaiveDate,
+    /// Last day of the period, when it lasts more than one day.
+    #[serde(default)]
+    pub end_date: Option<NaiveDate>,
+}
+
+/// Checks a start and optional end date against each other and against their precision: a month-precise date is
+/// the first of its month, a year-precise date the first of January.
+pub fn check_span(
+    start: NaiveDate,
+    end: Option<NaiveDate>,
+    precision: DatePrecision,
+    prefix: &str,
+    errors: &mut FieldErrors,
+) {
+    if let Some(end) = end
+        && end < start
+    {
+        errors.add(format!("{prefix}end_date"), "end_before_start", format!("{end} is before the start date {start}"));
+    }
+    let aligned = match precision {
+        DatePrecision::Day => true,
+        DatePrecision::Month => start.day() == 1,
+        DatePrecision::Year => start.day() == 1 && start.month() == 1,
+    };
+    if !aligned {
+        errors.add(
+            format!("{prefix}start_date"),
+            "precision_mismatch",
+            format!(
+                "with date_precision '{precision}' the start date is the first day of its {}",
+                if precision == DatePrecision::Month { "month" } else { "year" }
+            ),
+        );
+    }
+}
+
+/// Whether a span overlaps a calendar year.
+pub fn overlaps_year(start: NaiveDate, end: Option<NaiveDate>, year: i32) -> bool {
+    start.year() <= year && end.unwrap_or(start).year() >= year
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn end_before_start_is_an_error() {
+        let mut e = FieldErrors::new();
+        check_span(d("2024-03-05"), Some(d("2024-03-04")), DatePrecision::Day, "", &mut e);
+        assert_eq!(e.errors()[0].field, "end_date");
+        assert_eq!(e.errors()[0].code, "end_before_start");
+    }
+
+    #[test]
+    fn precision_must_match_the_start_date() {
+        let mut e = FieldErrors::new();
+        check_span(d("2024-06-01"), None, DatePrecision::Month, "", &mut e);
+        check_span(d("2024-01-01"), Some(d("2024-12-31")), DatePrecision::Year, "", &mut e);
+        assert!(e.is_empty());
+        check_span(d("2024-06-02"), None, DatePrecision::Month, "", &mut e);
+        check_span(d("2024-02-01"), None, DatePrecision::Year, "", &mut e);
+        assert_eq!(e.errors().len(), 2);
+    }
+
+    #[test]
+    fn year_overlap() {
+        assert!(overlaps_year(d("2023-12-30"), Some(d("2024-01-02")), 2024));
+        assert!(!overlaps_year(d("2014-09-25"), None, 2024));
+    }
+}

@@ -1,0 +1,16 @@
+//! The domain of intercoop: a council's programme of international cooperation and promotion, its measures, and
+//! the activities, partners, grants and agreements that carry it out. Pure types and rules: no I/O, no HTTP, no ORM.
+
+mod codes;
+pub mod dates;
+mod enums;
+mod records;
+mod text;
+pub mod validation;
+
+pub use codes::{CountryCode, CurrencyCode, MeasureCode, Money};
+pub use dates::DateRange;
+pub use enums::*;
+pub use records::*;
+pub use text::LocalizedText;
+pub use validation::{FieldError, FieldErrors};

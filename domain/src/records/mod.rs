@@ -1,0 +1,33 @@
+mod activity;
+mod agreement;
+mod grant;
+mod measure;
+mod partner;
+mod programme;
+
+pub use activity::{ActivityDraft, PartnerLink, Place};
+pub use agreement::{AgreementDraft, AgreementParty};
+pub use grant::GrantDraft;
+pub use measure::{MeasureDraft, PlannedFunding};
+pub use partner::{Coordinates, PartnerDraft};
+pub use programme::{CouncilDecision, ProgrammeDraft, SectionDraft, roman_value};
+
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+/// What every stored record carries besides its content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Meta {
+    pub id: Uuid,
+    /// Starts at 1 and grows by one with every change.
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A stored record: its metadata and its content.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stored<T> {
+    pub meta: Meta,
+    pub data: T,
+}

@@ -1,0 +1,292 @@
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use intercoop_domain::{
+    ActivityDraft, ActivityFormat, ActivityKind, ActivityStatus, CountryCode, DatePrecision, FieldErrors, Meta,
+    PartnerLink, PartnerRole, Place, PublicationState, Stored,
+};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter};
+use uuid::Uuid;
+
+use crate::crud::{self, Record, is_published};
+use crate::entities::activity::{ActiveModel, Column, Entity, Model};
+use crate::links::{ACTIVITY_MEASURES, ACTIVITY_PARTNERS};
+use crate::measures::{self, MeasureRef};
+use crate::partners::{self, PartnerRef};
+use crate::support::{Page, PageRequest, Sort, Visibility, check_refs, contains, from_json, parse_stored, to_json};
+use crate::{Database, RepoError};
+
+pub type Activity = Stored<ActivityDraft>;
+
+/// An activity with what a reader needs of its measures and partners.
+#[derive(Debug, Clone)]
+pub struct ActivityView {
+    pub record: Activity,
+    /// Its measures, in code order.
+    pub measures: Vec<MeasureRef>,
+    /// Its partners, in the order of `record.data.partners`.
+    pub partners: Vec<PartnerRef>,
+}
+
+/// Filters of the activity list; every one given must hold.
+#[derive(Debug, Clone, Default)]
+pub struct ActivityFilter {
+    /// Activities that overlap this calendar year.
+    pub year: Option<i32>,
+    /// Activities that end on or after this day.
+    pub from: Option<NaiveDate>,
+    /// Activities that start on or before this day.
+    pub to: Option<NaiveDate>,
+    pub measure_id: Option<Uuid>,
+    pub partner_id: Option<Uuid>,
+    pub country: Option<CountryCode>,
+    pub kind: Option<ActivityKind>,
+    pub format: Option<ActivityFormat>,
+    pub status: Option<ActivityStatus>,
+    pub publication: Option<PublicationState>,
+    pub q: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActivitySort {
+    StartDate,
+    Title,
+    CreatedAt,
+    UpdatedAt,
+}
+
+pub(crate) struct Activities;
+
+impl Record for Activities {
+    type Draft = ActivityDraft;
+    type Entity = Entity;
+    type Model = Model;
+    type Active = ActiveModel;
+    type Column = Column;
+    const KIND: &'static str = "activity";
+    const ID: Column = Column::Id;
+
+    fn is_public(draft: &ActivityDraft) -> bool {
+        is_published(draft.publication)
+    }
+
+    async fn check_references(
+        txn: &DatabaseTransaction,
+        _id: Option<Uuid>,
+        draft: &ActivityDraft,
+    ) -> Result<(), RepoError> {
+        let mut errors = FieldErrors::new();
+        check_refs(txn, "measures", "measure", "measure_ids", "", &draft.measure_ids, &mut errors).await?;
+        let partner_ids: Vec<Uuid> = draft.partners.iter().map(|p| p.partner_id).collect();
+        check_refs(txn, "partners", "partner", "partners", ".partner_id", &partner_ids, &mut errors).await?;
+        errors.into_result().map_err(RepoError::Invalid)
+    }
+
+    async fn load_links(conn: &impl ConnectionTrait, records: &mut [Activity]) -> Result<(), RepoError> {
+        let ids: Vec<Uuid> = records.iter().map(|r| r.meta.id).collect();
+        let mut measures = ACTIVITY_MEASURES.load(conn, &ids).await?;
+        let mut partners = ACTIVITY_PARTNERS.load(conn, &ids).await?;
+        for record in records {
+            record.data.measure_ids =
+                measures.remove(&record.meta.id).unwrap_or_default().into_iter().map(|l| l.target).collect();
+            record.data.partners = partners
+                .remove(&record.meta.id)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|l| {
+                    let role = l.extra.as_deref().unwrap_or_default();
+                    Ok(PartnerLink {
+                        partner_id: l.target,
+                        role: parse_stored(role, PartnerRole::parse, "partner role")?,
+                    })
+                })
+                .collect::<Result<_, RepoError>>()?;
+        }
+        Ok(())
+    }
+
+    async fn save_links(txn: &DatabaseTransaction, record: &Activity) -> Result<(), RepoError> {
+        let measures: Vec<(Uuid, Option<&str>)> = record.data.measure_ids.iter().map(|id| (*id, None)).collect();
+        ACTIVITY_MEASURES.replace(txn, record.meta.id, &measures).await?;
+        let partners: Vec<(Uuid, Option<&str>)> =
+            record.data.partners.iter().map(|p| (p.partner_id, Some(p.role.as_str()))).collect();
+        ACTIVITY_PARTNERS.replace(txn, record.meta.id, &partners).await
+    }
+
+    fn clash(_draft: &ActivityDraft) -> String {
+        "the activity clashes with an existing record".into()
+    }
+
+    fn in_use() -> String {
+        "the activity is still named by grants; remove it from them first".into()
+    }
+
+    fn to_model(record: &Activity) -> Model {
+        let d = &record.data;
+        Model {
+            id: record.meta.id,
+            version: record.meta.version,
+            created_at: record.meta.created_at,
+            updated_at: record.meta.updated_at,
+            title: to_json(&d.title),
+            sort_title: d.title.uk.trim().to_lowercase(),
+            description: d.description.as_ref().map(to_json),
+            kind: d.kind.as_str().into(),
+            start_date: d.start_date,
+            end_date: d.end_date,
+            last_day: d.last_day(),
+            date_precision: d.date_precision.as_str().into(),
+            additional_dates: to_json(&d.additional_dates),
+            format: d.format.as_str().into(),
+            place_city: d.place.as_ref().and_then(|p| p.city.as_ref()).map(to_json),
+            place_country: d.place.as_ref().and_then(|p| p.country).map(|c| c.as_str().into()),
+            participants: d.participants.clone(),
+            outcome: d.outcome.as_ref().map(to_json),
+            links: to_json(&d.links),
+            status: d.status.as_str().into(),
+            publication: d.publication.as_str().into(),
+            owner_unit: d.owner_unit.clone(),
+            search_text: d.search_text(),
+        }
+    }
+
+    fn from_model(m: Model) -> Result<Activity, RepoError> {
+        let city = m.place_city.map(|c| from_json(c, "activity city")).transpose()?;
+        let country = m
+            .place_country
+            .as_deref()
+            .map(|c| parse_stored(c, |c| CountryCode::parse(c).ok(), "country"))
+            .transpose()?;
+        let data = ActivityDraft {
+            title: from_json(m.title, "activity title")?,
+            description: m.description.map(|d| from_json(d, "activity description")).transpose()?,
+            kind: parse_stored(&m.kind, ActivityKind::parse, "activity kind")?,
+            start_date: m.start_date,
+            end_date: m.end_date,
+            date_precision: parse_stored(&m.date_precision, DatePrecision::parse, "date precision")?,
+            additional_dates: from_json(m.additional_dates, "additional dates")?,
+            format: parse_stored(&m.format, ActivityFormat::parse, "activity format")?,
+            place: (city.is_some() || country.is_some()).then_some(Place { city, country }),
+            measure_ids: Vec::new(),
+            partners: Vec::new(),
+            participants: m.participants,
+            outcome: m.outcome.map(|o| from_json(o, "activity outcome")).transpose()?,
+            links: from_json(m.links, "activity links")?,
+            status: parse_stored(&m.status, ActivityStatus::parse, "activity status")?,
+            publication: parse_stored(&m.publication, PublicationState::parse, "publication")?,
+            owner_unit: m.owner_unit,
+        };
+        Ok(Stored {
+            meta: Meta { id: m.id, version: m.version, created_at: m.created_at, updated_at: m.updated_at },
+            data,
+        })
+    }
+}
+
+pub async fn create(db: &Database, draft: ActivityDraft) -> Result<ActivityView, RepoError> {
+    let record = crud::create::<Activities>(db, draft).await?;
+    Ok(views(db.connection(), vec![record]).await?.remove(0))
+}
+
+pub async fn update<E: From<RepoError>>(
+    db: &Database,
+    id: Uuid,
+    change: impl FnOnce(&Activity) -> Result<ActivityDraft, E>,
+) -> Result<ActivityView, E> {
+    let record = crud::update::<Activities, E>(db, id, change).await?;
+    Ok(views(db.connection(), vec![record]).await?.remove(0))
+}
+
+pub async fn delete<E: From<RepoError>>(
+    db: &Database,
+    id: Uuid,
+    allow: impl FnOnce(&Activity) -> Result<(), E>,
+) -> Result<(), E> {
+    crud::delete::<Activities, E>(db, id, allow).await
+}
+
+pub async fn get(db: &Database, id: Uuid, visibility: Visibility) -> Result<ActivityView, RepoError> {
+    let record = crud::get::<Activities>(db, id, visibility).await?;
+    Ok(views(db.connection(), vec![record]).await?.remove(0))
+}
+
+pub async fn list(
+    db: &Database,
+    visibility: Visibility,
+    filter: &ActivityFilter,
+    sort: Sort<ActivitySort>,
+    page: PageRequest,
+) -> Result<Page<ActivityView>, RepoError> {
+    let mut cond = Condition::all();
+    if visibility == Visibility::PublishedOnly {
+        cond = cond.add(Column::Publication.eq(PublicationState::Published.as_str()));
+    }
+    if let Some(year) = filter.year {
+        let (first, last) = crate::support::year_bounds(year)?;
+        cond = cond.add(Column::StartDate.lte(last)).add(Column::LastDay.gte(first));
+    }
+    if let Some(from) = filter.from {
+        cond = cond.add(Column::LastDay.gte(from));
+    }
+    if let Some(to) = filter.to {
+        cond = cond.add(Column::StartDate.lte(to));
+    }
+    if let Some(measure) = filter.measure_id {
+        cond = cond.add(Column::Id.in_subquery(ACTIVITY_MEASURES.owners_of(measure)));
+    }
+    if let Some(partner) = filter.partner_id {
+        cond = cond.add(Column::Id.in_subquery(ACTIVITY_PARTNERS.owners_of(partner)));
+    }
+    if let Some(country) = filter.country {
+        cond = cond.add(Column::PlaceCountry.eq(country.as_str()));
+    }
+    if let Some(kind) = filter.kind {
+        cond = cond.add(Column::Kind.eq(kind.as_str()));
+    }
+    if let Some(format) = filter.format {
+        cond = cond.add(Column::Format.eq(format.as_str()));
+    }
+    if let Some(status) = filter.status {
+        cond = cond.add(Column::Status.eq(status.as_str()));
+    }
+    if let Some(publication) = filter.publication {
+        cond = cond.add(Column::Publication.eq(publication.as_str()));
+    }
+    if let Some(q) = &filter.q {
+        cond = cond.add(contains("search_text", q));
+    }
+    let order = match sort.column {
+        ActivitySort::StartDate => Column::StartDate,
+        ActivitySort::Title => Column::SortTitle,
+        ActivitySort::CreatedAt => Column::CreatedAt,
+        ActivitySort::UpdatedAt => Column::UpdatedAt,
+    };
+    let records =
+        crud::page::<Activities>(db.connection(), Entity::find().filter(cond), order, sort.descending, page).await?;
+    Ok(Page { total: records.total, items: views(db.connection(), records.items).await? })
+}
+
+/// Adds the measures' codes and titles and the partners' names, in two queries for the whole batch.
+async fn views(conn: &impl ConnectionTrait, records: Vec<Activity>) -> Result<Vec<ActivityView>, RepoError> {
+    let mut measure_ids: Vec<Uuid> = records.iter().flat_map(|r| r.data.measure_ids.iter().copied()).collect();
+    measure_ids.sort();
+    measure_ids.dedup();
+    let mut partner_ids: Vec<Uuid> =
+        records.iter().flat_map(|r| r.data.partners.iter().map(|p| p.partner_id)).collect();
+    partner_ids.sort();
+    partner_ids.dedup();
+    let measures: HashMap<Uuid, MeasureRef> =
+        measures::refs(conn, &measure_ids).await?.into_iter().map(|m| (m.id, m)).collect();
+    let partners: HashMap<Uuid, PartnerRef> =
+        partners::refs(conn, &partner_ids).await?.into_iter().map(|p| (p.id, p)).collect();
+    Ok(records
+        .into_iter()
+        .map(|record| {
+            let mut ms: Vec<MeasureRef> =
+                record.data.measure_ids.iter().filter_map(|id| measures.get(id).cloned()).collect();
+            ms.sort_by_key(|m| m.code);
+            let ps = record.data.partners.iter().filter_map(|p| partners.get(&p.partner_id).cloned()).collect();
+            ActivityView { record, measures: ms, partners: ps }
+        })
+        .collect())
+}

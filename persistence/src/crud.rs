@@ -1,0 +1,185 @@
+//! What every record type shares: create, update, delete and get in one transaction each, and the paging of lists.
+
+use intercoop_domain::{PublicationState, Stored};
+use sea_orm::{
+    ActiveModelBehavior, ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait,
+    IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select,
+};
+use uuid::Uuid;
+
+use crate::support::{Page, PageRequest, Visibility, new_meta, next_meta};
+use crate::{Database, RepoError};
+
+/// How one record type maps onto its table.
+pub(crate) trait Record {
+    type Draft: Clone;
+    type Entity: EntityTrait<Model = Self::Model, Column = Self::Column>;
+    type Model: IntoActiveModel<Self::Active> + Send + Sync;
+    type Active: ActiveModelTrait<Entity = Self::Entity> + ActiveModelBehavior + Send;
+    type Column: ColumnTrait;
+
+    /// The record's name in messages: "partner".
+    const KIND: &'static str;
+    const ID: Self::Column;
+
+    fn to_model(record: &Stored<Self::Draft>) -> Self::Model;
+    fn from_model(model: Self::Model) -> Result<Stored<Self::Draft>, RepoError>;
+
+    /// Puts content in the form it is stored in (amounts with their currency's decimals), so that what a write
+    /// returns is what a later read returns.
+    fn normalize(draft: Self::Draft) -> Self::Draft {
+        draft
+    }
+
+    /// Whether anonymous callers may see the record.
+    fn is_public(_draft: &Self::Draft) -> bool {
+        true
+    }
+
+    /// Checks what the database must check: that referenced records exist, that codes fit.
+    async fn check_references(
+        _txn: &DatabaseTransaction,
+        _id: Option<Uuid>,
+        _draft: &Self::Draft,
+    ) -> Result<(), RepoError> {
+        Ok(())
+    }
+
+    /// Fills in what the record keeps in link tables, for a batch of records in a constant number of queries.
+    async fn load_links(_conn: &impl ConnectionTrait, _records: &mut [Stored<Self::Draft>]) -> Result<(), RepoError> {
+        Ok(())
+    }
+
+    /// Writes the record's link tables.
+    async fn save_links(_txn: &DatabaseTransaction, _record: &Stored<Self::Draft>) -> Result<(), RepoError> {
+        Ok(())
+    }
+
+    /// The message of a unique-key clash.
+    fn clash(draft: &Self::Draft) -> String;
+
+    /// The message when the record cannot be deleted because others refer to it.
+    fn in_use() -> String {
+        format!("the {} is still referred to by other records; remove those references first", Self::KIND)
+    }
+}
+
+pub(crate) fn is_published(state: PublicationState) -> bool {
+    state == PublicationState::Published
+}
+
+fn map_clash<R: Record>(e: RepoError, draft: &R::Draft) -> RepoError {
+    match e {
+        RepoError::Conflict(_) => RepoError::Conflict(R::clash(draft)),
+        other => other,
+    }
+}
+
+pub(crate) async fn find<R: Record>(
+    conn: &impl ConnectionTrait,
+    id: Uuid,
+    for_update: bool,
+) -> Result<Stored<R::Draft>, RepoError> {
+    let mut query = R::Entity::find().filter(R::ID.eq(id));
+    if for_update {
+        query = query.lock_exclusive();
+    }
+    let model = query.one(conn).await?.ok_or(RepoError::NotFound { kind: R::KIND, id })?;
+    let mut records = [R::from_model(model)?];
+    R::load_links(conn, &mut records).await?;
+    let [record] = records;
+    Ok(record)
+}
+
+pub(crate) async fn create<R: Record>(db: &Database, draft: R::Draft) -> Result<Stored<R::Draft>, RepoError> {
+    db.write(async |txn| {
+        R::check_references(txn, None, &draft).await?;
+        let record = Stored { meta: new_meta(), data: R::normalize(draft) };
+        R::to_model(&record)
+            .into_active_model()
+            .insert(txn)
+            .await
+            .map_err(|e| map_clash::<R>(e.into(), &record.data))?;
+        R::save_links(txn, &record).await?;
+        Ok(record)
+    })
+    .await
+}
+
+/// Replaces the record's content with what `change` makes of the current record, atomically.
+pub(crate) async fn update<R: Record, E: From<RepoError>>(
+    db: &Database,
+    id: Uuid,
+    change: impl FnOnce(&Stored<R::Draft>) -> Result<R::Draft, E>,
+) -> Result<Stored<R::Draft>, E> {
+    db.write(async |txn| {
+        let current = find::<R>(txn, id, true).await?;
+        let draft = change(&current)?;
+        R::check_references(txn, Some(id), &draft).await?;
+        let record = Stored { meta: next_meta(&current.meta), data: R::normalize(draft) };
+        R::to_model(&record)
+            .into_active_model()
+            .reset_all()
+            .update(txn)
+            .await
+            .map_err(|e| map_clash::<R>(e.into(), &record.data))?;
+        R::save_links(txn, &record).await?;
+        Ok(record)
+    })
+    .await
+}
+
+/// Deletes the record if `allow` agrees after seeing it.
+pub(crate) async fn delete<R: Record, E: From<RepoError>>(
+    db: &Database,
+    id: Uuid,
+    allow: impl FnOnce(&Stored<R::Draft>) -> Result<(), E>,
+) -> Result<(), E> {
+    db.write(async |txn| {
+        let current = find::<R>(txn, id, true).await?;
+        allow(&current)?;
+        R::Entity::delete_many().filter(R::ID.eq(id)).exec(txn).await.map_err(|e| match RepoError::from(e) {
+            RepoError::InUse(_) => RepoError::InUse(R::in_use()),
+            other => other,
+        })?;
+        Ok(())
+    })
+    .await
+}
+
+pub(crate) async fn get<R: Record>(
+    db: &Database,
+    id: Uuid,
+    visibility: Visibility,
+) -> Result<Stored<R::Draft>, RepoError> {
+    let record = find::<R>(db.connection(), id, false).await?;
+    if visibility == Visibility::PublishedOnly && !R::is_public(&record.data) {
+        return Err(RepoError::NotFound { kind: R::KIND, id });
+    }
+    Ok(record)
+}
+
+/// Counts the query's rows and returns one page of them in the given order (ties broken by id).
+pub(crate) async fn page<R: Record>(
+    conn: &impl ConnectionTrait,
+    query: Select<R::Entity>,
+    order: R::Column,
+    descending: bool,
+    page: PageRequest,
+) -> Result<Page<Stored<R::Draft>>, RepoError>
+where
+    R::Model: sea_orm::FromQueryResult,
+{
+    let total = query.clone().count(conn).await?;
+    let direction = if descending { sea_orm::Order::Desc } else { sea_orm::Order::Asc };
+    let models = query
+        .order_by(order, direction.clone())
+        .order_by(R::ID, direction)
+        .limit(page.limit)
+        .offset(page.offset)
+        .all(conn)
+        .await?;
+    let mut items: Vec<_> = models.into_iter().map(R::from_model).collect::<Result<_, _>>()?;
+    R::load_links(conn, &mut items).await?;
+    Ok(Page { items, total })
+}

@@ -1,0 +1,107 @@
+use std::sync::Arc;
+use std::time::Duration;
+
+use intercoop_migrations::{Migrator, MigratorTrait};
+use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
+use sea_orm::{
+    ConnectOptions, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, Statement, TransactionTrait,
+};
+use tokio::sync::Mutex;
+
+use crate::RepoError;
+
+/// How to reach the database.
+#[derive(Clone)]
+pub struct DbSettings {
+    /// `sqlite://path?mode=rwc` or `postgres://user@host/db`.
+    pub url: String,
+    pub max_connections: u32,
+    pub acquire_timeout: Duration,
+}
+
+impl DbSettings {
+    pub fn new(url: impl Into<String>) -> Self {
+        Self { url: url.into(), max_connections: 10, acquire_timeout: Duration::from_secs(5) }
+    }
+}
+
+/// The connection pool, and for SQLite the lock that lets one write transaction run at a time in this process
+/// (SQLite allows one writer; queuing here avoids busy errors and lock upgrades that fail).
+#[derive(Clone)]
+pub struct Database {
+    conn: DatabaseConnection,
+    write_lock: Option<Arc<Mutex<()>>>,
+}
+
+impl Database {
+    pub async fn connect(settings: &DbSettings) -> Result<Self, RepoError> {
+        let mut opts = ConnectOptions::new(settings.url.clone());
+        opts.max_connections(settings.max_connections)
+            .min_connections(1)
+            .acquire_timeout(settings.acquire_timeout)
+            .sqlx_logging(false)
+            .map_sqlx_sqlite_opts(|o| {
+                o.journal_mode(SqliteJournalMode::Wal)
+                    .synchronous(SqliteSynchronous::Full)
+                    .busy_timeout(Duration::from_secs(10))
+                    .foreign_keys(true)
+                    .create_if_missing(true)
+            });
+        let conn = sea_orm::Database::connect(opts).await.map_err(RepoError::from)?;
+        let write_lock = (conn.get_database_backend() == DbBackend::Sqlite).then(|| Arc::new(Mutex::new(())));
+        Ok(Self { conn, write_lock })
+    }
+
+    pub async fn migrate(&self) -> Result<(), RepoError> {
+        let _guard = self.lock_writes().await;
+        Migrator::up(&self.conn, None).await.map_err(RepoError::from)
+    }
+
+    /// Whether the database answers a trivial query.
+    pub async fn ping(&self) -> Result<(), RepoError> {
+        self.conn
+            .query_one_raw(Statement::from_string(self.backend(), "SELECT 1"))
+            .await
+            .map(|_| ())
+            .map_err(RepoError::from)
+    }
+
+    pub fn backend(&self) -> DbBackend {
+        self.conn.get_database_backend()
+    }
+
+    pub fn connection(&self) -> &DatabaseConnection {
+        &self.conn
+    }
+
+    pub async fn close(self) {
+        let _ = self.conn.close().await;
+    }
+
+    async fn lock_writes(&self) -> Option<tokio::sync::MutexGuard<'_, ()>> {
+        match &self.write_lock {
+            Some(lock) => Some(lock.lock().await),
+            None => None,
+        }
+    }
+
+    /// Runs `work` in one transaction: committed when it returns Ok, rolled back otherwise, so a failed request
+    /// changes nothing.
+    pub async fn write<T, E: From<RepoError>>(
+        &self,
+        work: impl AsyncFnOnce(&DatabaseTransaction) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let _guard = self.lock_writes().await;
+        let txn = self.conn.begin().await.map_err(RepoError::from)?;
+        match work(&txn).await {
+            Ok(value) => {
+                txn.commit().await.map_err(RepoError::from)?;
+                Ok(value)
+            }
+            Err(e) => {
+                let _ = txn.rollback().await;
+                Err(e)
+            }
+        }
+    }
+}

@@ -1,0 +1,10 @@
+//! The tables of the records, as sea-orm entities (public for tools that read the database directly). Link
+//! tables are handled by `crate::links`.
+
+pub mod activity;
+pub mod agreement;
+pub mod grant;
+pub mod measure;
+pub mod partner;
+pub mod programme;
+pub mod section;

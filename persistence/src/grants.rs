@@ -1,0 +1,212 @@
+use intercoop_domain::{CurrencyCode, FieldErrors, GrantDraft, GrantStatus, Meta, PublicationState, Stored};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter};
+use uuid::Uuid;
+
+use crate::crud::{self, Record, is_published};
+use crate::entities::grant::{ActiveModel, Column, Entity, Model};
+use crate::links::{GRANT_ACTIVITIES, GRANT_MEASURES};
+use crate::support::{
+    Page, PageRequest, Sort, Visibility, check_ref, check_refs, contains, from_json, parse_stored, to_json,
+};
+use crate::{Database, RepoError};
+
+pub type Grant = Stored<GrantDraft>;
+
+/// Filters of the grant list; every one given must hold.
+#[derive(Debug, Clone, Default)]
+pub struct GrantFilter {
+    pub donor_id: Option<Uuid>,
+    pub status: Option<GrantStatus>,
+    pub currency: Option<CurrencyCode>,
+    pub measure_id: Option<Uuid>,
+    pub activity_id: Option<Uuid>,
+    /// Grants awarded in this year.
+    pub year: Option<i32>,
+    pub publication: Option<PublicationState>,
+    pub q: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GrantSort {
+    AwardedOn,
+    Title,
+    CreatedAt,
+    UpdatedAt,
+}
+
+pub(crate) struct Grants;
+
+impl Record for Grants {
+    type Draft = GrantDraft;
+    type Entity = Entity;
+    type Model = Model;
+    type Active = ActiveModel;
+    type Column = Column;
+    const KIND: &'static str = "grant";
+    const ID: Column = Column::Id;
+
+    fn normalize(mut draft: GrantDraft) -> GrantDraft {
+        if let Some(money) = draft.money() {
+            draft.amount = money.amount_string();
+        }
+        draft
+    }
+
+    fn is_public(draft: &GrantDraft) -> bool {
+        is_published(draft.publication)
+    }
+
+    async fn check_references(
+        txn: &DatabaseTransaction,
+        _id: Option<Uuid>,
+        draft: &GrantDraft,
+    ) -> Result<(), RepoError> {
+        let mut errors = FieldErrors::new();
+        check_ref(txn, "partners", "partner", "donor_id", Some(draft.donor_id), &mut errors).await?;
+        check_refs(txn, "measures", "measure", "measure_ids", "", &draft.measure_ids, &mut errors).await?;
+        check_refs(txn, "activities", "activity", "activity_ids", "", &draft.activity_ids, &mut errors).await?;
+        errors.into_result().map_err(RepoError::Invalid)
+    }
+
+    async fn load_links(conn: &impl ConnectionTrait, records: &mut [Grant]) -> Result<(), RepoError> {
+        let ids: Vec<Uuid> = records.iter().map(|r| r.meta.id).collect();
+        let mut measures = GRANT_MEASURES.load(conn, &ids).await?;
+        let mut activities = GRANT_ACTIVITIES.load(conn, &ids).await?;
+        for record in records {
+            let id = record.meta.id;
+            record.data.measure_ids = measures.remove(&id).unwrap_or_default().into_iter().map(|l| l.target).collect();
+            record.data.activity_ids =
+                activities.remove(&id).unwrap_or_default().into_iter().map(|l| l.target).collect();
+        }
+        Ok(())
+    }
+
+    async fn save_links(txn: &DatabaseTransaction, record: &Grant) -> Result<(), RepoError> {
+        let measures: Vec<(Uuid, Option<&str>)> = record.data.measure_ids.iter().map(|id| (*id, None)).collect();
+        GRANT_MEASURES.replace(txn, record.meta.id, &measures).await?;
+        let activities: Vec<(Uuid, Option<&str>)> = record.data.activity_ids.iter().map(|id| (*id, None)).collect();
+        GRANT_ACTIVITIES.replace(txn, record.meta.id, &activities).await
+    }
+
+    fn clash(_draft: &GrantDraft) -> String {
+        "the grant clashes with an existing record".into()
+    }
+
+    fn to_model(record: &Grant) -> Model {
+        let d = &record.data;
+        Model {
+            id: record.meta.id,
+            version: record.meta.version,
+            created_at: record.meta.created_at,
+            updated_at: record.meta.updated_at,
+            donor_id: d.donor_id,
+            instrument: d.instrument.clone(),
+            project_title: to_json(&d.project_title),
+            sort_title: d.project_title.uk.trim().to_lowercase(),
+            description: d.description.as_ref().map(to_json),
+            amount: d.amount.clone(),
+            currency: d.currency.as_str().into(),
+            status: d.status.as_str().into(),
+            applied_on: d.applied_on,
+            awarded_on: d.awarded_on,
+            start_date: d.start_date,
+            end_date: d.end_date,
+            publication: d.publication.as_str().into(),
+            owner_unit: d.owner_unit.clone(),
+            search_text: d.search_text(),
+        }
+    }
+
+    fn from_model(m: Model) -> Result<Grant, RepoError> {
+        let data = GrantDraft {
+            donor_id: m.donor_id,
+            instrument: m.instrument,
+            project_title: from_json(m.project_title, "grant title")?,
+            description: m.description.map(|d| from_json(d, "grant description")).transpose()?,
+            amount: m.amount,
+            currency: parse_stored(&m.currency, |c| CurrencyCode::parse(c).ok(), "currency")?,
+            status: parse_stored(&m.status, GrantStatus::parse, "grant status")?,
+            applied_on: m.applied_on,
+            awarded_on: m.awarded_on,
+            start_date: m.start_date,
+            end_date: m.end_date,
+            measure_ids: Vec::new(),
+            activity_ids: Vec::new(),
+            publication: parse_stored(&m.publication, PublicationState::parse, "publication")?,
+            owner_unit: m.owner_unit,
+        };
+        Ok(Stored {
+            meta: Meta { id: m.id, version: m.version, created_at: m.created_at, updated_at: m.updated_at },
+            data,
+        })
+    }
+}
+
+pub async fn create(db: &Database, draft: GrantDraft) -> Result<Grant, RepoError> {
+    crud::create::<Grants>(db, draft).await
+}
+
+pub async fn update<E: From<RepoError>>(
+    db: &Database,
+    id: Uuid,
+    change: impl FnOnce(&Grant) -> Result<GrantDraft, E>,
+) -> Result<Grant, E> {
+    crud::update::<Grants, E>(db, id, change).await
+}
+
+pub async fn delete<E: From<RepoError>>(
+    db: &Database,
+    id: Uuid,
+    allow: impl FnOnce(&Grant) -> Result<(), E>,
+) -> Result<(), E> {
+    crud::delete::<Grants, E>(db, id, allow).await
+}
+
+pub async fn get(db: &Database, id: Uuid, visibility: Visibility) -> Result<Grant, RepoError> {
+    crud::get::<Grants>(db, id, visibility).await
+}
+
+pub async fn list(
+    db: &Database,
+    visibility: Visibility,
+    filter: &GrantFilter,
+    sort: Sort<GrantSort>,
+    page: PageRequest,
+) -> Result<Page<Grant>, RepoError> {
+    let mut cond = Condition::all();
+    if visibility == Visibility::PublishedOnly {
+        cond = cond.add(Column::Publication.eq(PublicationState::Published.as_str()));
+    }
+    if let Some(publication) = filter.publication {
+        cond = cond.add(Column::Publication.eq(publication.as_str()));
+    }
+    if let Some(donor) = filter.donor_id {
+        cond = cond.add(Column::DonorId.eq(donor));
+    }
+    if let Some(status) = filter.status {
+        cond = cond.add(Column::Status.eq(status.as_str()));
+    }
+    if let Some(currency) = filter.currency {
+        cond = cond.add(Column::Currency.eq(currency.as_str()));
+    }
+    if let Some(measure) = filter.measure_id {
+        cond = cond.add(Column::Id.in_subquery(GRANT_MEASURES.owners_of(measure)));
+    }
+    if let Some(activity) = filter.activity_id {
+        cond = cond.add(Column::Id.in_subquery(GRANT_ACTIVITIES.owners_of(activity)));
+    }
+    if let Some(year) = filter.year {
+        let (first, last) = crate::support::year_bounds(year)?;
+        cond = cond.add(Column::AwardedOn.between(first, last));
+    }
+    if let Some(q) = &filter.q {
+        cond = cond.add(contains("search_text", q));
+    }
+    let order = match sort.column {
+        GrantSort::AwardedOn => Column::AwardedOn,
+        GrantSort::Title => Column::SortTitle,
+        GrantSort::CreatedAt => Column::CreatedAt,
+        GrantSort::UpdatedAt => Column::UpdatedAt,
+    };
+    crud::page::<Grants>(db.connection(), Entity::find().filter(cond), order, sort.descending, page).await
+}

@@ -1,0 +1,20 @@
+//! Storage of intercoop's records on SQLite or PostgreSQL through sea-orm: one transaction per write, lists in a
+//! constant number of queries.
+
+mod crud;
+mod db;
+pub mod entities;
+mod error;
+mod links;
+mod support;
+
+pub mod activities;
+pub mod agreements;
+pub mod grants;
+pub mod measures;
+pub mod partners;
+pub mod programmes;
+
+pub use db::{Database, DbSettings};
+pub use error::RepoError;
+pub use support::{Page, PageRequest, Sort, Visibility};

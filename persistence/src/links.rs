@@ -1,0 +1,104 @@
+//! The link tables between records (activity -> measures, activity -> partners, ...): replaced as a whole when the
+//! owner is written, loaded for a whole page of owners in one query.
+
+use std::collections::HashMap;
+
+use sea_orm::ConnectionTrait;
+use sea_orm::sea_query::{Expr, ExprTrait, Order, Query, SimpleExpr};
+use uuid::Uuid;
+
+use crate::RepoError;
+
+pub(crate) struct LinkTable {
+    pub table: &'static str,
+    pub owner: &'static str,
+    pub target: &'static str,
+    /// A text column carried by each link (the partner's role in an activity).
+    pub extra: Option<&'static str>,
+}
+
+pub(crate) const ACTIVITY_MEASURES: LinkTable =
+    LinkTable { table: "activity_measures", owner: "activity_id", target: "measure_id", extra: None };
+pub(crate) const ACTIVITY_PARTNERS: LinkTable =
+    LinkTable { table: "activity_partners", owner: "activity_id", target: "partner_id", extra: Some("role") };
+pub(crate) const GRANT_MEASURES: LinkTable =
+    LinkTable { table: "grant_measures", owner: "grant_id", target: "measure_id", extra: None };
+pub(crate) const GRANT_ACTIVITIES: LinkTable =
+    LinkTable { table: "grant_activities", owner: "grant_id", target: "activity_id", extra: None };
+pub(crate) const AGREEMENT_MEASURES: LinkTable =
+    LinkTable { table: "agreement_measures", owner: "agreement_id", target: "measure_id", extra: None };
+pub(crate) const AGREEMENT_PARTNERS: LinkTable =
+    LinkTable { table: "agreement_partners", owner: "agreement_id", target: "partner_id", extra: None };
+
+/// One link: the target and its extra text, if the table has one.
+#[derive(Debug, Clone)]
+pub(crate) struct Link {
+    pub target: Uuid,
+    pub extra: Option<String>,
+}
+
+impl LinkTable {
+    /// Replaces the owner's links with `links`, keeping their order.
+    pub async fn replace(
+        &self,
+        conn: &impl ConnectionTrait,
+        owner: Uuid,
+        links: &[(Uuid, Option<&str>)],
+    ) -> Result<(), RepoError> {
+        let delete = Query::delete().from_table(self.table).and_where(Expr::col(self.owner).eq(owner)).to_owned();
+        conn.execute(&delete).await?;
+        if links.is_empty() {
+            return Ok(());
+        }
+        let mut insert = Query::insert();
+        insert.into_table(self.table);
+        let mut columns = vec![self.owner, self.target, "position"];
+        columns.extend(self.extra);
+        insert.columns(columns);
+        for (position, (target, extra)) in links.iter().enumerate() {
+            let mut values: Vec<SimpleExpr> = vec![owner.into(), (*target).into(), (position as i32).into()];
+            if self.extra.is_some() {
+                values.push(extra.unwrap_or_default().into());
+            }
+            insert.values_panic(values);
+        }
+        conn.execute(&insert).await?;
+        Ok(())
+    }
+
+    /// The links of every owner in `owners`, in their stored order.
+    pub async fn load(
+        &self,
+        conn: &impl ConnectionTrait,
+        owners: &[Uuid],
+    ) -> Result<HashMap<Uuid, Vec<Link>>, RepoError> {
+        let mut out: HashMap<Uuid, Vec<Link>> = HashMap::new();
+        if owners.is_empty() {
+            return Ok(out);
+        }
+        let mut query = Query::select();
+        query
+            .columns([self.owner, self.target])
+            .from(self.table)
+            .and_where(Expr::col(self.owner).is_in(owners.to_vec()));
+        if let Some(extra) = self.extra {
+            query.column(extra);
+        }
+        query.order_by(self.owner, Order::Asc).order_by("position", Order::Asc);
+        for row in conn.query_all(&query).await? {
+            let owner: Uuid = row.try_get("", self.owner)?;
+            let target: Uuid = row.try_get("", self.target)?;
+            let extra = match self.extra {
+                Some(col) => Some(row.try_get::<String>("", col)?),
+                None => None,
+            };
+            out.entry(owner).or_default().push(Link { target, extra });
+        }
+        Ok(out)
+    }
+
+    /// The owners linked to `target`, as a sub-query for filters.
+    pub fn owners_of(&self, target: Uuid) -> sea_orm::sea_query::SelectStatement {
+        Query::select().column(self.owner).from(self.table).and_where(Expr::col(self.target).eq(target)).to_owned()
+    }
+}

@@ -1,0 +1,177 @@
+use intercoop_domain::{FieldErrors, LocalizedText, MeasureCode, MeasureDraft, Meta, Money, SectionDraft, Stored};
+use sea_orm::sea_query::{Expr, ExprTrait, Query};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter};
+use uuid::Uuid;
+
+use crate::crud::{self, Record};
+use crate::entities::measure::{ActiveModel, Column, Entity, Model};
+use crate::entities::section;
+use crate::support::{Page, PageRequest, Visibility, from_json, parse_stored, to_json};
+use crate::{Database, RepoError};
+
+pub type Measure = Stored<MeasureDraft>;
+
+/// What other records show of a measure.
+#[derive(Debug, Clone)]
+pub struct MeasureRef {
+    pub id: Uuid,
+    pub code: MeasureCode,
+    pub title: LocalizedText,
+}
+
+/// Filters of the measure list.
+#[derive(Debug, Clone, Default)]
+pub struct MeasureFilter {
+    pub programme_id: Option<Uuid>,
+    pub section_id: Option<Uuid>,
+    pub code: Option<MeasureCode>,
+}
+
+pub(crate) struct Measures;
+
+impl Record for Measures {
+    type Draft = MeasureDraft;
+    type Entity = Entity;
+    type Model = Model;
+    type Active = ActiveModel;
+    type Column = Column;
+    const KIND: &'static str = "measure";
+    const ID: Column = Column::Id;
+
+    fn normalize(mut draft: MeasureDraft) -> MeasureDraft {
+        for funding in &mut draft.funding {
+            if let Ok(money) = Money::parse(&funding.amount, funding.currency) {
+                funding.amount = money.amount_string();
+            }
+        }
+        draft
+    }
+
+    async fn check_references(
+        txn: &DatabaseTransaction,
+        _id: Option<Uuid>,
+        draft: &MeasureDraft,
+    ) -> Result<(), RepoError> {
+        let Some(section) = section::Entity::find_by_id(draft.section_id).one(txn).await? else {
+            let message = format!("no section has the id {}", draft.section_id);
+            return Err(RepoError::Invalid(FieldErrors::single("section_id", "unknown_reference", message)));
+        };
+        let section_draft = SectionDraft { number: section.number.clone(), title: LocalizedText::uk(String::new()) };
+        if !section_draft.accepts(draft.code) {
+            let message = format!(
+                "measure {} belongs to section {}; section {} takes codes {}.x",
+                draft.code,
+                draft.code.section(),
+                section.number,
+                section.position
+            );
+            return Err(RepoError::Invalid(FieldErrors::single("code", "section_mismatch", message)));
+        }
+        Ok(())
+    }
+
+    fn clash(draft: &MeasureDraft) -> String {
+        format!("measure {} exists in this section already", draft.code)
+    }
+
+    fn in_use() -> String {
+        "the measure still has activities, grants or agreements; move them to another measure first".into()
+    }
+
+    fn to_model(record: &Measure) -> Model {
+        let d = &record.data;
+        Model {
+            id: record.meta.id,
+            version: record.meta.version,
+            created_at: record.meta.created_at,
+            updated_at: record.meta.updated_at,
+            section_id: d.section_id,
+            code: d.code.to_string(),
+            code_sort: d.code.sort_key(),
+            title: to_json(&d.title),
+            responsible_units: to_json(&d.responsible_units),
+            funding: to_json(&d.funding),
+        }
+    }
+
+    fn from_model(m: Model) -> Result<Measure, RepoError> {
+        let data = MeasureDraft {
+            section_id: m.section_id,
+            code: parse_stored(&m.code, |c| MeasureCode::parse(c).ok(), "measure code")?,
+            title: from_json(m.title, "measure title")?,
+            responsible_units: from_json(m.responsible_units, "responsible units")?,
+            funding: from_json(m.funding, "funding")?,
+        };
+        Ok(Stored {
+            meta: Meta { id: m.id, version: m.version, created_at: m.created_at, updated_at: m.updated_at },
+            data,
+        })
+    }
+}
+
+pub async fn create(db: &Database, draft: MeasureDraft) -> Result<Measure, RepoError> {
+    crud::create::<Measures>(db, draft).await
+}
+
+pub async fn update<E: From<RepoError>>(
+    db: &Database,
+    id: Uuid,
+    change: impl FnOnce(&Measure) -> Result<MeasureDraft, E>,
+) -> Result<Measure, E> {
+    crud::update::<Measures, E>(db, id, change).await
+}
+
+pub async fn delete<E: From<RepoError>>(
+    db: &Database,
+    id: Uuid,
+    allow: impl FnOnce(&Measure) -> Result<(), E>,
+) -> Result<(), E> {
+    crud::delete::<Measures, E>(db, id, allow).await
+}
+
+pub async fn get(db: &Database, id: Uuid) -> Result<Measure, RepoError> {
+    crud::get::<Measures>(db, id, Visibility::All).await
+}
+
+/// Measures in code order (1.2 before 1.10).
+pub async fn list(db: &Database, filter: &MeasureFilter, page: PageRequest) -> Result<Page<Measure>, RepoError> {
+    let mut cond = Condition::all();
+    if let Some(programme) = filter.programme_id {
+        let sections =
+            Query::select().column("id").from("sections").and_where(Expr::col("programme_id").eq(programme)).to_owned();
+        cond = cond.add(Column::SectionId.in_subquery(sections));
+    }
+    if let Some(section) = filter.section_id {
+        cond = cond.add(Column::SectionId.eq(section));
+    }
+    if let Some(code) = filter.code {
+        cond = cond.add(Column::Code.eq(code.to_string()));
+    }
+    crud::page::<Measures>(db.connection(), Entity::find().filter(cond), Column::CodeSort, false, page).await
+}
+
+/// The measures with these ids, for embedding in other records.
+pub(crate) async fn refs(conn: &impl ConnectionTrait, ids: &[Uuid]) -> Result<Vec<MeasureRef>, RepoError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let models = Entity::find().filter(Column::Id.is_in(ids.to_vec())).all(conn).await?;
+    models
+        .into_iter()
+        .map(|m| {
+            let measure = Measures::from_model(m)?;
+            Ok(MeasureRef { id: measure.meta.id, code: measure.data.code, title: measure.data.title })
+        })
+        .collect()
+}
+
+/// All measures of the given sections, in code order.
+pub(crate) async fn of_sections(conn: &impl ConnectionTrait, section_ids: &[Uuid]) -> Result<Vec<Measure>, RepoError> {
+    if section_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let models = Entity::find().filter(Column::SectionId.is_in(section_ids.to_vec())).all(conn).await?;
+    let mut measures: Vec<Measure> = models.into_iter().map(Measures::from_model).collect::<Result<_, _>>()?;
+    measures.sort_by_key(|m| m.data.code);
+    Ok(measures)
+}

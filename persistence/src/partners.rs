@@ -1,0 +1,209 @@
+use intercoop_domain::{
+    Coordinates, CountryCode, FieldErrors, LocalizedText, Meta, PartnerDraft, PartnerKind, PublicationState, Stored,
+};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter};
+use uuid::Uuid;
+
+use crate::crud::{self, Record, is_published};
+use crate::entities::partner::{self, ActiveModel, Column, Entity, Model};
+use crate::support::{Page, PageRequest, Sort, Visibility, check_ref, contains, from_json, parse_stored, to_json};
+use crate::{Database, RepoError};
+
+pub type Partner = Stored<PartnerDraft>;
+
+/// Filters of the partner list; every one given must hold.
+#[derive(Debug, Clone, Default)]
+pub struct PartnerFilter {
+    pub kind: Option<PartnerKind>,
+    pub country: Option<CountryCode>,
+    pub parent_id: Option<Uuid>,
+    pub publication: Option<PublicationState>,
+    /// Words in the name, the English name or an alias, in any case.
+    pub q: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PartnerSort {
+    Name,
+    CreatedAt,
+    UpdatedAt,
+}
+
+pub(crate) struct Partners;
+
+impl Record for Partners {
+    type Draft = PartnerDraft;
+    type Entity = Entity;
+    type Model = Model;
+    type Active = ActiveModel;
+    type Column = Column;
+    const KIND: &'static str = "partner";
+    const ID: Column = Column::Id;
+
+    fn is_public(draft: &PartnerDraft) -> bool {
+        is_published(draft.publication)
+    }
+
+    async fn check_references(
+        txn: &DatabaseTransaction,
+        id: Option<Uuid>,
+        draft: &PartnerDraft,
+    ) -> Result<(), RepoError> {
+        let mut errors = FieldErrors::new();
+        check_ref(txn, "partners", "partner", "parent_id", draft.parent_id, &mut errors).await?;
+        if let (Some(id), Some(parent)) = (id, draft.parent_id) {
+            let mut cursor = Some(parent);
+            for _ in 0..64 {
+                let Some(current) = cursor else { break };
+                if current == id {
+                    errors.add("parent_id", "cycle", "a partner cannot be its own parent, directly or through others");
+                    break;
+                }
+                cursor = Entity::find_by_id(current).one(txn).await?.and_then(|m| m.parent_id);
+            }
+        }
+        errors.into_result().map_err(RepoError::Invalid)
+    }
+
+    fn clash(draft: &PartnerDraft) -> String {
+        format!("a partner named '{}' exists already", draft.name.uk.trim())
+    }
+
+    fn in_use() -> String {
+        "the partner is still named by activities, grants, agreements or other partners; remove those links first"
+            .into()
+    }
+
+    fn to_model(record: &Partner) -> Model {
+        let d = &record.data;
+        partner::Model {
+            id: record.meta.id,
+            version: record.meta.version,
+            created_at: record.meta.created_at,
+            updated_at: record.meta.updated_at,
+            name: to_json(&d.name),
+            name_key: d.name_key(),
+            aliases: to_json(&d.aliases),
+            kind: d.kind.as_str().into(),
+            country: d.country.map(|c| c.as_str().into()),
+            city: d.city.as_ref().map(to_json),
+            website: d.website.clone(),
+            parent_id: d.parent_id,
+            partner_since: d.partner_since,
+            latitude: d.coordinates.map(|c| c.latitude),
+            longitude: d.coordinates.map(|c| c.longitude),
+            publication: d.publication.as_str().into(),
+            owner_unit: d.owner_unit.clone(),
+            search_text: d.search_text(),
+        }
+    }
+
+    fn from_model(m: Model) -> Result<Partner, RepoError> {
+        let data = PartnerDraft {
+            name: from_json(m.name, "partner name")?,
+            aliases: from_json(m.aliases, "partner aliases")?,
+            kind: parse_stored(&m.kind, PartnerKind::parse, "partner kind")?,
+            country: m
+                .country
+                .as_deref()
+                .map(|c| parse_stored(c, |c| CountryCode::parse(c).ok(), "country"))
+                .transpose()?,
+            city: m.city.map(|c| from_json(c, "partner city")).transpose()?,
+            website: m.website,
+            parent_id: m.parent_id,
+            partner_since: m.partner_since,
+            coordinates: match (m.latitude, m.longitude) {
+                (Some(latitude), Some(longitude)) => Some(Coordinates { latitude, longitude }),
+                _ => None,
+            },
+            publication: parse_stored(&m.publication, PublicationState::parse, "publication")?,
+            owner_unit: m.owner_unit,
+        };
+        Ok(Stored {
+            meta: Meta { id: m.id, version: m.version, created_at: m.created_at, updated_at: m.updated_at },
+            data,
+        })
+    }
+}
+
+pub async fn create(db: &Database, draft: PartnerDraft) -> Result<Partner, RepoError> {
+    crud::create::<Partners>(db, draft).await
+}
+
+pub async fn update<E: From<RepoError>>(
+    db: &Database,
+    id: Uuid,
+    change: impl FnOnce(&Partner) -> Result<PartnerDraft, E>,
+) -> Result<Partner, E> {
+    crud::update::<Partners, E>(db, id, change).await
+}
+
+pub async fn delete<E: From<RepoError>>(
+    db: &Database,
+    id: Uuid,
+    allow: impl FnOnce(&Partner) -> Result<(), E>,
+) -> Result<(), E> {
+    crud::delete::<Partners, E>(db, id, allow).await
+}
+
+pub async fn get(db: &Database, id: Uuid, visibility: Visibility) -> Result<Partner, RepoError> {
+    crud::get::<Partners>(db, id, visibility).await
+}
+
+pub async fn list(
+    db: &Database,
+    visibility: Visibility,
+    filter: &PartnerFilter,
+    sort: Sort<PartnerSort>,
+    page: PageRequest,
+) -> Result<Page<Partner>, RepoError> {
+    let mut cond = Condition::all();
+    if visibility == Visibility::PublishedOnly {
+        cond = cond.add(Column::Publication.eq(PublicationState::Published.as_str()));
+    }
+    if let Some(p) = filter.publication {
+        cond = cond.add(Column::Publication.eq(p.as_str()));
+    }
+    if let Some(kind) = filter.kind {
+        cond = cond.add(Column::Kind.eq(kind.as_str()));
+    }
+    if let Some(country) = filter.country {
+        cond = cond.add(Column::Country.eq(country.as_str()));
+    }
+    if let Some(parent) = filter.parent_id {
+        cond = cond.add(Column::ParentId.eq(parent));
+    }
+    if let Some(q) = &filter.q {
+        cond = cond.add(contains("search_text", q));
+    }
+    let order = match sort.column {
+        PartnerSort::Name => Column::NameKey,
+        PartnerSort::CreatedAt => Column::CreatedAt,
+        PartnerSort::UpdatedAt => Column::UpdatedAt,
+    };
+    crud::page::<Partners>(db.connection(), Entity::find().filter(cond), order, sort.descending, page).await
+}
+
+/// What other records show of a partner.
+#[derive(Debug, Clone)]
+pub struct PartnerRef {
+    pub id: Uuid,
+    pub name: LocalizedText,
+    pub kind: PartnerKind,
+    pub country: Option<CountryCode>,
+}
+
+/// The partners with these ids, for embedding in other records.
+pub(crate) async fn refs(conn: &impl ConnectionTrait, ids: &[Uuid]) -> Result<Vec<PartnerRef>, RepoError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let models = Entity::find().filter(Column::Id.is_in(ids.to_vec())).all(conn).await?;
+    models
+        .into_iter()
+        .map(|m| {
+            let p = Partners::from_model(m)?;
+            Ok(PartnerRef { id: p.meta.id, name: p.data.name, kind: p.data.kind, country: p.data.country })
+        })
+        .collect()
+}

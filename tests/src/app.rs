@@ -1,0 +1,264 @@
+use std::net::TcpListener;
+
+use actix_web::dev::ServerHandle;
+use intercoop_api::app::AppContext;
+use intercoop_api::auth::{JwtKeys, Role};
+use intercoop_api::extract::BodyLimit;
+use intercoop_api::server::http_server;
+use intercoop_persistence::{Database, DbSettings};
+use reqwest::Method;
+use sea_orm::{ConnectionTrait, Statement};
+use serde_json::Value;
+
+use crate::TestResponse;
+
+/// The body limit of the test app, small so that the 413 test sends little.
+pub const BODY_LIMIT: usize = 64 * 1024;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// The running service and a direct handle on its database.
+pub struct TestApp {
+    pub base: String,
+    pub db: Database,
+    client: reqwest::Client,
+    keys: JwtKeys,
+    server: Option<ServerHandle>,
+    cleanup: Cleanup,
+}
+
+enum Cleanup {
+    Dir(std::path::PathBuf),
+    PgDatabase { admin_url: String, name: String },
+}
+
+impl TestApp {
+    pub async fn spawn(backend: Backend) -> TestApp {
+        if std::env::var_os("TEST_LOG").is_some() {
+            intercoop_api::telemetry::init("text");
+        }
+        let (url, cleanup) = match backend {
+            Backend::Sqlite => {
+                let dir = std::env::temp_dir().join(format!("intercoop-test-{}", uuid::Uuid::new_v4().simple()));
+                std::fs::create_dir_all(&dir).unwrap();
+                (format!("sqlite://{}?mode=rwc", dir.join("test.sqlite").display()), Cleanup::Dir(dir))
+            }
+            Backend::Postgres => {
+                let admin_url =
+                    std::env::var("TEST_DATABASE_URL").expect("TEST_DATABASE_URL is set for PostgreSQL tests");
+                let name = format!("intercoop_test_{}", uuid::Uuid::new_v4().simple());
+                let admin =
+                    sea_orm::Database::connect(admin_url.as_str()).await.expect("connecting to TEST_DATABASE_URL");
+                admin
+                    .execute_raw(Statement::from_string(
+                        admin.get_database_backend(),
+                        format!("CREATE DATABASE {name}"),
+                    ))
+                    .await
+                    .expect("creating the test database");
+                admin.close().await.ok();
+                (with_database(&admin_url, &name), Cleanup::PgDatabase { admin_url, name })
+            }
+        };
+        let mut settings = DbSettings::new(url);
+        settings.max_connections = 5;
+        let db = Database::connect(&settings).await.expect("connecting to the test database");
+        db.migrate().await.expect("migrating the test database");
+        let keys = JwtKeys::from_secret(b"the test secret, long enough for HS256 use");
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let ctx = AppContext { db: db.clone(), keys: keys.clone(), body_limit: BodyLimit(BODY_LIMIT) };
+        let server = http_server(listener, ctx, Some(1), false).expect("starting the server");
+        let handle = server.handle();
+        tokio::spawn(server);
+        TestApp {
+            base: format!("http://127.0.0.1:{port}"),
+            db,
+            client: reqwest::Client::new(),
+            keys,
+            server: Some(handle),
+            cleanup,
+        }
+    }
+
+    pub fn token(&self, role: Role) -> String {
+        self.keys.issue("test", role, 600).unwrap()
+    }
+
+    /// Sends a request with an optional role's token and an optional JSON body.
+    pub async fn call(&self, method: Method, path: &str, role: Option<Role>, body: Option<&Value>) -> TestResponse {
+        let mut request = self.client.request(method, format!("{}{path}", self.base));
+        if let Some(role) = role {
+            request = request.bearer_auth(self.token(role));
+        }
+        if let Some(body) = body {
+            request = request.json(body);
+        }
+        read(request.send().await.expect("the request is sent")).await
+    }
+
+    /// Sends raw bytes with the given content type.
+    pub async fn call_raw(
+        &self,
+        method: Method,
+        path: &str,
+        role: Option<Role>,
+        content_type: &str,
+        body: Vec<u8>,
+    ) -> TestResponse {
+        let mut request =
+            self.client.request(method, format!("{}{path}", self.base)).header("content-type", content_type).body(body);
+        if let Some(role) = role {
+            request = request.bearer_auth(self.token(role));
+        }
+        read(request.send().await.expect("the request is sent")).await
+    }
+
+    /// Sends a request with the given headers, as they are.
+    pub async fn call_with_headers(
+        &self,
+        method: Method,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: Option<&Value>,
+    ) -> TestResponse {
+        let mut request = self.client.request(method, format!("{}{path}", self.base));
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        if let Some(body) = body {
+            request = request.json(body);
+        }
+        read(request.send().await.expect("the request is sent")).await
+    }
+
+    pub async fn get(&self, path: &str) -> TestResponse {
+        self.call(Method::GET, path, None, None).await
+    }
+
+    pub async fn get_as(&self, path: &str, role: Role) -> TestResponse {
+        self.call(Method::GET, path, Some(role), None).await
+    }
+
+    pub async fn post(&self, path: &str, role: Role, body: &Value) -> TestResponse {
+        self.call(Method::POST, path, Some(role), Some(body)).await
+    }
+
+    pub async fn put(&self, path: &str, role: Role, body: &Value) -> TestResponse {
+        self.call(Method::PUT, path, Some(role), Some(body)).await
+    }
+
+    pub async fn patch(&self, path: &str, role: Role, body: &Value) -> TestResponse {
+        self.call_raw(
+            Method::PATCH,
+            path,
+            Some(role),
+            "application/merge-patch+json",
+            serde_json::to_vec(body).unwrap(),
+        )
+        .await
+    }
+
+    pub async fn delete(&self, path: &str, role: Role) -> TestResponse {
+        self.call(Method::DELETE, path, Some(role), None).await
+    }
+
+    /// Creates a record as an admin and returns it, failing the test unless the answer is 201.
+    pub async fn create(&self, collection: &str, body: &Value) -> Value {
+        let response = self.post(collection, Role::Admin, body).await;
+        assert_eq!(response.status.as_u16(), 201, "creating in {collection}: {}", response.text);
+        response.json()
+    }
+
+    /// How many rows a table has, read from the database directly.
+    pub async fn count_rows(&self, table: &str) -> i64 {
+        let conn = self.db.connection();
+        let row = conn
+            .query_one_raw(Statement::from_string(
+                conn.get_database_backend(),
+                format!("SELECT COUNT(*) AS n FROM {table}"),
+            ))
+            .await
+            .unwrap()
+            .unwrap();
+        row.try_get::<i64>("", "n").unwrap()
+    }
+}
+
+async fn read(response: reqwest::Response) -> TestResponse {
+    let status = response.status();
+    let headers = response.headers().clone();
+    let text = response.text().await.unwrap_or_default();
+    TestResponse { status, headers, text }
+}
+
+fn with_database(url: &str, name: &str) -> String {
+    let (base, query) = match url.split_once('?') {
+        Some((base, query)) => (base, Some(query)),
+        None => (url, None),
+    };
+    let without_path = match base.rfind('/') {
+        Some(i) if base[..i].ends_with('/') => base.to_owned(),
+        Some(i) => base[..i].to_owned(),
+        None => base.to_owned(),
+    };
+    let mut out = format!("{}/{name}", without_path.trim_end_matches('/'));
+    if let Some(query) = query {
+        out.push('?');
+        out.push_str(query);
+    }
+    out
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        let server = self.server.take();
+        let db = self.db.clone();
+        let cleanup = std::mem::replace(&mut self.cleanup, Cleanup::Dir(std::path::PathBuf::new()));
+        std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+            runtime.block_on(async move {
+                if let Some(server) = server {
+                    server.stop(false).await;
+                }
+                db.close().await;
+                match cleanup {
+                    Cleanup::Dir(dir) => {
+                        if !dir.as_os_str().is_empty() {
+                            let _ = std::fs::remove_dir_all(dir);
+                        }
+                    }
+                    Cleanup::PgDatabase { admin_url, name } => {
+                        if let Ok(admin) = sea_orm::Database::connect(admin_url.as_str()).await {
+                            let sql = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+                            let _ = admin.execute_raw(Statement::from_string(admin.get_database_backend(), sql)).await;
+                            let _ = admin.close().await;
+                        }
+                    }
+                }
+            });
+        })
+        .join()
+        .ok();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn swaps_the_database_name() {
+        assert_eq!(
+            super::with_database("postgres://postgres@127.0.0.1:5432/postgres", "x"),
+            "postgres://postgres@127.0.0.1:5432/x"
+        );
+        assert_eq!(
+            super::with_database("postgres://postgres@127.0.0.1:5432", "x"),
+            "postgres://postgres@127.0.0.1:5432/x"
+        );
+        assert_eq!(super::with_database("postgres://u@h/db?sslmode=disable", "x"), "postgres://u@h/x?sslmode=disable");
+    }
+}

@@ -1,0 +1,42 @@
+//! The test app: the real service on a loopback port, on a fresh database per test (a SQLite file, or a new
+//! PostgreSQL database on the server of `TEST_DATABASE_URL`), with typed helpers so a test reads as its scenario.
+
+mod app;
+mod fixtures;
+mod response;
+
+pub use app::{BODY_LIMIT, Backend, TestApp};
+pub use fixtures::{ProgrammeFixture, programme_body};
+
+/// The test app's body limit in bytes.
+pub fn app_body_limit() -> usize {
+    BODY_LIMIT
+}
+pub use intercoop_api::auth::Role;
+pub use response::TestResponse;
+
+/// Declares a test that runs once on SQLite and once on PostgreSQL (ignored, with the reason, when
+/// `TEST_DATABASE_URL` is not set).
+#[macro_export]
+macro_rules! db_test {
+    ($(#[$meta:meta])* async fn $name:ident($app:ident) $body:block) => {
+        $(#[$meta])*
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            async fn scenario($app: $crate::TestApp) $body
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                scenario($crate::TestApp::spawn($crate::Backend::Sqlite).await).await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            #[cfg_attr(not(pg_tests), ignore = "set TEST_DATABASE_URL to run on PostgreSQL")]
+            async fn postgres() {
+                scenario($crate::TestApp::spawn($crate::Backend::Postgres).await).await;
+            }
+        }
+    };
+}

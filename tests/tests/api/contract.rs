@@ -1,0 +1,63 @@
+use std::path::PathBuf;
+
+use intercoop_tests::db_test;
+
+fn committed_path() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../openapi/intercoop-v1.json")
+}
+
+/// Fails when the code's contract differs from the committed one. To accept a change on purpose:
+/// `UPDATE_OPENAPI=1 cargo test contract`, then review and commit `openapi/intercoop-v1.json`.
+#[test]
+fn committed_contract_matches_the_code() {
+    let generated = intercoop_api::openapi::spec_json();
+    let path = committed_path();
+    if std::env::var_os("UPDATE_OPENAPI").is_some() {
+        std::fs::write(&path, &generated).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "openapi/intercoop-v1.json differs from the code's contract; run `UPDATE_OPENAPI=1 cargo test contract`, \
+         review the diff and commit it"
+    );
+}
+
+#[test]
+fn every_operation_is_documented_with_its_errors() {
+    let spec: serde_json::Value = serde_json::from_str(&intercoop_api::openapi::spec_json()).unwrap();
+    for (path, item) in spec["paths"].as_object().unwrap() {
+        for (method, operation) in item.as_object().unwrap() {
+            let name = format!("{method} {path}");
+            assert!(operation["summary"].is_string(), "{name} has no summary");
+            assert!(operation["tags"].is_array(), "{name} has no tag");
+            let responses = operation["responses"].as_object().unwrap();
+            if path.starts_with("/api/") {
+                for status in ["500", "503"] {
+                    assert!(responses.contains_key(status), "{name} does not document {status}");
+                }
+                if method != "get" {
+                    assert!(responses.contains_key("401") && responses.contains_key("403"), "{name} lacks 401/403");
+                    assert!(operation["security"].is_array(), "{name} has no security requirement");
+                }
+            }
+            for (status, response) in responses {
+                if status.starts_with('4') || status.starts_with('5') {
+                    assert!(
+                        response["content"]["application/problem+json"].is_object(),
+                        "{name} {status} is not a problem+json response"
+                    );
+                }
+            }
+        }
+    }
+}
+
+db_test! {
+    async fn the_served_contract_is_the_committed_one(app) {
+        let served = app.get("/api/v1/openapi.json").await.expect(200);
+        let committed: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(committed_path()).unwrap()).unwrap();
+        assert_eq!(served, committed);
+    }
+}

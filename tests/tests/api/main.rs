@@ -1,0 +1,10 @@
+//! The black-box HTTP suite. Each test runs on SQLite, and on PostgreSQL when TEST_DATABASE_URL is set.
+
+mod activities;
+mod auth;
+mod bad_input;
+mod contract;
+mod grants_agreements;
+mod health;
+mod partners;
+mod programmes;
