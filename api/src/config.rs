@@ -40,6 +40,8 @@ pub struct Settings {
     pub workers: Option<usize>,
     /// `json`, `text`, or `auto` (JSON when stdout is not a terminal).
     pub log_format: String,
+    /// Load the 2024 programme into the embedded database when `serve` creates it.
+    pub seed_demo: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -53,6 +55,7 @@ struct FileSettings {
     db_max_connections: Option<u32>,
     workers: Option<usize>,
     log_format: Option<String>,
+    seed_demo: Option<bool>,
 }
 
 impl Default for Settings {
@@ -66,6 +69,7 @@ impl Default for Settings {
             db_max_connections: 10,
             workers: None,
             log_format: "auto".into(),
+            seed_demo: true,
         }
     }
 }
@@ -88,6 +92,7 @@ impl Settings {
             s.db_max_connections = f.db_max_connections.unwrap_or(s.db_max_connections);
             s.workers = f.workers.or(s.workers);
             s.log_format = f.log_format.unwrap_or(s.log_format);
+            s.seed_demo = f.seed_demo.unwrap_or(s.seed_demo);
         }
         let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
         let number = |name: &str| -> anyhow::Result<Option<usize>> {
@@ -102,6 +107,13 @@ impl Settings {
             number("INTERCOOP_DB_MAX_CONNECTIONS")?.map(|n| n as u32).unwrap_or(s.db_max_connections);
         s.workers = number("INTERCOOP_WORKERS")?.or(s.workers);
         s.log_format = env("INTERCOOP_LOG_FORMAT").unwrap_or(s.log_format);
+        if let Some(value) = env("INTERCOOP_SEED_DEMO") {
+            s.seed_demo = match value.as_str() {
+                "1" | "true" | "yes" => true,
+                "0" | "false" | "no" => false,
+                other => anyhow::bail!("INTERCOOP_SEED_DEMO must be true or false, not '{other}'"),
+            };
+        }
         Ok(s)
     }
 

@@ -8,7 +8,6 @@ use actix_web::dev::Payload;
 use actix_web::http::header;
 use actix_web::{FromRequest, HttpRequest, web};
 use futures_util::StreamExt;
-use intercoop_domain::FieldErrors;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -79,46 +78,10 @@ pub fn parse_json<T: DeserializeOwned + Serialize>(bytes: &[u8]) -> Result<T, Ap
     from_value(value)
 }
 
-/// Reads a JSON value as `T`, strictly: wrong types and unknown fields are validation errors with their paths.
+/// Reads a JSON value as `T`, strictly: wrong types, unknown fields and NUL characters are validation errors with
+/// their paths.
 pub fn from_value<T: DeserializeOwned + Serialize>(value: Value) -> Result<T, ApiError> {
-    let parsed: T = serde_path_to_error::deserialize(&value).map_err(|e| {
-        let path = e.path().to_string();
-        let field = if path == "." { String::new() } else { path };
-        ApiError::validation(FieldErrors::single(field, "invalid", strip_position(&e.into_inner().to_string())))
-    })?;
-    let known = serde_json::to_value(&parsed).map_err(ApiError::internal)?;
-    let mut errors = FieldErrors::new();
-    unknown_fields(&value, &known, "", &mut errors);
-    errors.into_result().map_err(ApiError::validation)?;
-    Ok(parsed)
-}
-
-fn unknown_fields(input: &Value, known: &Value, path: &str, errors: &mut FieldErrors) {
-    match (input, known) {
-        (Value::Object(input), Value::Object(known)) => {
-            for (key, value) in input {
-                let field = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
-                match known.get(key) {
-                    Some(known) => unknown_fields(value, known, &field, errors),
-                    None => errors.add(field, "unknown_field", "is not a field of this record (or may not be set)"),
-                }
-            }
-        }
-        (Value::Array(input), Value::Array(known)) => {
-            for (i, (value, known)) in input.iter().zip(known).enumerate() {
-                unknown_fields(value, known, &format!("{path}[{i}]"), errors);
-            }
-        }
-        _ => {}
-    }
-}
-
-/// serde_json appends " at line 1 column 42" to data errors; the field path says more.
-fn strip_position(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(i) => message[..i].to_owned(),
-        None => message.to_owned(),
-    }
+    intercoop_domain::strict::from_value(value).map_err(ApiError::validation)
 }
 
 /// Query parameters of type `T`, which rejects unknown parameters (`deny_unknown_fields`).
@@ -129,6 +92,10 @@ impl<T: DeserializeOwned> FromRequest for ListQuery<T> {
     type Future = Ready<Result<Self, ApiError>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let pairs: Vec<(String, String)> = serde_urlencoded::from_str(req.query_string()).unwrap_or_default();
+        if let Some((name, _)) = pairs.iter().find(|(k, v)| k.contains('\0') || v.contains('\0')) {
+            return ready(Err(ApiError::invalid_query(name, "contains a NUL character")));
+        }
         ready(serde_urlencoded::from_str::<T>(req.query_string()).map(ListQuery).map_err(|e| {
             let message = e.to_string();
             let field = message

@@ -17,6 +17,15 @@ enum Command {
     Serve,
     /// Run pending database migrations and exit.
     Migrate,
+    /// Load a dataset into an empty database (migrating it first).
+    Seed {
+        /// The council's 2024 programme report, built into the binary.
+        #[arg(long)]
+        demo: bool,
+        /// A dataset file in the same format (see datasets/khmelnytskyi-2024.json).
+        #[arg(long, conflicts_with = "demo")]
+        file: Option<std::path::PathBuf>,
+    },
     /// Print the OpenAPI contract as JSON.
     Openapi,
     /// Tokens for integrators and scripts.
@@ -56,8 +65,23 @@ fn main() -> anyhow::Result<()> {
         Command::Migrate => {
             telemetry::init(&settings.log_format);
             tokio::runtime::Runtime::new()?.block_on(async {
-                server::open_database(&settings).await?.close().await;
+                server::open_database(&settings).await?.0.close().await;
                 tracing::info!("migrations are up to date");
+                Ok(())
+            })
+        }
+        Command::Seed { demo, file } => {
+            telemetry::init(&settings.log_format);
+            let json = match (demo, file) {
+                (_, Some(path)) => std::fs::read_to_string(&path)?,
+                (true, None) => intercoop_persistence::seed::KHMELNYTSKYI_2024.to_owned(),
+                (false, None) => anyhow::bail!("say what to load: --demo, or --file DATASET.json"),
+            };
+            tokio::runtime::Runtime::new()?.block_on(async {
+                let (db, _) = server::open_database(&settings).await?;
+                let summary = intercoop_persistence::seed::load(&db, &json).await?;
+                db.close().await;
+                tracing::info!(?summary, "dataset loaded");
                 Ok(())
             })
         }

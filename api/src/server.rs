@@ -5,21 +5,36 @@ use std::net::TcpListener;
 use actix_web::HttpServer;
 use actix_web::dev::Server;
 use anyhow::Context;
-use intercoop_persistence::{Database, DbSettings};
+use intercoop_persistence::{Database, DbSettings, seed};
 
 use crate::app::{self, AppContext};
 use crate::auth::JwtKeys;
 use crate::config::Settings;
 use crate::extract::BodyLimit;
 
-/// Connects to the configured database and brings its schema up to date.
-pub async fn open_database(settings: &Settings) -> anyhow::Result<Database> {
+/// Connects to the configured database and brings its schema up to date; says whether the schema was new.
+pub async fn open_database(settings: &Settings) -> anyhow::Result<(Database, bool)> {
     let url = settings.database_url()?;
     let mut db_settings = DbSettings::new(url);
     db_settings.max_connections = settings.db_max_connections;
     let db = Database::connect(&db_settings).await.context("connecting to the database")?;
-    db.migrate().await.context("running migrations")?;
-    Ok(db)
+    let fresh = db.migrate().await.context("running migrations")?;
+    Ok((db, fresh))
+}
+
+/// Loads the 2024 programme dataset into an empty database.
+pub async fn seed_demo(db: &Database) -> anyhow::Result<()> {
+    let summary = seed::load(db, seed::KHMELNYTSKYI_2024).await?;
+    tracing::info!(
+        programmes = summary.programmes,
+        measures = summary.measures,
+        partners = summary.partners,
+        activities = summary.activities,
+        grants = summary.grants,
+        agreements = summary.agreements,
+        "loaded the 2024 programme dataset"
+    );
+    Ok(())
 }
 
 /// The HTTP server on `listener`; it stops gracefully on SIGTERM or Ctrl-C, finishing requests in flight.
@@ -40,7 +55,10 @@ pub fn http_server(
 }
 
 pub async fn serve(settings: Settings) -> anyhow::Result<()> {
-    let db = open_database(&settings).await?;
+    let (db, fresh) = open_database(&settings).await?;
+    if fresh && settings.seed_demo && settings.database_url.is_none() {
+        seed_demo(&db).await.context("loading the 2024 programme into the new embedded database")?;
+    }
     let keys = JwtKeys::from_secret(settings.jwt_secret()?.expose().as_bytes());
     let listener = TcpListener::bind(&settings.listen).with_context(|| format!("listening on {}", settings.listen))?;
     let address = listener.local_addr()?;

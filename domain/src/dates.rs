@@ -23,6 +23,8 @@ pub fn check_span(
     prefix: &str,
     errors: &mut FieldErrors,
 ) {
+    check_plausible(&format!("{prefix}start_date"), Some(start), errors);
+    check_plausible(&format!("{prefix}end_date"), end, errors);
     if let Some(end) = end
         && end < start
     {
@@ -42,6 +44,18 @@ pub fn check_span(
                 if precision == DatePrecision::Month { "month" } else { "year" }
             ),
         );
+    }
+}
+
+/// The years a stored date may have: four-digit years, which both databases and ISO 8601 readers take.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1000..=9999;
+
+/// Adds an error when a date's year is outside `YEARS`.
+pub fn check_plausible(field: &str, date: Option<NaiveDate>, errors: &mut FieldErrors) {
+    if let Some(date) = date
+        && !YEARS.contains(&date.year())
+    {
+        errors.add(field, "out_of_range", format!("{date} is outside the years 1000 to 9999"));
     }
 }
 

@@ -1,5 +1,6 @@
 //! The database schema, as forward-only migrations that run the same on SQLite and PostgreSQL.
 
+pub use sea_orm_migration::MigrationStatus;
 pub use sea_orm_migration::prelude::*;
 
 mod m20261125_000001_records;

@@ -1,6 +1,6 @@
 //! What every record type shares: create, update, delete and get in one transaction each, and the paging of lists.
 
-use intercoop_domain::{PublicationState, Stored};
+use intercoop_domain::{Meta, PublicationState, Stored};
 use sea_orm::{
     ActiveModelBehavior, ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait,
     IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select,
@@ -92,18 +92,20 @@ pub(crate) async fn find<R: Record>(
 }
 
 pub(crate) async fn create<R: Record>(db: &Database, draft: R::Draft) -> Result<Stored<R::Draft>, RepoError> {
-    db.write(async |txn| {
-        R::check_references(txn, None, &draft).await?;
-        let record = Stored { meta: new_meta(), data: R::normalize(draft) };
-        R::to_model(&record)
-            .into_active_model()
-            .insert(txn)
-            .await
-            .map_err(|e| map_clash::<R>(e.into(), &record.data))?;
-        R::save_links(txn, &record).await?;
-        Ok(record)
-    })
-    .await
+    db.write(async |txn| create_in::<R>(txn, new_meta(), draft).await).await
+}
+
+/// Stores a new record with the given metadata inside a transaction the caller runs.
+pub(crate) async fn create_in<R: Record>(
+    txn: &DatabaseTransaction,
+    meta: Meta,
+    draft: R::Draft,
+) -> Result<Stored<R::Draft>, RepoError> {
+    R::check_references(txn, None, &draft).await?;
+    let record = Stored { meta, data: R::normalize(draft) };
+    R::to_model(&record).into_active_model().insert(txn).await.map_err(|e| map_clash::<R>(e.into(), &record.data))?;
+    R::save_links(txn, &record).await?;
+    Ok(record)
 }
 
 /// Replaces the record's content with what `change` makes of the current record, atomically.

@@ -1,7 +1,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use intercoop_migrations::{Migrator, MigratorTrait};
+use intercoop_migrations::{MigrationStatus, Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{
     ConnectOptions, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, Statement, TransactionTrait,
@@ -52,9 +52,15 @@ impl Database {
         Ok(Self { conn, write_lock })
     }
 
-    pub async fn migrate(&self) -> Result<(), RepoError> {
+    /// Brings the schema up to date; returns true when the database had no schema before (a first start).
+    pub async fn migrate(&self) -> Result<bool, RepoError> {
         let _guard = self.lock_writes().await;
-        Migrator::up(&self.conn, None).await.map_err(RepoError::from)
+        let applied = Migrator::get_migration_with_status(&self.conn)
+            .await
+            .map(|all| all.iter().filter(|m| m.status() == MigrationStatus::Applied).count())
+            .unwrap_or(0);
+        Migrator::up(&self.conn, None).await.map_err(RepoError::from)?;
+        Ok(applied == 0)
     }
 
     /// Whether the database answers a trivial query.

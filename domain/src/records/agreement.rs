@@ -80,10 +80,9 @@ impl AgreementDraft {
             {
                 errors.add("valid_until", "before_signed", format!("{until} is before the signing day {signed}"));
             }
-            if self.status == AgreementStatus::InForce && self.signed_on.is_none() {
-                errors.add("signed_on", "required", "an agreement in force has a signing day");
-            }
             no_duplicates(&self.measure_ids, "measure_ids", errors);
+            crate::dates::check_plausible("signed_on", self.signed_on, errors);
+            crate::dates::check_plausible("valid_until", self.valid_until, errors);
         })
     }
 

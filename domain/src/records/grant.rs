@@ -77,6 +77,14 @@ impl GrantDraft {
                 errors.add("awarded_on", "before_applied", format!("{awarded} is before the application {applied}"));
             }
             no_duplicates(&self.measure_ids, "measure_ids", errors);
+            for (field, date) in [
+                ("applied_on", self.applied_on),
+                ("awarded_on", self.awarded_on),
+                ("start_date", self.start_date),
+                ("end_date", self.end_date),
+            ] {
+                crate::dates::check_plausible(field, date, errors);
+            }
             no_duplicates(&self.activity_ids, "activity_ids", errors);
         })
     }

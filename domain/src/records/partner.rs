@@ -71,6 +71,7 @@ impl PartnerDraft {
                 }
             }
             no_duplicates(&self.aliases, "aliases", errors);
+            crate::dates::check_plausible("partner_since", self.partner_since, errors);
         })
     }
 

@@ -42,6 +42,7 @@ pub struct ProgrammeDraft {
 impl ProgrammeDraft {
     pub fn check(&self) -> Result<(), FieldErrors> {
         check(self, |errors| {
+            crate::dates::check_plausible("decision.date", self.decision.as_ref().map(|d| d.date), errors);
             if self.last_year < self.first_year {
                 errors.add("last_year", "before_first_year", "the last year is before the first year");
             }

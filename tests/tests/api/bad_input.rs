@@ -111,3 +111,19 @@ db_test! {
         assert_eq!(response.header("allow"), Some("GET, POST, HEAD"));
     }
 }
+
+db_test! {
+    async fn nul_characters_and_far_dates_are_refused_not_stored(app) {
+        let response = app.post("/api/v1/partners", Role::Admin, &json!({"name": {"uk": "A\u{0}B"}, "kind": "ngo"})).await;
+        response.expect_problem(422, "validation_failed");
+        assert_eq!(response.error_fields(), ["name.uk"]);
+        app.get("/api/v1/partners?q=a%00b").await.expect_problem(400, "invalid_query");
+        let body = json!({"name": {"uk": "A"}, "kind": "ngo", "partner_since": "-4000-01-01"});
+        let response = app.post("/api/v1/partners", Role::Admin, &body).await;
+        response.expect_problem(422, "validation_failed");
+        assert_eq!(response.error_fields(), ["partner_since"]);
+        app.get("/api/v1/activities?from=0100-01-01").await.expect_problem(400, "invalid_query");
+        app.get("/api/v1/activities?year=99999").await.expect_problem(400, "invalid_query");
+        assert_eq!(app.count_rows("partners").await, 0);
+    }
+}

@@ -4,6 +4,7 @@ mod activities;
 mod auth;
 mod bad_input;
 mod contract;
+mod dataset;
 mod grants_agreements;
 mod health;
 mod partners;

@@ -1,5 +1,5 @@
 use actix_web::{HttpRequest, HttpResponse, get, web};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use intercoop_domain::{ActivityFormat, ActivityKind, ActivityStatus, CountryCode, PublicationState};
 use intercoop_persistence::activities::{self, ActivityFilter, ActivitySort};
 use intercoop_persistence::{Database, Sort};
@@ -87,6 +87,11 @@ pub async fn list_activities(
     )?;
     if let Some(year) = params.year.filter(|y| !(1..=9999).contains(y)) {
         return Err(ApiError::invalid_query("year", format!("{year} is not a year from 1 to 9999")));
+    }
+    for (name, date) in [("from", params.from), ("to", params.to)] {
+        if let Some(date) = date.filter(|d| !intercoop_domain::dates::YEARS.contains(&d.year())) {
+            return Err(ApiError::invalid_query(name, format!("{date} is outside the years 1000 to 9999")));
+        }
     }
     if let (Some(from), Some(to)) = (params.from, params.to)
         && to < from
