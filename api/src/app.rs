@@ -4,6 +4,7 @@ use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::http::{Method, header};
 use actix_web::{App, HttpRequest, HttpResponse, web};
+use intercoop_domain::report::Letterhead;
 use intercoop_persistence::Database;
 use utoipa::OpenApi;
 use utoipa::openapi::PathItem;
@@ -22,6 +23,7 @@ pub struct AppContext {
     pub db: Database,
     pub keys: JwtKeys,
     pub body_limit: BodyLimit,
+    pub letterhead: Letterhead,
 }
 
 /// Registers the documented routes on `app` and returns it with the contract they make.
@@ -48,6 +50,7 @@ pub fn build(
         .app_data(web::Data::new(ctx.db))
         .app_data(web::Data::new(ctx.keys))
         .app_data(web::Data::new(ctx.body_limit))
+        .app_data(web::Data::new(ctx.letterhead))
         .app_data(web::Data::new(KnownRoutes::from_spec(spec)))
         .app_data(web::PathConfig::default().error_handler(path_error))
         // Before the routes: the /api/v1 scope would otherwise take /api/v1/openapi.json.

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
+use intercoop_domain::report::Letterhead;
 use serde::Deserialize;
 
 /// A secret that never shows in logs or debug output.
@@ -42,6 +43,8 @@ pub struct Settings {
     pub log_format: String,
     /// Load the 2024 programme into the embedded database when `serve` creates it.
     pub seed_demo: bool,
+    /// The report's letterhead and signature (the `[letterhead]` table of the settings file).
+    pub letterhead: Letterhead,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -56,6 +59,7 @@ struct FileSettings {
     workers: Option<usize>,
     log_format: Option<String>,
     seed_demo: Option<bool>,
+    letterhead: Option<Letterhead>,
 }
 
 impl Default for Settings {
@@ -70,6 +74,7 @@ impl Default for Settings {
             workers: None,
             log_format: "auto".into(),
             seed_demo: true,
+            letterhead: Letterhead::default(),
         }
     }
 }
@@ -93,6 +98,7 @@ impl Settings {
             s.workers = f.workers.or(s.workers);
             s.log_format = f.log_format.unwrap_or(s.log_format);
             s.seed_demo = f.seed_demo.unwrap_or(s.seed_demo);
+            s.letterhead = f.letterhead.unwrap_or(s.letterhead);
         }
         let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
         let number = |name: &str| -> anyhow::Result<Option<usize>> {

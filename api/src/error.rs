@@ -45,6 +45,7 @@ error_codes! {
     Forbidden = ("forbidden", FORBIDDEN, "The caller's role does not allow this"),
     NotFound = ("not_found", NOT_FOUND, "No such resource"),
     MethodNotAllowed = ("method_not_allowed", METHOD_NOT_ALLOWED, "The resource does not support this method"),
+    NotAcceptable = ("not_acceptable", NOT_ACCEPTABLE, "None of the accepted media types can be produced"),
     Conflict = ("conflict", CONFLICT, "The content clashes with an existing record"),
     InUse = ("in_use", CONFLICT, "The record is still referred to by other records"),
     DatabaseUnavailable = ("database_unavailable", SERVICE_UNAVAILABLE, "The database cannot be reached"),

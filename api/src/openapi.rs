@@ -24,6 +24,7 @@ Errors are RFC 9457 problems (`application/problem+json`) with a stable `code`; 
     modifiers(&BearerAuth),
     tags(
         (name = "programmes", description = "Programmes, their sections and their measures"),
+        (name = "reports", description = "The annual implementation report, generated from the records"),
         (name = "activities", description = "What the council did under the programme's measures"),
         (name = "partners", description = "Twin cities, donors, international organisations and other partners"),
         (name = "grants", description = "Money from donors"),

@@ -64,7 +64,12 @@ pub async fn serve(settings: Settings) -> anyhow::Result<()> {
     let address = listener.local_addr()?;
     let backend = format!("{:?}", db.backend()).to_lowercase();
     tracing::info!(%address, database = %backend, "intercoop is serving; Swagger UI at http://{address}/swagger-ui/");
-    let ctx = AppContext { db: db.clone(), keys, body_limit: BodyLimit(settings.max_body_bytes) };
+    let ctx = AppContext {
+        db: db.clone(),
+        keys,
+        body_limit: BodyLimit(settings.max_body_bytes),
+        letterhead: settings.letterhead.clone(),
+    };
     http_server(listener, ctx, settings.workers, true)?.await?;
     db.close().await;
     tracing::info!("stopped");

@@ -5,6 +5,7 @@ mod codes;
 pub mod dates;
 mod enums;
 mod records;
+pub mod report;
 pub mod strict;
 mod text;
 pub mod validation;

@@ -5,6 +5,7 @@ use intercoop_domain::{
     ActivityDraft, ActivityFormat, ActivityKind, ActivityStatus, CountryCode, DatePrecision, FieldErrors, Meta,
     PartnerLink, PartnerRole, Place, PublicationState, Stored,
 };
+use sea_orm::sea_query::ExprTrait;
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
@@ -264,6 +265,41 @@ pub async fn list(
     let records =
         crud::page::<Activities>(db.connection(), Entity::find().filter(cond), order, sort.descending, page).await?;
     Ok(Page { total: records.total, items: views(db.connection(), records.items).await? })
+}
+
+/// Every activity under any of `measure_ids` that overlaps `year`, with its measures and partners.
+pub(crate) async fn of_measures_in_year(
+    db: &Database,
+    measure_ids: &[Uuid],
+    year: i32,
+    visibility: Visibility,
+) -> Result<Vec<ActivityView>, RepoError> {
+    if measure_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let (first, last) = crate::support::year_bounds(year)?;
+    let linked = sea_orm::sea_query::Query::select()
+        .column(ACTIVITY_MEASURES.owner)
+        .from(ACTIVITY_MEASURES.table)
+        .and_where(sea_orm::sea_query::Expr::col(ACTIVITY_MEASURES.target).is_in(measure_ids.to_vec()))
+        .to_owned();
+    let mut cond = Condition::all()
+        .add(Column::Id.in_subquery(linked))
+        .add(Column::StartDate.lte(last))
+        .add(Column::LastDay.gte(first));
+    if visibility == Visibility::PublishedOnly {
+        cond = cond.add(Column::Publication.eq(PublicationState::Published.as_str()));
+    }
+    let conn = db.connection();
+    let mut records: Vec<Activity> = Entity::find()
+        .filter(cond)
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(Activities::from_model)
+        .collect::<Result<_, _>>()?;
+    Activities::load_links(conn, &mut records).await?;
+    views(conn, records).await
 }
 
 /// Adds the measures' codes and titles and the partners' names, in two queries for the whole batch.

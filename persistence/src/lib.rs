@@ -14,6 +14,7 @@ pub mod grants;
 pub mod measures;
 pub mod partners;
 pub mod programmes;
+pub mod reports;
 pub mod seed;
 
 pub use db::{Database, DbSettings};

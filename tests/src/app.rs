@@ -71,7 +71,12 @@ impl TestApp {
         let keys = JwtKeys::from_secret(b"the test secret, long enough for HS256 use");
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
-        let ctx = AppContext { db: db.clone(), keys: keys.clone(), body_limit: BodyLimit(BODY_LIMIT) };
+        let ctx = AppContext {
+            db: db.clone(),
+            keys: keys.clone(),
+            body_limit: BodyLimit(BODY_LIMIT),
+            letterhead: Default::default(),
+        };
         let server = http_server(listener, ctx, Some(1), false).expect("starting the server");
         let handle = server.handle();
         tokio::spawn(server);

@@ -20,12 +20,14 @@ pub mod measures;
 pub mod partners;
 pub mod problems;
 pub mod programmes;
+pub mod reports;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.configure(health::configure);
     cfg.service(
         utoipa_actix_web::scope("/api/v1")
             .configure(programmes::configure)
+            .configure(reports::configure)
             .configure(measures::configure)
             .configure(activities::configure)
             .configure(partners::configure)

@@ -9,3 +9,4 @@ mod grants_agreements;
 mod health;
 mod partners;
 mod programmes;
+mod reports;

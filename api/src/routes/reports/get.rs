@@ -1,0 +1,121 @@
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, get, web};
+use intercoop_domain::report::{self, Lang, Letterhead};
+use intercoop_persistence::{Database, Visibility, programmes, reports};
+use serde::Deserialize;
+use utoipa::IntoParams;
+use uuid::Uuid;
+
+use super::ReportFormat;
+use crate::auth::{Caller, Role};
+use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::extract::ListQuery;
+use crate::routes::problems::GetProblems;
+
+/// How to write the report. Unknown parameters are refused.
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct ReportParams {
+    /// `json`, `html`, `md` or `csv`; overrides the `Accept` header.
+    format: Option<ReportFormat>,
+    /// `uk` (default) or `en`; English text falls back to Ukrainian where a record has no translation.
+    #[param(example = "uk")]
+    lang: Option<String>,
+    /// `drafts` adds draft activities: a preview for editors, marked as such.
+    #[param(example = "drafts")]
+    include: Option<String>,
+}
+
+/// The annual implementation report.
+///
+/// "Звіт про стан реалізації Програми ... за {year} рік": the programme's sections and measures in code order,
+/// and under each measure its published activities of the year in date order, each opening with its date
+/// phrase ("04-05 березня 2024 року"); "Заходи не здійснювались." where a measure had none. JSON, printable
+/// HTML (A4 landscape, with the letterhead and signature), Markdown or CSV, chosen by `format` or the `Accept`
+/// header. `include=drafts` previews drafts and needs the editor role.
+#[utoipa::path(
+    tag = "reports",
+    params(
+        ("id" = Uuid, Path, description = "The programme's id"),
+        ("year" = i32, Path, description = "The reporting year, within the programme's years", example = 2024),
+        ReportParams,
+    ),
+    responses(
+        (status = 200, description = "The report", content(
+            (report::Report = "application/json"),
+            (String = "text/html"),
+            (String = "text/markdown"),
+            (String = "text/csv"),
+        )),
+        (status = 400, description = "`invalid_query`: a bad `format`, `lang` or `include`", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 406, description = "`not_acceptable`: the `Accept` header names no format a report is written in", body = crate::error::Problem, content_type = "application/problem+json"),
+        GetProblems,
+    ),
+    security((), ("bearer" = []))
+)]
+#[get("/programmes/{id}/reports/{year}")]
+pub async fn get_report(
+    req: HttpRequest,
+    caller: Caller,
+    db: web::Data<Database>,
+    letterhead: web::Data<Letterhead>,
+    path: web::Path<(Uuid, i32)>,
+    ListQuery(params): ListQuery<ReportParams>,
+) -> ApiResult<HttpResponse> {
+    let (programme_id, year) = path.into_inner();
+    let lang = match params.lang.as_deref() {
+        None | Some("uk") => Lang::Uk,
+        Some("en") => Lang::En,
+        Some(other) => {
+            return Err(ApiError::invalid_query("lang", format!("'{other}' is not a report language; use uk or en")));
+        }
+    };
+    let drafts = match params.include.as_deref() {
+        None => false,
+        Some("drafts") => true,
+        Some(other) => {
+            return Err(ApiError::invalid_query("include", format!("'{other}' cannot be included; use drafts")));
+        }
+    };
+    if drafts && !caller.has(Role::Editor) {
+        return Err(if caller.role.is_none() {
+            ApiError::new(ErrorCode::MissingToken, "a preview with drafts needs a bearer token with the editor role")
+                .with_header(header::WWW_AUTHENTICATE, r#"Bearer realm="intercoop""#)
+        } else {
+            ApiError::forbidden("a preview with drafts needs the editor role")
+        });
+    }
+    let accept = req.headers().get(header::ACCEPT).and_then(|v| v.to_str().ok());
+    let format = match params.format {
+        Some(format) => format,
+        None => ReportFormat::negotiate(accept).ok_or_else(|| {
+            ApiError::new(
+                ErrorCode::NotAcceptable,
+                "the report is written as application/json, text/html, text/markdown or text/csv",
+            )
+        })?,
+    };
+    let programme = programmes::get(&db, programme_id).await?;
+    if !programme.data.runs_in(year) {
+        return Err(ApiError::not_found(format!(
+            "the programme runs from {} to {}; it has no report for {year}",
+            programme.data.first_year, programme.data.last_year
+        )));
+    }
+    let visibility = if drafts { Visibility::All } else { Visibility::PublishedOnly };
+    let data = reports::load(&db, programme_id, year, visibility).await?;
+    let report = report::build(&data, year, lang, drafts);
+    let body = match format {
+        ReportFormat::Json => serde_json::to_string(&report).map_err(ApiError::internal)?,
+        ReportFormat::Html => super::html::render(&report, &letterhead, lang),
+        ReportFormat::Md => super::markdown::render(&report, &letterhead, lang),
+        ReportFormat::Csv => super::csv::render(&report),
+    };
+    let filename = format!("report-{year}-{}.{}", lang.code(), format.extension());
+    Ok(HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, format.content_type()))
+        .insert_header((header::VARY, "Accept"))
+        .insert_header((header::CONTENT_DISPOSITION, format!("inline; filename=\"{filename}\"")))
+        .body(body))
+}
