@@ -141,6 +141,15 @@ impl TestApp {
         read(request.send().await.expect("the request is sent")).await
     }
 
+    /// A GET whose body is bytes: (status, content type, body).
+    pub async fn client_get_bytes(&self, path: &str) -> (u16, String, Vec<u8>) {
+        let response = self.client.get(format!("{}{path}", self.base)).send().await.expect("the request is sent");
+        let status = response.status().as_u16();
+        let content_type =
+            response.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+        (status, content_type, response.bytes().await.unwrap_or_default().to_vec())
+    }
+
     pub async fn get(&self, path: &str) -> TestResponse {
         self.call(Method::GET, path, None, None).await
     }

@@ -258,3 +258,33 @@ db_test! {
         app.get("/api/v1/programmes/00000000-0000-0000-0000-000000000000/reports/2024").await.expect_problem(404, "not_found");
     }
 }
+
+db_test! {
+    async fn the_word_report_is_a_document_with_the_table(app) {
+        let programme = seeded_programme(&app).await;
+        let path = format!("/api/v1/programmes/{programme}/reports/2024?format=docx");
+        let response = app.client_get_bytes(&path).await;
+        assert_eq!(response.0, 200);
+        assert_eq!(response.1, "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(response.2)).expect("the DOCX is a zip");
+        for part in ["[Content_Types].xml", "_rels/.rels", "word/document.xml"] {
+            assert!(archive.by_name(part).is_ok(), "the DOCX lacks {part}");
+        }
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut archive.by_name("word/document.xml").unwrap(), &mut xml).unwrap();
+        let mut reader = quick_xml::Reader::from_str(&xml);
+        let (mut tables, mut rows) = (0, 0);
+        loop {
+            match reader.read_event().unwrap_or_else(|e| panic!("document.xml is not well-formed: {e}")) {
+                quick_xml::events::Event::Start(e) if e.name().as_ref() == b"w:tbl" => tables += 1,
+                quick_xml::events::Event::Start(e) if e.name().as_ref() == b"w:tr" => rows += 1,
+                quick_xml::events::Event::Eof => break,
+                _ => {}
+            }
+        }
+        assert_eq!((tables, rows), (1, 1 + 2 + 18), "one table: a header row, two section rows, 18 measure rows");
+        for text in ["Зміст заходу", "Заходи не здійснювались.", "26 січня 2024 року", "Наталія САХАРОВА", "w:orient=\"landscape\""] {
+            assert!(xml.contains(text), "document.xml lacks '{text}'");
+        }
+    }
+}

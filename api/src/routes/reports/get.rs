@@ -17,7 +17,7 @@ use crate::routes::problems::GetProblems;
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub struct ReportParams {
-    /// `json`, `html`, `md` or `csv`; overrides the `Accept` header.
+    /// `json`, `html`, `md`, `csv` or `docx`; overrides the `Accept` header.
     format: Option<ReportFormat>,
     /// `uk` (default) or `en`; English text falls back to Ukrainian where a record has no translation.
     #[param(example = "uk")]
@@ -32,8 +32,8 @@ pub struct ReportParams {
 /// "Звіт про стан реалізації Програми ... за {year} рік": the programme's sections and measures in code order,
 /// and under each measure its published activities of the year in date order, each opening with its date
 /// phrase ("04-05 березня 2024 року"); "Заходи не здійснювались." where a measure had none. JSON, printable
-/// HTML (A4 landscape, with the letterhead and signature), Markdown or CSV, chosen by `format` or the `Accept`
-/// header. `include=drafts` previews drafts and needs the editor role.
+/// HTML (A4 landscape, with the letterhead and signature), Markdown, CSV or Word (DOCX), chosen by `format` or
+/// the `Accept` header. `include=drafts` previews drafts and needs the editor role.
 #[utoipa::path(
     tag = "reports",
     params(
@@ -47,6 +47,7 @@ pub struct ReportParams {
             (String = "text/html"),
             (String = "text/markdown"),
             (String = "text/csv"),
+            (Vec<u8> = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
         )),
         (status = 400, description = "`invalid_query`: a bad `format`, `lang` or `include`", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 406, description = "`not_acceptable`: the `Accept` header names no format a report is written in", body = crate::error::Problem, content_type = "application/problem+json"),
@@ -106,11 +107,12 @@ pub async fn get_report(
     let visibility = if drafts { Visibility::All } else { Visibility::PublishedOnly };
     let data = reports::load(&db, programme_id, year, visibility).await?;
     let report = report::build(&data, year, lang, drafts);
-    let body = match format {
-        ReportFormat::Json => serde_json::to_string(&report).map_err(ApiError::internal)?,
-        ReportFormat::Html => super::html::render(&report, &letterhead, lang),
-        ReportFormat::Md => super::markdown::render(&report, &letterhead, lang),
-        ReportFormat::Csv => super::csv::render(&report),
+    let body: Vec<u8> = match format {
+        ReportFormat::Json => serde_json::to_vec(&report).map_err(ApiError::internal)?,
+        ReportFormat::Html => super::html::render(&report, &letterhead, lang).into_bytes(),
+        ReportFormat::Md => super::markdown::render(&report, &letterhead, lang).into_bytes(),
+        ReportFormat::Csv => super::csv::render(&report).into_bytes(),
+        ReportFormat::Docx => super::docx::render(&report, &letterhead, lang).map_err(ApiError::internal)?,
     };
     let filename = format!("report-{year}-{}.{}", lang.code(), format.extension());
     Ok(HttpResponse::Ok()

@@ -1,9 +1,10 @@
 //! `/api/v1/programmes/{id}/reports/{year}`: the annual implementation report, in the department's layout, as
-//! JSON, HTML, Markdown or CSV.
+//! JSON, HTML, Markdown, CSV or Word (DOCX).
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
 mod csv;
+mod docx;
 mod get;
 mod html;
 mod markdown;
@@ -11,6 +12,8 @@ mod markdown;
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(get::get_report);
 }
+
+const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 /// The formats a report is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, utoipa::ToSchema)]
@@ -20,6 +23,7 @@ pub enum ReportFormat {
     Html,
     Md,
     Csv,
+    Docx,
 }
 
 impl ReportFormat {
@@ -29,6 +33,7 @@ impl ReportFormat {
             ReportFormat::Html => "text/html; charset=utf-8",
             ReportFormat::Md => "text/markdown; charset=utf-8",
             ReportFormat::Csv => "text/csv; charset=utf-8",
+            ReportFormat::Docx => DOCX,
         }
     }
 
@@ -38,6 +43,7 @@ impl ReportFormat {
             ReportFormat::Html => "html",
             ReportFormat::Md => "md",
             ReportFormat::Csv => "csv",
+            ReportFormat::Docx => "docx",
         }
     }
 
@@ -65,6 +71,7 @@ impl ReportFormat {
             "text/html" | "text/*" | "application/xhtml+xml" => Some(ReportFormat::Html),
             "text/markdown" => Some(ReportFormat::Md),
             "text/csv" => Some(ReportFormat::Csv),
+            DOCX => Some(ReportFormat::Docx),
             _ => None,
         })
     }
