@@ -267,26 +267,26 @@ pub async fn list(
     Ok(Page { total: records.total, items: views(db.connection(), records.items).await? })
 }
 
-/// Every activity under any of `measure_ids` that overlaps `year`, with its measures and partners.
+/// Every activity under any of `measure_ids` (that overlaps `year`, when given), with its measures and partners.
 pub(crate) async fn of_measures_in_year(
     db: &Database,
     measure_ids: &[Uuid],
-    year: i32,
+    year: Option<i32>,
     visibility: Visibility,
 ) -> Result<Vec<ActivityView>, RepoError> {
     if measure_ids.is_empty() {
         return Ok(Vec::new());
     }
-    let (first, last) = crate::support::year_bounds(year)?;
     let linked = sea_orm::sea_query::Query::select()
         .column(ACTIVITY_MEASURES.owner)
         .from(ACTIVITY_MEASURES.table)
         .and_where(sea_orm::sea_query::Expr::col(ACTIVITY_MEASURES.target).is_in(measure_ids.to_vec()))
         .to_owned();
-    let mut cond = Condition::all()
-        .add(Column::Id.in_subquery(linked))
-        .add(Column::StartDate.lte(last))
-        .add(Column::LastDay.gte(first));
+    let mut cond = Condition::all().add(Column::Id.in_subquery(linked));
+    if let Some(year) = year {
+        let (first, last) = crate::support::year_bounds(year)?;
+        cond = cond.add(Column::StartDate.lte(last)).add(Column::LastDay.gte(first));
+    }
     if visibility == Visibility::PublishedOnly {
         cond = cond.add(Column::Publication.eq(PublicationState::Published.as_str()));
     }

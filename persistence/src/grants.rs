@@ -210,3 +210,35 @@ pub async fn list(
     };
     crud::page::<Grants>(db.connection(), Entity::find().filter(cond), order, sort.descending, page).await
 }
+
+/// The grants linked to any of these measures or activities, with their links.
+pub(crate) async fn linked_to(
+    db: &Database,
+    measure_ids: &[Uuid],
+    activity_ids: &[Uuid],
+    visibility: Visibility,
+) -> Result<Vec<Grant>, RepoError> {
+    use sea_orm::sea_query::{Expr, ExprTrait, Query};
+    let by = |table: &'static str, owner: &'static str, target: &'static str, ids: &[Uuid]| {
+        Query::select().column(owner).from(table).and_where(Expr::col(target).is_in(ids.to_vec())).to_owned()
+    };
+    let mut cond = Condition::any();
+    if !measure_ids.is_empty() {
+        cond = cond.add(Column::Id.in_subquery(by("grant_measures", "grant_id", "measure_id", measure_ids)));
+    }
+    if !activity_ids.is_empty() {
+        cond = cond.add(Column::Id.in_subquery(by("grant_activities", "grant_id", "activity_id", activity_ids)));
+    }
+    if measure_ids.is_empty() && activity_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut query = Entity::find().filter(cond);
+    if visibility == Visibility::PublishedOnly {
+        query = query.filter(Column::Publication.eq(PublicationState::Published.as_str()));
+    }
+    let conn = db.connection();
+    let mut grants: Vec<Grant> =
+        query.all(conn).await?.into_iter().map(Grants::from_model).collect::<Result<_, _>>()?;
+    Grants::load_links(conn, &mut grants).await?;
+    Ok(grants)
+}

@@ -207,3 +207,15 @@ pub(crate) async fn refs(conn: &impl ConnectionTrait, ids: &[Uuid]) -> Result<Ve
         })
         .collect()
 }
+
+/// Every partner's names and aliases, for the near-match check.
+pub(crate) async fn names(db: &Database) -> Result<Vec<intercoop_domain::report::PartnerNames>, RepoError> {
+    let models = Entity::find().all(db.connection()).await?;
+    models
+        .into_iter()
+        .map(|m| {
+            let p = Partners::from_model(m)?;
+            Ok(intercoop_domain::report::PartnerNames { id: p.meta.id, name: p.data.name, aliases: p.data.aliases })
+        })
+        .collect()
+}

@@ -2,13 +2,17 @@
 //! order, and under each measure its activities of the year, each opening with its date phrase; "Заходи не
 //! здійснювались." where a measure had none. Built here from records; written out by the API's renderers.
 
+mod checks;
 mod date_phrase;
+mod summary;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 use uuid::Uuid;
 
+pub use checks::{Finding, PartnerNames, checks};
 pub use date_phrase::{Lang, Span, date_phrase};
+pub use summary::{Amount, Count, Summary, summary};
 
 use crate::{ActivityDraft, DatePrecision, LocalizedText, MeasureCode, ProgrammeDraft, PublicationState};
 
@@ -39,8 +43,16 @@ pub struct MeasureData {
 pub struct ActivityData {
     pub id: Uuid,
     pub activity: ActivityDraft,
-    /// The names of the activity's partners, in its order.
-    pub partner_names: Vec<LocalizedText>,
+    /// The activity's partners, in its order.
+    pub partners: Vec<PartnerInfo>,
+}
+
+/// What a report shows of a partner.
+#[derive(Debug, Clone)]
+pub struct PartnerInfo {
+    pub id: Uuid,
+    pub name: LocalizedText,
+    pub kind: crate::PartnerKind,
 }
 
 /// The report.
@@ -203,7 +215,7 @@ fn entry(data: &ActivityData, lang: Lang) -> ReportEntry {
         date_precision: a.date_precision,
         title: lang.pick(&a.title),
         text,
-        partners: data.partner_names.iter().map(|n| lang.pick(n)).collect(),
+        partners: data.partners.iter().map(|p| lang.pick(&p.name)).collect(),
         publication: a.publication,
     }
 }

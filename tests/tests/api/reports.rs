@@ -288,3 +288,64 @@ db_test! {
         }
     }
 }
+
+db_test! {
+    async fn checks_find_slips_gaps_and_near_duplicates(app) {
+        let programme = seeded_programme(&app).await;
+        let path = format!("/api/v1/programmes/{programme}/reports/2024/checks");
+        app.get(&path).await.expect_problem(401, "missing_token");
+        let clean = app.get_as(&path, Role::Viewer).await.expect(200);
+        let codes: Vec<&str> = clean["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap()).collect();
+        assert!(!codes.contains(&"activity_outside_programme_years"), "{codes:?}");
+        assert!(!codes.contains(&"similar_partner_names"), "the dataset keeps one partner per body: {}", clean["findings"]);
+        let empty: Vec<&str> = clean["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["code"] == "measure_without_activity")
+            .map(|f| f["message"].as_str().unwrap())
+            .collect();
+        assert_eq!(empty.len(), 2, "1.7 and 1.9: {empty:?}");
+
+        let measure = app.get("/api/v1/measures?code=1.2").await.expect(200)["items"][0]["id"].as_str().unwrap().to_owned();
+        let slip = json!({
+            "title": {"uk": "Друга конференція «Ведення бізнесу в Україні»"},
+            "kind": "conference",
+            "start_date": "2014-09-25",
+            "measure_ids": [measure]
+        });
+        let slip = app.post("/api/v1/activities", Role::Editor, &slip).await.expect(201);
+        let twin = app.partner("Anton Hearing KG", "Anton Hearing KG", "business", "DE").await;
+        let meeting = json!({"title": {"uk": "Зустріч"}, "kind": "meeting", "start_date": "2024-02-02", "measure_ids": [measure], "publication": "draft"});
+        let meeting = app.post("/api/v1/activities", Role::Editor, &meeting).await.expect(201);
+
+        let findings = app.get_as(&path, Role::Viewer).await.expect(200)["findings"].as_array().unwrap().clone();
+        let find = |code: &str, id: &str| findings.iter().any(|f| f["code"] == code && (f["record_id"] == id || f["related_id"] == id));
+        assert!(find("activity_outside_programme_years", slip["id"].as_str().unwrap()), "{findings:?}");
+        assert!(find("similar_partner_names", &twin), "{findings:?}");
+        assert!(find("activity_without_partner", meeting["id"].as_str().unwrap()), "{findings:?}");
+        assert_eq!(findings[0]["severity"], "warning", "warnings come first");
+    }
+}
+
+db_test! {
+    async fn the_years_figures(app) {
+        let programme = seeded_programme(&app).await;
+        let summary = app.get(&format!("/api/v1/programmes/{programme}/reports/2024/summary")).await.expect(200);
+        let activities = app.get("/api/v1/activities?year=2024&limit=1").await.expect(200)["total"].clone();
+        assert_eq!(summary["activities"], activities);
+        let by_measure = summary["by_measure"].as_array().unwrap();
+        assert_eq!(by_measure.len(), 18);
+        assert_eq!(by_measure[0], json!({"key": "1.1", "count": 6}));
+        assert_eq!(by_measure[6], json!({"key": "1.7", "count": 0}));
+        let months: usize = summary["by_month"].as_array().unwrap().iter().map(|c| c["count"].as_u64().unwrap() as usize).sum();
+        assert_eq!(Value::from(months), activities, "each activity counts in one month or as undated");
+        assert_eq!(summary["by_month"][12]["key"], "undated");
+        assert_eq!(summary["grants_by_currency"], json!([{"currency": "EUR", "total": "654800.00", "grants": 1}]));
+        assert!(summary["by_country"][0]["count"].as_u64().unwrap() > 0);
+        assert!(summary["partners_by_kind"].as_array().unwrap().iter().any(|c| c["key"] == "solidarity_partner" && c["count"] == 2));
+
+        let html = app.get(&format!("/api/v1/programmes/{programme}/reports/2024?format=html")).await;
+        assert!(html.text.contains("<svg") && html.text.contains("Заходи за місяцями"), "the HTML report draws the months");
+    }
+}

@@ -1,7 +1,7 @@
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use intercoop_domain::report::{self, Lang, Letterhead};
-use intercoop_persistence::{Database, Visibility, programmes, reports};
+use intercoop_persistence::{Database, Visibility, reports};
 use serde::Deserialize;
 use utoipa::IntoParams;
 use uuid::Uuid;
@@ -97,19 +97,16 @@ pub async fn get_report(
             )
         })?,
     };
-    let programme = programmes::get(&db, programme_id).await?;
-    if !programme.data.runs_in(year) {
-        return Err(ApiError::not_found(format!(
-            "the programme runs from {} to {}; it has no report for {year}",
-            programme.data.first_year, programme.data.last_year
-        )));
-    }
     let visibility = if drafts { Visibility::All } else { Visibility::PublishedOnly };
-    let data = reports::load(&db, programme_id, year, visibility).await?;
+    let data = super::report_data(&db, programme_id, year, visibility).await?;
     let report = report::build(&data, year, lang, drafts);
     let body: Vec<u8> = match format {
         ReportFormat::Json => serde_json::to_vec(&report).map_err(ApiError::internal)?,
-        ReportFormat::Html => super::html::render(&report, &letterhead, lang).into_bytes(),
+        ReportFormat::Html => {
+            let grants = reports::grants_of_year(&db, &data, year, visibility).await?;
+            let summary = report::summary(&data, year, &grants);
+            super::html::render(&report, &summary, &letterhead, lang).into_bytes()
+        }
         ReportFormat::Md => super::markdown::render(&report, &letterhead, lang).into_bytes(),
         ReportFormat::Csv => super::csv::render(&report).into_bytes(),
         ReportFormat::Docx => super::docx::render(&report, &letterhead, lang).map_err(ApiError::internal)?,

@@ -1,7 +1,7 @@
 //! The report as a printable HTML page (A4 landscape): the letterhead block, the title, the three-column table
 //! "№ | Зміст заходу | Виконання заходів" with a row spanning the table for each section, and the signature.
 
-use intercoop_domain::report::{Lang, Letterhead, Report};
+use intercoop_domain::report::{Lang, Letterhead, Report, Summary};
 
 const STYLE: &str = "@page { size: A4 landscape; margin: 15mm; }
 body { font-family: 'Times New Roman', Times, serif; font-size: 12pt; margin: 0 auto; max-width: 270mm; }
@@ -17,10 +17,11 @@ tr.section td { font-weight: bold; text-align: center; }
 td p { margin: 0 0 2mm 0; }
 .date { font-weight: bold; }
 .draft { color: #a00; }
+.chart { margin-top: 8mm; page-break-inside: avoid; }
 .signature { margin-top: 12mm; display: flex; justify-content: space-between; }
 @media print { tr { page-break-inside: avoid; } }";
 
-pub fn render(report: &Report, letterhead: &Letterhead, lang: Lang) -> String {
+pub fn render(report: &Report, summary: &Summary, letterhead: &Letterhead, lang: Lang) -> String {
     let (no, content, execution, code_label, draft) = match lang {
         Lang::Uk => ("№", "Зміст заходу", "Виконання заходів", "Код ЄДРПОУ", "чернетка"),
         Lang::En => ("No.", "Measure", "Implementation", "Registry code (EDRPOU)", "draft"),
@@ -72,6 +73,9 @@ pub fn render(report: &Report, letterhead: &Letterhead, lang: Lang) -> String {
         }
     }
     h.push_str("</tbody>\n</table>\n");
+    h.push_str("<div class=\"chart\">\n");
+    h.push_str(&super::svg::activities_by_month(summary, lang));
+    h.push_str("</div>\n");
     h.push_str(&format!(
         "<div class=\"signature\"><span>{}</span><span>{}</span></div>\n</body>\n</html>\n",
         esc(&lang.pick(&letterhead.signatory_position)),

@@ -1,0 +1,48 @@
+use actix_web::{HttpResponse, get, web};
+use intercoop_domain::report::{self, Finding};
+use intercoop_persistence::{Database, Visibility, reports};
+use serde::Serialize;
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::auth::{Authorized, Viewer};
+use crate::error::ApiResult;
+use crate::routes::problems::GetProblems;
+
+/// What to look at before the report of a year is filed.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ReportChecks {
+    pub year: i32,
+    pub programme_id: Uuid,
+    /// The findings, warnings first.
+    pub findings: Vec<Finding>,
+}
+
+/// Data-quality checks of a year's report.
+///
+/// Before the report is filed: activities dated outside the programme's years (a slip such as 2014 for 2024),
+/// activities of the year that run into another year, activities with no measure, measures with no activity in
+/// the year, partners whose names or aliases nearly match another partner's, and meetings, delegations and
+/// signings with no partner. Drafts are checked too; needs the viewer role.
+#[utoipa::path(
+    tag = "reports",
+    params(
+        ("id" = Uuid, Path, description = "The programme's id"),
+        ("year" = i32, Path, description = "The reporting year", example = 2024),
+    ),
+    responses((status = 200, description = "The findings", body = ReportChecks), GetProblems),
+    security(("bearer" = []))
+)]
+#[get("/programmes/{id}/reports/{year}/checks")]
+pub async fn get_report_checks(
+    _auth: Authorized<Viewer>,
+    db: web::Data<Database>,
+    path: web::Path<(Uuid, i32)>,
+) -> ApiResult<HttpResponse> {
+    let (programme_id, year) = path.into_inner();
+    let data = super::report_data(&db, programme_id, year, Visibility::All).await?;
+    let (all_years, partners) = reports::load_for_checks(&db, &data).await?;
+    let mut findings = report::checks(&data, &all_years, &partners, year);
+    findings.sort_by_key(|f| (f.severity != "warning", f.code));
+    Ok(HttpResponse::Ok().json(ReportChecks { year, programme_id, findings }))
+}
