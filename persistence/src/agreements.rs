@@ -134,29 +134,7 @@ impl Record for Agreements {
     }
 }
 
-pub async fn create(db: &Database, draft: AgreementDraft) -> Result<Agreement, RepoError> {
-    crud::create::<Agreements>(db, draft).await
-}
-
-pub async fn update<E: From<RepoError>>(
-    db: &Database,
-    id: Uuid,
-    change: impl FnOnce(&Agreement) -> Result<AgreementDraft, E>,
-) -> Result<Agreement, E> {
-    crud::update::<Agreements, E>(db, id, change).await
-}
-
-pub async fn delete<E: From<RepoError>>(
-    db: &Database,
-    id: Uuid,
-    allow: impl FnOnce(&Agreement) -> Result<(), E>,
-) -> Result<(), E> {
-    crud::delete::<Agreements, E>(db, id, allow).await
-}
-
-pub async fn get(db: &Database, id: Uuid, visibility: Visibility) -> Result<Agreement, RepoError> {
-    crud::get::<Agreements>(db, id, visibility).await
-}
+crud::repository!(Agreements, AgreementDraft, Agreement);
 
 pub async fn list(
     db: &Database,

@@ -185,3 +185,40 @@ where
     R::load_links(conn, &mut items).await?;
     Ok(Page { items, total })
 }
+
+/// The public create, update, delete and get of a record type whose repository adds nothing to them.
+macro_rules! repository {
+    ($record:ty, $draft:ty, $stored:ty) => {
+        pub async fn create(db: &$crate::Database, draft: $draft) -> Result<$stored, $crate::RepoError> {
+            $crate::crud::create::<$record>(db, draft).await
+        }
+
+        /// Replaces the content with what `change` makes of the current record, in one transaction.
+        pub async fn update<E: From<$crate::RepoError>>(
+            db: &$crate::Database,
+            id: uuid::Uuid,
+            change: impl FnOnce(&$stored) -> Result<$draft, E>,
+        ) -> Result<$stored, E> {
+            $crate::crud::update::<$record, E>(db, id, change).await
+        }
+
+        /// Deletes the record if `allow` agrees after seeing it.
+        pub async fn delete<E: From<$crate::RepoError>>(
+            db: &$crate::Database,
+            id: uuid::Uuid,
+            allow: impl FnOnce(&$stored) -> Result<(), E>,
+        ) -> Result<(), E> {
+            $crate::crud::delete::<$record, E>(db, id, allow).await
+        }
+
+        /// The record, if the caller may see it.
+        pub async fn get(
+            db: &$crate::Database,
+            id: uuid::Uuid,
+            visibility: $crate::Visibility,
+        ) -> Result<$stored, $crate::RepoError> {
+            $crate::crud::get::<$record>(db, id, visibility).await
+        }
+    };
+}
+pub(crate) use repository;

@@ -142,29 +142,7 @@ impl Record for Grants {
     }
 }
 
-pub async fn create(db: &Database, draft: GrantDraft) -> Result<Grant, RepoError> {
-    crud::create::<Grants>(db, draft).await
-}
-
-pub async fn update<E: From<RepoError>>(
-    db: &Database,
-    id: Uuid,
-    change: impl FnOnce(&Grant) -> Result<GrantDraft, E>,
-) -> Result<Grant, E> {
-    crud::update::<Grants, E>(db, id, change).await
-}
-
-pub async fn delete<E: From<RepoError>>(
-    db: &Database,
-    id: Uuid,
-    allow: impl FnOnce(&Grant) -> Result<(), E>,
-) -> Result<(), E> {
-    crud::delete::<Grants, E>(db, id, allow).await
-}
-
-pub async fn get(db: &Database, id: Uuid, visibility: Visibility) -> Result<Grant, RepoError> {
-    crud::get::<Grants>(db, id, visibility).await
-}
+crud::repository!(Grants, GrantDraft, Grant);
 
 pub async fn list(
     db: &Database,

@@ -6,7 +6,7 @@ use uuid::Uuid;
 use crate::crud::{self, Record};
 use crate::entities::measure::{ActiveModel, Column, Entity, Model};
 use crate::entities::section;
-use crate::support::{Page, PageRequest, Visibility, from_json, parse_stored, to_json};
+use crate::support::{Page, PageRequest, from_json, parse_stored, to_json};
 use crate::{Database, RepoError};
 
 pub type Measure = Stored<MeasureDraft>;
@@ -109,29 +109,7 @@ impl Record for Measures {
     }
 }
 
-pub async fn create(db: &Database, draft: MeasureDraft) -> Result<Measure, RepoError> {
-    crud::create::<Measures>(db, draft).await
-}
-
-pub async fn update<E: From<RepoError>>(
-    db: &Database,
-    id: Uuid,
-    change: impl FnOnce(&Measure) -> Result<MeasureDraft, E>,
-) -> Result<Measure, E> {
-    crud::update::<Measures, E>(db, id, change).await
-}
-
-pub async fn delete<E: From<RepoError>>(
-    db: &Database,
-    id: Uuid,
-    allow: impl FnOnce(&Measure) -> Result<(), E>,
-) -> Result<(), E> {
-    crud::delete::<Measures, E>(db, id, allow).await
-}
-
-pub async fn get(db: &Database, id: Uuid) -> Result<Measure, RepoError> {
-    crud::get::<Measures>(db, id, Visibility::All).await
-}
+crud::repository!(Measures, MeasureDraft, Measure);
 
 /// Measures in code order (1.2 before 1.10).
 pub async fn list(db: &Database, filter: &MeasureFilter, page: PageRequest) -> Result<Page<Measure>, RepoError> {

@@ -126,29 +126,7 @@ impl Record for Partners {
     }
 }
 
-pub async fn create(db: &Database, draft: PartnerDraft) -> Result<Partner, RepoError> {
-    crud::create::<Partners>(db, draft).await
-}
-
-pub async fn update<E: From<RepoError>>(
-    db: &Database,
-    id: Uuid,
-    change: impl FnOnce(&Partner) -> Result<PartnerDraft, E>,
-) -> Result<Partner, E> {
-    crud::update::<Partners, E>(db, id, change).await
-}
-
-pub async fn delete<E: From<RepoError>>(
-    db: &Database,
-    id: Uuid,
-    allow: impl FnOnce(&Partner) -> Result<(), E>,
-) -> Result<(), E> {
-    crud::delete::<Partners, E>(db, id, allow).await
-}
-
-pub async fn get(db: &Database, id: Uuid, visibility: Visibility) -> Result<Partner, RepoError> {
-    crud::get::<Partners>(db, id, visibility).await
-}
+crud::repository!(Partners, PartnerDraft, Partner);
 
 pub async fn list(
     db: &Database,

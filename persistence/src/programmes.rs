@@ -134,29 +134,7 @@ impl Record for Sections {
     }
 }
 
-pub async fn create(db: &Database, draft: ProgrammeDraft) -> Result<Programme, RepoError> {
-    crud::create::<Programmes>(db, draft).await
-}
-
-pub async fn update<E: From<RepoError>>(
-    db: &Database,
-    id: Uuid,
-    change: impl FnOnce(&Programme) -> Result<ProgrammeDraft, E>,
-) -> Result<Programme, E> {
-    crud::update::<Programmes, E>(db, id, change).await
-}
-
-pub async fn delete<E: From<RepoError>>(
-    db: &Database,
-    id: Uuid,
-    allow: impl FnOnce(&Programme) -> Result<(), E>,
-) -> Result<(), E> {
-    crud::delete::<Programmes, E>(db, id, allow).await
-}
-
-pub async fn get(db: &Database, id: Uuid) -> Result<Programme, RepoError> {
-    crud::get::<Programmes>(db, id, Visibility::All).await
-}
+crud::repository!(Programmes, ProgrammeDraft, Programme);
 
 /// Programmes, the latest first; `year` keeps those that run in that year.
 pub async fn list(db: &Database, year: Option<i32>, page: PageRequest) -> Result<Page<Programme>, RepoError> {
@@ -240,7 +218,7 @@ pub mod sections {
 
     /// The programme's sections in order (404 if the programme does not exist).
     pub async fn list(db: &Database, programme_id: Uuid) -> Result<Vec<Section>, RepoError> {
-        super::get(db, programme_id).await?;
+        super::get(db, programme_id, Visibility::All).await?;
         sections_of(db.connection(), programme_id).await
     }
 }

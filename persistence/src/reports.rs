@@ -15,7 +15,7 @@ pub async fn load(
     year: i32,
     visibility: Visibility,
 ) -> Result<ReportData, RepoError> {
-    let programme = programmes::get(db, programme_id).await?;
+    let programme = programmes::get(db, programme_id, Visibility::All).await?;
     let structure = programmes::structure(db, programme_id).await?;
     let measure_ids: Vec<Uuid> =
         structure.sections.iter().flat_map(|(_, measures)| measures.iter().map(|m| m.meta.id)).collect();

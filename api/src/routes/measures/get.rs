@@ -1,6 +1,6 @@
 use actix_web::{HttpResponse, get, web};
-use intercoop_persistence::Database;
 use intercoop_persistence::measures;
+use intercoop_persistence::{Database, Visibility};
 use uuid::Uuid;
 
 use super::MeasureResponse;
@@ -16,6 +16,6 @@ use crate::routes::problems::GetProblems;
 )]
 #[get("/measures/{id}")]
 pub async fn get_measure(db: web::Data<Database>, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
-    let record = measures::get(&db, id.into_inner()).await?;
+    let record = measures::get(&db, id.into_inner(), Visibility::All).await?;
     Ok(HttpResponse::Ok().json(MeasureResponse::from(record)))
 }

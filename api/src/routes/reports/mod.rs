@@ -28,7 +28,7 @@ async fn report_data(
     year: i32,
     visibility: Visibility,
 ) -> Result<ReportData, ApiError> {
-    let programme = programmes::get(db, programme_id).await?;
+    let programme = programmes::get(db, programme_id, Visibility::All).await?;
     if !programme.data.runs_in(year) {
         return Err(ApiError::not_found(format!(
             "the programme runs from {} to {}; it has no report for {year}",
