@@ -15,6 +15,7 @@ use crate::auth::JwtKeys;
 use crate::error::{ApiError, ErrorCode};
 use crate::extract::{BodyLimit, path_error};
 use crate::openapi::ApiDoc;
+use crate::preconditions::RequireIfMatch;
 use crate::{routes, telemetry};
 
 /// What the application needs from outside.
@@ -24,6 +25,7 @@ pub struct AppContext {
     pub keys: JwtKeys,
     pub body_limit: BodyLimit,
     pub letterhead: Letterhead,
+    pub require_if_match: RequireIfMatch,
 }
 
 /// Registers the documented routes on `app` and returns it with the contract they make.
@@ -51,6 +53,7 @@ pub fn build(
         .app_data(web::Data::new(ctx.keys))
         .app_data(web::Data::new(ctx.body_limit))
         .app_data(web::Data::new(ctx.letterhead))
+        .app_data(web::Data::new(ctx.require_if_match))
         .app_data(web::Data::new(KnownRoutes::from_spec(spec)))
         .app_data(web::PathConfig::default().error_handler(path_error))
         // Before the routes: the /api/v1 scope would otherwise take /api/v1/openapi.json.

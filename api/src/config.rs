@@ -45,6 +45,8 @@ pub struct Settings {
     pub seed_demo: bool,
     /// The report's letterhead and signature (the `[letterhead]` table of the settings file).
     pub letterhead: Letterhead,
+    /// Refuse writes to existing records that carry no `If-Match` (428).
+    pub require_if_match: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -60,6 +62,7 @@ struct FileSettings {
     log_format: Option<String>,
     seed_demo: Option<bool>,
     letterhead: Option<Letterhead>,
+    require_if_match: Option<bool>,
 }
 
 impl Default for Settings {
@@ -75,6 +78,7 @@ impl Default for Settings {
             log_format: "auto".into(),
             seed_demo: true,
             letterhead: Letterhead::default(),
+            require_if_match: false,
         }
     }
 }
@@ -99,6 +103,7 @@ impl Settings {
             s.log_format = f.log_format.unwrap_or(s.log_format);
             s.seed_demo = f.seed_demo.unwrap_or(s.seed_demo);
             s.letterhead = f.letterhead.unwrap_or(s.letterhead);
+            s.require_if_match = f.require_if_match.unwrap_or(s.require_if_match);
         }
         let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
         let number = |name: &str| -> anyhow::Result<Option<usize>> {
@@ -113,13 +118,8 @@ impl Settings {
             number("INTERCOOP_DB_MAX_CONNECTIONS")?.map(|n| n as u32).unwrap_or(s.db_max_connections);
         s.workers = number("INTERCOOP_WORKERS")?.or(s.workers);
         s.log_format = env("INTERCOOP_LOG_FORMAT").unwrap_or(s.log_format);
-        if let Some(value) = env("INTERCOOP_SEED_DEMO") {
-            s.seed_demo = match value.as_str() {
-                "1" | "true" | "yes" => true,
-                "0" | "false" | "no" => false,
-                other => anyhow::bail!("INTERCOOP_SEED_DEMO must be true or false, not '{other}'"),
-            };
-        }
+        s.seed_demo = flag("INTERCOOP_SEED_DEMO")?.unwrap_or(s.seed_demo);
+        s.require_if_match = flag("INTERCOOP_REQUIRE_IF_MATCH")?.unwrap_or(s.require_if_match);
         Ok(s)
     }
 
@@ -147,6 +147,16 @@ impl Settings {
         let secret: String = (0..32).map(|_| format!("{:02x}", rand::random::<u8>())).collect();
         write_private(&path, &secret).with_context(|| format!("writing {}", path.display()))?;
         Ok(Secret(secret))
+    }
+}
+
+/// A true/false environment variable.
+fn flag(name: &str) -> anyhow::Result<Option<bool>> {
+    match std::env::var(name).ok().filter(|v| !v.is_empty()).as_deref() {
+        None => Ok(None),
+        Some("1" | "true" | "yes") => Ok(Some(true)),
+        Some("0" | "false" | "no") => Ok(Some(false)),
+        Some(other) => anyhow::bail!("{name} must be true or false, not '{other}'"),
     }
 }
 

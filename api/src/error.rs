@@ -47,6 +47,8 @@ error_codes! {
     MethodNotAllowed = ("method_not_allowed", METHOD_NOT_ALLOWED, "The resource does not support this method"),
     NotAcceptable = ("not_acceptable", NOT_ACCEPTABLE, "None of the accepted media types can be produced"),
     Conflict = ("conflict", CONFLICT, "The content clashes with an existing record"),
+    PreconditionFailed = ("precondition_failed", PRECONDITION_FAILED, "The record has changed since the version the request names"),
+    PreconditionRequired = ("precondition_required", PRECONDITION_REQUIRED, "Writes must name the version they change (If-Match)"),
     InUse = ("in_use", CONFLICT, "The record is still referred to by other records"),
     DatabaseUnavailable = ("database_unavailable", SERVICE_UNAVAILABLE, "The database cannot be reached"),
     Internal = ("internal", INTERNAL_SERVER_ERROR, "Internal error"),

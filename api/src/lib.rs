@@ -8,6 +8,7 @@ pub mod error;
 pub mod extract;
 pub mod openapi;
 pub mod pagination;
+pub mod preconditions;
 pub mod routes;
 pub mod server;
 pub mod telemetry;

@@ -11,6 +11,7 @@ use crate::app::{self, AppContext};
 use crate::auth::JwtKeys;
 use crate::config::Settings;
 use crate::extract::BodyLimit;
+use crate::preconditions::RequireIfMatch;
 
 /// Connects to the configured database and brings its schema up to date; says whether the schema was new.
 pub async fn open_database(settings: &Settings) -> anyhow::Result<(Database, bool)> {
@@ -69,6 +70,7 @@ pub async fn serve(settings: Settings) -> anyhow::Result<()> {
         keys,
         body_limit: BodyLimit(settings.max_body_bytes),
         letterhead: settings.letterhead.clone(),
+        require_if_match: RequireIfMatch(settings.require_if_match),
     };
     http_server(listener, ctx, settings.workers, true)?.await?;
     db.close().await;

@@ -185,23 +185,29 @@ pub mod sections {
         db: &Database,
         programme_id: Uuid,
         id: Uuid,
-        change: impl FnOnce(&SectionDraft) -> Result<SectionDraft, E>,
+        change: impl FnOnce(&Section) -> Result<SectionDraft, E>,
     ) -> Result<Section, E> {
         crud::update::<Sections, E>(db, id, |current| {
             if current.data.programme_id != programme_id {
                 return Err(RepoError::NotFound { kind: "section", id }.into());
             }
-            Ok(ProgrammeSection { programme_id, section: change(&current.data.section)? })
+            Ok(ProgrammeSection { programme_id, section: change(current)? })
         })
         .await
     }
 
-    pub async fn delete(db: &Database, programme_id: Uuid, id: Uuid) -> Result<(), RepoError> {
-        crud::delete::<Sections, RepoError>(db, id, |current| {
+    /// Deletes a section of the given programme (404 if it is another programme's) if `allow` agrees.
+    pub async fn delete<E: From<RepoError>>(
+        db: &Database,
+        programme_id: Uuid,
+        id: Uuid,
+        allow: impl FnOnce(&Section) -> Result<(), E>,
+    ) -> Result<(), E> {
+        crud::delete::<Sections, E>(db, id, |current| {
             if current.data.programme_id == programme_id {
-                Ok(())
+                allow(current)
             } else {
-                Err(RepoError::NotFound { kind: "section", id })
+                Err(RepoError::NotFound { kind: "section", id }.into())
             }
         })
         .await

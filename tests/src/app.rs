@@ -38,6 +38,15 @@ enum Cleanup {
 
 impl TestApp {
     pub async fn spawn(backend: Backend) -> TestApp {
+        Self::spawn_with(backend, false).await
+    }
+
+    /// The service set to refuse writes without If-Match.
+    pub async fn spawn_requiring_if_match(backend: Backend) -> TestApp {
+        Self::spawn_with(backend, true).await
+    }
+
+    async fn spawn_with(backend: Backend, require_if_match: bool) -> TestApp {
         if std::env::var_os("TEST_LOG").is_some() {
             intercoop_api::telemetry::init("text");
         }
@@ -76,6 +85,7 @@ impl TestApp {
             keys: keys.clone(),
             body_limit: BodyLimit(BODY_LIMIT),
             letterhead: Default::default(),
+            require_if_match: intercoop_api::preconditions::RequireIfMatch(require_if_match),
         };
         let server = http_server(listener, ctx, Some(1), false).expect("starting the server");
         let handle = server.handle();

@@ -69,9 +69,12 @@ macro_rules! record_response {
 }
 pub(crate) use record_response;
 
-/// 201 Created with the new record's URL in `Location`.
-pub fn created<T: Serialize>(location: String, body: &T) -> HttpResponse {
-    HttpResponse::Created().insert_header((header::LOCATION, location)).json(body)
+/// 201 Created with the new record's URL in `Location` and its `ETag`.
+pub fn created<T: Serialize>(location: String, version: i32, body: &T) -> HttpResponse {
+    HttpResponse::Created()
+        .insert_header((header::LOCATION, location))
+        .insert_header((header::ETAG, crate::preconditions::etag(version)))
+        .json(body)
 }
 
 /// Applies an RFC 7396 JSON merge patch to the record's content and reads the result strictly.

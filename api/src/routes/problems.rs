@@ -42,7 +42,20 @@ problem_set! {
     /// A create.
     CreateProblems = [MalformedJson, MissingToken, InvalidToken, Forbidden, Conflict, PayloadTooLarge, UnsupportedMediaType, ValidationFailed];
     /// A replace or a patch.
-    UpdateProblems = [MalformedJson, InvalidPath, MissingToken, InvalidToken, Forbidden, NotFound, Conflict, PayloadTooLarge, UnsupportedMediaType, ValidationFailed];
+    UpdateProblems = [MalformedJson, InvalidPath, MissingToken, InvalidToken, Forbidden, NotFound, Conflict, PreconditionFailed, PreconditionRequired, PayloadTooLarge, UnsupportedMediaType, ValidationFailed];
     /// A delete.
-    DeleteProblems = [InvalidPath, MissingToken, InvalidToken, Forbidden, NotFound, InUse];
+    DeleteProblems = [InvalidPath, MissingToken, InvalidToken, Forbidden, NotFound, InUse, PreconditionFailed, PreconditionRequired];
+}
+
+/// 304 Not Modified, for reads that honour If-None-Match.
+pub struct NotModified;
+
+impl utoipa::IntoResponses for NotModified {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        let response = ResponseBuilder::new()
+            .description("Not modified: the client's copy (If-None-Match) is the current version")
+            .header("ETag", utoipa::openapi::HeaderBuilder::new().description(Some("The current ETag")).build())
+            .build();
+        BTreeMap::from([("304".to_owned(), RefOr::T(response))])
+    }
 }

@@ -3,6 +3,7 @@
 mod activities;
 mod auth;
 mod bad_input;
+mod concurrency;
 mod contract;
 mod dataset;
 mod grants_agreements;

@@ -19,7 +19,10 @@ use crate::routes::{check_publication, created};
     request_body = ActivityDraft,
     responses(
         (status = 201, description = "Created", body = ActivityResponse,
-            headers(("Location" = String, description = "The new activity's URL"))),
+            headers(
+                ("Location" = String, description = "The new activity's URL"),
+                ("ETag" = String, description = "The new record's strong entity tag"),
+            )),
         CreateProblems,
     ),
     security(("bearer" = []))
@@ -33,5 +36,6 @@ pub async fn create_activity(
     draft.check()?;
     check_publication(&auth, None, draft.publication)?;
     let record = activities::create(&db, draft).await?;
-    Ok(created(location(record.record.meta.id), &ActivityResponse::from(record)))
+    let body = ActivityResponse::from(record);
+    Ok(created(location(body.id), body.version, &body))
 }

@@ -4,7 +4,8 @@ use intercoop_persistence::activities;
 use uuid::Uuid;
 
 use crate::auth::{Admin, Authorized};
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
+use crate::preconditions::{IfMatchHeader, Preconditions};
 use crate::routes::problems::DeleteProblems;
 
 /// Delete a activity.
@@ -12,7 +13,7 @@ use crate::routes::problems::DeleteProblems;
 /// Needs the admin role. An activity named by a grant cannot be deleted (409).
 #[utoipa::path(
     tag = "activities",
-    params(("id" = Uuid, Path, description = "The activity's id")),
+    params(("id" = Uuid, Path, description = "The activity's id"), IfMatchHeader),
     responses((status = 204, description = "Deleted"), DeleteProblems),
     security(("bearer" = []))
 )]
@@ -20,8 +21,9 @@ use crate::routes::problems::DeleteProblems;
 pub async fn delete_activity(
     _auth: Authorized<Admin>,
     db: web::Data<Database>,
+    pre: Preconditions,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    activities::delete(&db, id.into_inner(), |_| Ok::<_, ApiError>(())).await?;
+    activities::delete(&db, id.into_inner(), |current| pre.check(current.meta.version)).await?;
     Ok(HttpResponse::NoContent().finish())
 }

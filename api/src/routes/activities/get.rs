@@ -6,19 +6,27 @@ use uuid::Uuid;
 use super::ActivityResponse;
 use crate::auth::Caller;
 use crate::error::ApiResult;
-use crate::routes::problems::GetProblems;
+use crate::preconditions::{IfNoneMatchHeader, Preconditions};
+use crate::routes::problems::{GetProblems, NotModified};
 
 /// Get a activity.
 ///
 /// A draft is visible to signed-in callers only; to others it does not exist (404).
 #[utoipa::path(
     tag = "activities",
-    params(("id" = Uuid, Path, description = "The activity's id")),
-    responses((status = 200, description = "The activity", body = ActivityResponse), GetProblems),
+    params(("id" = Uuid, Path, description = "The activity's id"), IfNoneMatchHeader),
+    responses((status = 200, description = "The activity", body = ActivityResponse,
+            headers(("ETag" = String, description = "The version's strong entity tag, for If-Match and If-None-Match"))), GetProblems, NotModified),
     security((), ("bearer" = []))
 )]
 #[get("/activities/{id}")]
-pub async fn get_activity(caller: Caller, db: web::Data<Database>, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+pub async fn get_activity(
+    caller: Caller,
+    db: web::Data<Database>,
+    pre: Preconditions,
+    id: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
     let record = activities::get(&db, id.into_inner(), caller.visibility()).await?;
-    Ok(HttpResponse::Ok().json(ActivityResponse::from(record)))
+    let body = ActivityResponse::from(record);
+    Ok(pre.respond(body.version, &body))
 }

@@ -8,6 +8,7 @@ use super::ActivityResponse;
 use crate::auth::{Authorized, Editor};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::Body;
+use crate::preconditions::{IfMatchHeader, Preconditions, ok};
 use crate::routes::problems::UpdateProblems;
 use crate::routes::{check_publication, merge_patch};
 
@@ -17,25 +18,29 @@ use crate::routes::{check_publication, merge_patch};
 /// role when the activity is or becomes published.
 #[utoipa::path(
     tag = "activities",
-    params(("id" = Uuid, Path, description = "The activity's id")),
+    params(("id" = Uuid, Path, description = "The activity's id"), IfMatchHeader),
     request_body = ActivityDraft,
-    responses((status = 200, description = "The activity as now stored", body = ActivityResponse), UpdateProblems),
+    responses((status = 200, description = "The activity as now stored", body = ActivityResponse,
+            headers(("ETag" = String, description = "The version's strong entity tag, for If-Match and If-None-Match"))), UpdateProblems),
     security(("bearer" = []))
 )]
 #[put("/activities/{id}")]
 pub async fn replace_activity(
     auth: Authorized<Editor>,
     db: web::Data<Database>,
+    pre: Preconditions,
     id: web::Path<Uuid>,
     Body(draft): Body<ActivityDraft>,
 ) -> ApiResult<HttpResponse> {
     draft.check()?;
     let record = activities::update(&db, id.into_inner(), |current| {
+        pre.check(current.meta.version)?;
         check_publication(&auth, Some(current.data.publication), draft.publication)?;
         Ok::<_, ApiError>(draft)
     })
     .await?;
-    Ok(HttpResponse::Ok().json(ActivityResponse::from(record)))
+    let body = ActivityResponse::from(record);
+    Ok(ok(body.version, &body))
 }
 
 /// Change some fields of a activity.
@@ -44,25 +49,29 @@ pub async fn replace_activity(
 /// replace.
 #[utoipa::path(
     tag = "activities",
-    params(("id" = Uuid, Path, description = "The activity's id")),
+    params(("id" = Uuid, Path, description = "The activity's id"), IfMatchHeader),
     request_body(content = serde_json::Value, content_type = "application/merge-patch+json",
         description = "The fields to change", example = json!({"status": "cancelled"})),
-    responses((status = 200, description = "The activity as now stored", body = ActivityResponse), UpdateProblems),
+    responses((status = 200, description = "The activity as now stored", body = ActivityResponse,
+            headers(("ETag" = String, description = "The version's strong entity tag, for If-Match and If-None-Match"))), UpdateProblems),
     security(("bearer" = []))
 )]
 #[patch("/activities/{id}")]
 pub async fn patch_activity(
     auth: Authorized<Editor>,
     db: web::Data<Database>,
+    pre: Preconditions,
     id: web::Path<Uuid>,
     Body(patch): Body<serde_json::Value>,
 ) -> ApiResult<HttpResponse> {
     let record = activities::update(&db, id.into_inner(), |current| {
+        pre.check(current.meta.version)?;
         let draft: ActivityDraft = merge_patch(&current.data, patch)?;
         draft.check()?;
         check_publication(&auth, Some(current.data.publication), draft.publication)?;
         Ok::<_, ApiError>(draft)
     })
     .await?;
-    Ok(HttpResponse::Ok().json(ActivityResponse::from(record)))
+    let body = ActivityResponse::from(record);
+    Ok(ok(body.version, &body))
 }

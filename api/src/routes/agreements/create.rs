@@ -19,7 +19,10 @@ use crate::routes::{check_publication, created};
     request_body = AgreementDraft,
     responses(
         (status = 201, description = "Created", body = AgreementResponse,
-            headers(("Location" = String, description = "The new agreement's URL"))),
+            headers(
+                ("Location" = String, description = "The new agreement's URL"),
+                ("ETag" = String, description = "The new record's strong entity tag"),
+            )),
         CreateProblems,
     ),
     security(("bearer" = []))
@@ -33,5 +36,6 @@ pub async fn create_agreement(
     draft.check()?;
     check_publication(&auth, None, draft.publication)?;
     let record = agreements::create(&db, draft).await?;
-    Ok(created(location(record.meta.id), &AgreementResponse::from(record)))
+    let body = AgreementResponse::from(record);
+    Ok(created(location(body.id), body.version, &body))
 }

@@ -4,7 +4,8 @@ use intercoop_persistence::agreements;
 use uuid::Uuid;
 
 use crate::auth::{Admin, Authorized};
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
+use crate::preconditions::{IfMatchHeader, Preconditions};
 use crate::routes::problems::DeleteProblems;
 
 /// Delete a agreement.
@@ -12,7 +13,7 @@ use crate::routes::problems::DeleteProblems;
 /// Needs the admin role.
 #[utoipa::path(
     tag = "agreements",
-    params(("id" = Uuid, Path, description = "The agreement's id")),
+    params(("id" = Uuid, Path, description = "The agreement's id"), IfMatchHeader),
     responses((status = 204, description = "Deleted"), DeleteProblems),
     security(("bearer" = []))
 )]
@@ -20,8 +21,9 @@ use crate::routes::problems::DeleteProblems;
 pub async fn delete_agreement(
     _auth: Authorized<Admin>,
     db: web::Data<Database>,
+    pre: Preconditions,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    agreements::delete(&db, id.into_inner(), |_| Ok::<_, ApiError>(())).await?;
+    agreements::delete(&db, id.into_inner(), |current| pre.check(current.meta.version)).await?;
     Ok(HttpResponse::NoContent().finish())
 }

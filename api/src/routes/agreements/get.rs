@@ -6,19 +6,27 @@ use uuid::Uuid;
 use super::AgreementResponse;
 use crate::auth::Caller;
 use crate::error::ApiResult;
-use crate::routes::problems::GetProblems;
+use crate::preconditions::{IfNoneMatchHeader, Preconditions};
+use crate::routes::problems::{GetProblems, NotModified};
 
 /// Get a agreement.
 ///
 /// A draft is visible to signed-in callers only; to others it does not exist (404).
 #[utoipa::path(
     tag = "agreements",
-    params(("id" = Uuid, Path, description = "The agreement's id")),
-    responses((status = 200, description = "The agreement", body = AgreementResponse), GetProblems),
+    params(("id" = Uuid, Path, description = "The agreement's id"), IfNoneMatchHeader),
+    responses((status = 200, description = "The agreement", body = AgreementResponse,
+            headers(("ETag" = String, description = "The version's strong entity tag, for If-Match and If-None-Match"))), GetProblems, NotModified),
     security((), ("bearer" = []))
 )]
 #[get("/agreements/{id}")]
-pub async fn get_agreement(caller: Caller, db: web::Data<Database>, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+pub async fn get_agreement(
+    caller: Caller,
+    db: web::Data<Database>,
+    pre: Preconditions,
+    id: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
     let record = agreements::get(&db, id.into_inner(), caller.visibility()).await?;
-    Ok(HttpResponse::Ok().json(AgreementResponse::from(record)))
+    let body = AgreementResponse::from(record);
+    Ok(pre.respond(body.version, &body))
 }

@@ -8,6 +8,7 @@ use super::AgreementResponse;
 use crate::auth::{Authorized, Editor};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::Body;
+use crate::preconditions::{IfMatchHeader, Preconditions, ok};
 use crate::routes::problems::UpdateProblems;
 use crate::routes::{check_publication, merge_patch};
 
@@ -17,25 +18,29 @@ use crate::routes::{check_publication, merge_patch};
 /// role when the agreement is or becomes published.
 #[utoipa::path(
     tag = "agreements",
-    params(("id" = Uuid, Path, description = "The agreement's id")),
+    params(("id" = Uuid, Path, description = "The agreement's id"), IfMatchHeader),
     request_body = AgreementDraft,
-    responses((status = 200, description = "The agreement as now stored", body = AgreementResponse), UpdateProblems),
+    responses((status = 200, description = "The agreement as now stored", body = AgreementResponse,
+            headers(("ETag" = String, description = "The version's strong entity tag, for If-Match and If-None-Match"))), UpdateProblems),
     security(("bearer" = []))
 )]
 #[put("/agreements/{id}")]
 pub async fn replace_agreement(
     auth: Authorized<Editor>,
     db: web::Data<Database>,
+    pre: Preconditions,
     id: web::Path<Uuid>,
     Body(draft): Body<AgreementDraft>,
 ) -> ApiResult<HttpResponse> {
     draft.check()?;
     let record = agreements::update(&db, id.into_inner(), |current| {
+        pre.check(current.meta.version)?;
         check_publication(&auth, Some(current.data.publication), draft.publication)?;
         Ok::<_, ApiError>(draft)
     })
     .await?;
-    Ok(HttpResponse::Ok().json(AgreementResponse::from(record)))
+    let body = AgreementResponse::from(record);
+    Ok(ok(body.version, &body))
 }
 
 /// Change some fields of a agreement.
@@ -44,25 +49,29 @@ pub async fn replace_agreement(
 /// replace.
 #[utoipa::path(
     tag = "agreements",
-    params(("id" = Uuid, Path, description = "The agreement's id")),
+    params(("id" = Uuid, Path, description = "The agreement's id"), IfMatchHeader),
     request_body(content = serde_json::Value, content_type = "application/merge-patch+json",
         description = "The fields to change", example = json!({"status": "in_force", "signed_on": "2024-12-10"})),
-    responses((status = 200, description = "The agreement as now stored", body = AgreementResponse), UpdateProblems),
+    responses((status = 200, description = "The agreement as now stored", body = AgreementResponse,
+            headers(("ETag" = String, description = "The version's strong entity tag, for If-Match and If-None-Match"))), UpdateProblems),
     security(("bearer" = []))
 )]
 #[patch("/agreements/{id}")]
 pub async fn patch_agreement(
     auth: Authorized<Editor>,
     db: web::Data<Database>,
+    pre: Preconditions,
     id: web::Path<Uuid>,
     Body(patch): Body<serde_json::Value>,
 ) -> ApiResult<HttpResponse> {
     let record = agreements::update(&db, id.into_inner(), |current| {
+        pre.check(current.meta.version)?;
         let draft: AgreementDraft = merge_patch(&current.data, patch)?;
         draft.check()?;
         check_publication(&auth, Some(current.data.publication), draft.publication)?;
         Ok::<_, ApiError>(draft)
     })
     .await?;
-    Ok(HttpResponse::Ok().json(AgreementResponse::from(record)))
+    let body = AgreementResponse::from(record);
+    Ok(ok(body.version, &body))
 }

@@ -19,7 +19,10 @@ use crate::routes::{check_publication, created};
     request_body = GrantDraft,
     responses(
         (status = 201, description = "Created", body = GrantResponse,
-            headers(("Location" = String, description = "The new grant's URL"))),
+            headers(
+                ("Location" = String, description = "The new grant's URL"),
+                ("ETag" = String, description = "The new record's strong entity tag"),
+            )),
         CreateProblems,
     ),
     security(("bearer" = []))
@@ -33,5 +36,6 @@ pub async fn create_grant(
     draft.check()?;
     check_publication(&auth, None, draft.publication)?;
     let record = grants::create(&db, draft).await?;
-    Ok(created(location(record.meta.id), &GrantResponse::from(record)))
+    let body = GrantResponse::from(record);
+    Ok(created(location(body.id), body.version, &body))
 }

@@ -6,19 +6,27 @@ use uuid::Uuid;
 use super::GrantResponse;
 use crate::auth::Caller;
 use crate::error::ApiResult;
-use crate::routes::problems::GetProblems;
+use crate::preconditions::{IfNoneMatchHeader, Preconditions};
+use crate::routes::problems::{GetProblems, NotModified};
 
 /// Get a grant.
 ///
 /// A draft is visible to signed-in callers only; to others it does not exist (404).
 #[utoipa::path(
     tag = "grants",
-    params(("id" = Uuid, Path, description = "The grant's id")),
-    responses((status = 200, description = "The grant", body = GrantResponse), GetProblems),
+    params(("id" = Uuid, Path, description = "The grant's id"), IfNoneMatchHeader),
+    responses((status = 200, description = "The grant", body = GrantResponse,
+            headers(("ETag" = String, description = "The version's strong entity tag, for If-Match and If-None-Match"))), GetProblems, NotModified),
     security((), ("bearer" = []))
 )]
 #[get("/grants/{id}")]
-pub async fn get_grant(caller: Caller, db: web::Data<Database>, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+pub async fn get_grant(
+    caller: Caller,
+    db: web::Data<Database>,
+    pre: Preconditions,
+    id: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
     let record = grants::get(&db, id.into_inner(), caller.visibility()).await?;
-    Ok(HttpResponse::Ok().json(GrantResponse::from(record)))
+    let body = GrantResponse::from(record);
+    Ok(pre.respond(body.version, &body))
 }

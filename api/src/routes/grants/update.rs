@@ -8,6 +8,7 @@ use super::GrantResponse;
 use crate::auth::{Authorized, Editor};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::Body;
+use crate::preconditions::{IfMatchHeader, Preconditions, ok};
 use crate::routes::problems::UpdateProblems;
 use crate::routes::{check_publication, merge_patch};
 
@@ -17,25 +18,29 @@ use crate::routes::{check_publication, merge_patch};
 /// role when the grant is or becomes published.
 #[utoipa::path(
     tag = "grants",
-    params(("id" = Uuid, Path, description = "The grant's id")),
+    params(("id" = Uuid, Path, description = "The grant's id"), IfMatchHeader),
     request_body = GrantDraft,
-    responses((status = 200, description = "The grant as now stored", body = GrantResponse), UpdateProblems),
+    responses((status = 200, description = "The grant as now stored", body = GrantResponse,
+            headers(("ETag" = String, description = "The version's strong entity tag, for If-Match and If-None-Match"))), UpdateProblems),
     security(("bearer" = []))
 )]
 #[put("/grants/{id}")]
 pub async fn replace_grant(
     auth: Authorized<Editor>,
     db: web::Data<Database>,
+    pre: Preconditions,
     id: web::Path<Uuid>,
     Body(draft): Body<GrantDraft>,
 ) -> ApiResult<HttpResponse> {
     draft.check()?;
     let record = grants::update(&db, id.into_inner(), |current| {
+        pre.check(current.meta.version)?;
         check_publication(&auth, Some(current.data.publication), draft.publication)?;
         Ok::<_, ApiError>(draft)
     })
     .await?;
-    Ok(HttpResponse::Ok().json(GrantResponse::from(record)))
+    let body = GrantResponse::from(record);
+    Ok(ok(body.version, &body))
 }
 
 /// Change some fields of a grant.
@@ -44,25 +49,29 @@ pub async fn replace_grant(
 /// replace.
 #[utoipa::path(
     tag = "grants",
-    params(("id" = Uuid, Path, description = "The grant's id")),
+    params(("id" = Uuid, Path, description = "The grant's id"), IfMatchHeader),
     request_body(content = serde_json::Value, content_type = "application/merge-patch+json",
         description = "The fields to change", example = json!({"status": "completed"})),
-    responses((status = 200, description = "The grant as now stored", body = GrantResponse), UpdateProblems),
+    responses((status = 200, description = "The grant as now stored", body = GrantResponse,
+            headers(("ETag" = String, description = "The version's strong entity tag, for If-Match and If-None-Match"))), UpdateProblems),
     security(("bearer" = []))
 )]
 #[patch("/grants/{id}")]
 pub async fn patch_grant(
     auth: Authorized<Editor>,
     db: web::Data<Database>,
+    pre: Preconditions,
     id: web::Path<Uuid>,
     Body(patch): Body<serde_json::Value>,
 ) -> ApiResult<HttpResponse> {
     let record = grants::update(&db, id.into_inner(), |current| {
+        pre.check(current.meta.version)?;
         let draft: GrantDraft = merge_patch(&current.data, patch)?;
         draft.check()?;
         check_publication(&auth, Some(current.data.publication), draft.publication)?;
         Ok::<_, ApiError>(draft)
     })
     .await?;
-    Ok(HttpResponse::Ok().json(GrantResponse::from(record)))
+    let body = GrantResponse::from(record);
+    Ok(ok(body.version, &body))
 }

@@ -19,7 +19,10 @@ use crate::routes::problems::CreateProblems;
     request_body = MeasureDraft,
     responses(
         (status = 201, description = "Created", body = MeasureResponse,
-            headers(("Location" = String, description = "The new measure's URL"))),
+            headers(
+                ("Location" = String, description = "The new measure's URL"),
+                ("ETag" = String, description = "The new record's strong entity tag"),
+            )),
         CreateProblems,
     ),
     security(("bearer" = []))
@@ -32,5 +35,6 @@ pub async fn create_measure(
 ) -> ApiResult<HttpResponse> {
     draft.check()?;
     let record = measures::create(&db, draft).await?;
-    Ok(created(location(record.meta.id), &MeasureResponse::from(record)))
+    let body = MeasureResponse::from(record);
+    Ok(created(location(body.id), body.version, &body))
 }

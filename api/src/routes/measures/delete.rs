@@ -4,7 +4,8 @@ use intercoop_persistence::measures;
 use uuid::Uuid;
 
 use crate::auth::{Admin, Authorized};
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
+use crate::preconditions::{IfMatchHeader, Preconditions};
 use crate::routes::problems::DeleteProblems;
 
 /// Delete a measure.
@@ -12,7 +13,7 @@ use crate::routes::problems::DeleteProblems;
 /// Needs the admin role. A measure that activities, grants or agreements name cannot be deleted (409).
 #[utoipa::path(
     tag = "programmes",
-    params(("id" = Uuid, Path, description = "The measure's id")),
+    params(("id" = Uuid, Path, description = "The measure's id"), IfMatchHeader),
     responses((status = 204, description = "Deleted"), DeleteProblems),
     security(("bearer" = []))
 )]
@@ -20,8 +21,9 @@ use crate::routes::problems::DeleteProblems;
 pub async fn delete_measure(
     _auth: Authorized<Admin>,
     db: web::Data<Database>,
+    pre: Preconditions,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    measures::delete(&db, id.into_inner(), |_| Ok::<_, ApiError>(())).await?;
+    measures::delete(&db, id.into_inner(), |current| pre.check(current.meta.version)).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -5,17 +5,20 @@ use uuid::Uuid;
 
 use super::MeasureResponse;
 use crate::error::ApiResult;
-use crate::routes::problems::GetProblems;
+use crate::preconditions::{IfNoneMatchHeader, Preconditions};
+use crate::routes::problems::{GetProblems, NotModified};
 
 /// Get a measure.
 #[utoipa::path(
     tag = "programmes",
-    params(("id" = Uuid, Path, description = "The measure's id")),
-    responses((status = 200, description = "The measure", body = MeasureResponse), GetProblems),
+    params(("id" = Uuid, Path, description = "The measure's id"), IfNoneMatchHeader),
+    responses((status = 200, description = "The measure", body = MeasureResponse,
+            headers(("ETag" = String, description = "The version's strong entity tag, for If-Match and If-None-Match"))), GetProblems, NotModified),
     security((), ("bearer" = []))
 )]
 #[get("/measures/{id}")]
-pub async fn get_measure(db: web::Data<Database>, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+pub async fn get_measure(db: web::Data<Database>, pre: Preconditions, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     let record = measures::get(&db, id.into_inner(), Visibility::All).await?;
-    Ok(HttpResponse::Ok().json(MeasureResponse::from(record)))
+    let body = MeasureResponse::from(record);
+    Ok(pre.respond(body.version, &body))
 }

@@ -8,6 +8,7 @@ use super::MeasureResponse;
 use crate::auth::{Admin, Authorized};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::Body;
+use crate::preconditions::{IfMatchHeader, Preconditions, ok};
 use crate::routes::merge_patch;
 use crate::routes::problems::UpdateProblems;
 
@@ -16,21 +17,29 @@ use crate::routes::problems::UpdateProblems;
 /// Needs the admin role. The body is the whole measure; fields left out take their defaults.
 #[utoipa::path(
     tag = "programmes",
-    params(("id" = Uuid, Path, description = "The measure's id")),
+    params(("id" = Uuid, Path, description = "The measure's id"), IfMatchHeader),
     request_body = MeasureDraft,
-    responses((status = 200, description = "The measure as now stored", body = MeasureResponse), UpdateProblems),
+    responses((status = 200, description = "The measure as now stored", body = MeasureResponse,
+            headers(("ETag" = String, description = "The version's strong entity tag, for If-Match and If-None-Match"))), UpdateProblems),
     security(("bearer" = []))
 )]
 #[put("/measures/{id}")]
 pub async fn replace_measure(
     _auth: Authorized<Admin>,
     db: web::Data<Database>,
+    pre: Preconditions,
     id: web::Path<Uuid>,
     Body(draft): Body<MeasureDraft>,
 ) -> ApiResult<HttpResponse> {
     draft.check()?;
-    let record = measures::update(&db, id.into_inner(), |_| Ok::<_, ApiError>(draft)).await?;
-    Ok(HttpResponse::Ok().json(MeasureResponse::from(record)))
+    let record = measures::update(&db, id.into_inner(), |current| {
+        pre.check(current.meta.version)?;
+        pre.check(current.meta.version)?;
+        Ok::<_, ApiError>(draft)
+    })
+    .await?;
+    let body = MeasureResponse::from(record);
+    Ok(ok(body.version, &body))
 }
 
 /// Change some fields of a measure.
@@ -38,24 +47,28 @@ pub async fn replace_measure(
 /// Needs the admin role. The body is a JSON merge patch (RFC 7396): the fields to change, `null` to clear one.
 #[utoipa::path(
     tag = "programmes",
-    params(("id" = Uuid, Path, description = "The measure's id")),
+    params(("id" = Uuid, Path, description = "The measure's id"), IfMatchHeader),
     request_body(content = serde_json::Value, content_type = "application/merge-patch+json",
         description = "The fields to change", example = json!({"responsible_units": ["управління економіки"]})),
-    responses((status = 200, description = "The measure as now stored", body = MeasureResponse), UpdateProblems),
+    responses((status = 200, description = "The measure as now stored", body = MeasureResponse,
+            headers(("ETag" = String, description = "The version's strong entity tag, for If-Match and If-None-Match"))), UpdateProblems),
     security(("bearer" = []))
 )]
 #[patch("/measures/{id}")]
 pub async fn patch_measure(
     _auth: Authorized<Admin>,
     db: web::Data<Database>,
+    pre: Preconditions,
     id: web::Path<Uuid>,
     Body(patch): Body<serde_json::Value>,
 ) -> ApiResult<HttpResponse> {
     let record = measures::update(&db, id.into_inner(), |current| {
+        pre.check(current.meta.version)?;
         let draft: MeasureDraft = merge_patch(&current.data, patch)?;
         draft.check()?;
         Ok::<_, ApiError>(draft)
     })
     .await?;
-    Ok(HttpResponse::Ok().json(MeasureResponse::from(record)))
+    let body = MeasureResponse::from(record);
+    Ok(ok(body.version, &body))
 }

@@ -19,7 +19,10 @@ use crate::routes::{check_publication, created};
     request_body = PartnerDraft,
     responses(
         (status = 201, description = "Created", body = PartnerResponse,
-            headers(("Location" = String, description = "The new partner's URL"))),
+            headers(
+                ("Location" = String, description = "The new partner's URL"),
+                ("ETag" = String, description = "The new record's strong entity tag"),
+            )),
         CreateProblems,
     ),
     security(("bearer" = []))
@@ -33,5 +36,6 @@ pub async fn create_partner(
     draft.check()?;
     check_publication(&auth, None, draft.publication)?;
     let record = partners::create(&db, draft).await?;
-    Ok(created(location(record.meta.id), &PartnerResponse::from(record)))
+    let body = PartnerResponse::from(record);
+    Ok(created(location(body.id), body.version, &body))
 }

@@ -4,7 +4,8 @@ use intercoop_persistence::partners;
 use uuid::Uuid;
 
 use crate::auth::{Admin, Authorized};
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
+use crate::preconditions::{IfMatchHeader, Preconditions};
 use crate::routes::problems::DeleteProblems;
 
 /// Delete a partner.
@@ -13,7 +14,7 @@ use crate::routes::problems::DeleteProblems;
 /// deleted (409).
 #[utoipa::path(
     tag = "partners",
-    params(("id" = Uuid, Path, description = "The partner's id")),
+    params(("id" = Uuid, Path, description = "The partner's id"), IfMatchHeader),
     responses((status = 204, description = "Deleted"), DeleteProblems),
     security(("bearer" = []))
 )]
@@ -21,8 +22,9 @@ use crate::routes::problems::DeleteProblems;
 pub async fn delete_partner(
     _auth: Authorized<Admin>,
     db: web::Data<Database>,
+    pre: Preconditions,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    partners::delete(&db, id.into_inner(), |_| Ok::<_, ApiError>(())).await?;
+    partners::delete(&db, id.into_inner(), |current| pre.check(current.meta.version)).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -8,6 +8,7 @@ use super::PartnerResponse;
 use crate::auth::{Authorized, Editor};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::Body;
+use crate::preconditions::{IfMatchHeader, Preconditions, ok};
 use crate::routes::problems::UpdateProblems;
 use crate::routes::{check_publication, merge_patch};
 
@@ -17,25 +18,29 @@ use crate::routes::{check_publication, merge_patch};
 /// role when the partner is or becomes published.
 #[utoipa::path(
     tag = "partners",
-    params(("id" = Uuid, Path, description = "The partner's id")),
+    params(("id" = Uuid, Path, description = "The partner's id"), IfMatchHeader),
     request_body = PartnerDraft,
-    responses((status = 200, description = "The partner as now stored", body = PartnerResponse), UpdateProblems),
+    responses((status = 200, description = "The partner as now stored", body = PartnerResponse,
+            headers(("ETag" = String, description = "The version's strong entity tag, for If-Match and If-None-Match"))), UpdateProblems),
     security(("bearer" = []))
 )]
 #[put("/partners/{id}")]
 pub async fn replace_partner(
     auth: Authorized<Editor>,
     db: web::Data<Database>,
+    pre: Preconditions,
     id: web::Path<Uuid>,
     Body(draft): Body<PartnerDraft>,
 ) -> ApiResult<HttpResponse> {
     draft.check()?;
     let record = partners::update(&db, id.into_inner(), |current| {
+        pre.check(current.meta.version)?;
         check_publication(&auth, Some(current.data.publication), draft.publication)?;
         Ok::<_, ApiError>(draft)
     })
     .await?;
-    Ok(HttpResponse::Ok().json(PartnerResponse::from(record)))
+    let body = PartnerResponse::from(record);
+    Ok(ok(body.version, &body))
 }
 
 /// Change some fields of a partner.
@@ -44,25 +49,29 @@ pub async fn replace_partner(
 /// replace.
 #[utoipa::path(
     tag = "partners",
-    params(("id" = Uuid, Path, description = "The partner's id")),
+    params(("id" = Uuid, Path, description = "The partner's id"), IfMatchHeader),
     request_body(content = serde_json::Value, content_type = "application/merge-patch+json",
         description = "The fields to change", example = json!({"website": "https://www.stuttgart.de/"})),
-    responses((status = 200, description = "The partner as now stored", body = PartnerResponse), UpdateProblems),
+    responses((status = 200, description = "The partner as now stored", body = PartnerResponse,
+            headers(("ETag" = String, description = "The version's strong entity tag, for If-Match and If-None-Match"))), UpdateProblems),
     security(("bearer" = []))
 )]
 #[patch("/partners/{id}")]
 pub async fn patch_partner(
     auth: Authorized<Editor>,
     db: web::Data<Database>,
+    pre: Preconditions,
     id: web::Path<Uuid>,
     Body(patch): Body<serde_json::Value>,
 ) -> ApiResult<HttpResponse> {
     let record = partners::update(&db, id.into_inner(), |current| {
+        pre.check(current.meta.version)?;
         let draft: PartnerDraft = merge_patch(&current.data, patch)?;
         draft.check()?;
         check_publication(&auth, Some(current.data.publication), draft.publication)?;
         Ok::<_, ApiError>(draft)
     })
     .await?;
-    Ok(HttpResponse::Ok().json(PartnerResponse::from(record)))
+    let body = PartnerResponse::from(record);
+    Ok(ok(body.version, &body))
 }

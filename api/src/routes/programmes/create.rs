@@ -18,7 +18,10 @@ use crate::routes::problems::CreateProblems;
     request_body = ProgrammeDraft,
     responses(
         (status = 201, description = "Created", body = ProgrammeResponse,
-            headers(("Location" = String, description = "The new programme's URL"))),
+            headers(
+                ("Location" = String, description = "The new programme's URL"),
+                ("ETag" = String, description = "The new record's strong entity tag"),
+            )),
         CreateProblems,
     ),
     security(("bearer" = []))
@@ -31,5 +34,6 @@ pub async fn create_programme(
 ) -> ApiResult<HttpResponse> {
     draft.check()?;
     let record = programmes::create(&db, draft).await?;
-    Ok(created(location(record.meta.id), &ProgrammeResponse::from(record)))
+    let body = ProgrammeResponse::from(record);
+    Ok(created(location(body.id), body.version, &body))
 }

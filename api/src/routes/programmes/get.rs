@@ -5,6 +5,7 @@ use uuid::Uuid;
 
 use super::{ProgrammeDetail, SectionWithMeasures};
 use crate::error::ApiResult;
+use crate::preconditions::ok;
 use crate::routes::problems::GetProblems;
 
 /// Get a programme with its structure.
@@ -13,7 +14,8 @@ use crate::routes::problems::GetProblems;
 #[utoipa::path(
     tag = "programmes",
     params(("id" = Uuid, Path, description = "The programme's id")),
-    responses((status = 200, description = "The programme and its structure", body = ProgrammeDetail), GetProblems),
+    responses((status = 200, description = "The programme and its structure", body = ProgrammeDetail,
+            headers(("ETag" = String, description = "The version's strong entity tag, for If-Match and If-None-Match"))), GetProblems),
     security((), ("bearer" = []))
 )]
 #[get("/programmes/{id}")]
@@ -29,5 +31,8 @@ pub async fn get_programme(db: web::Data<Database>, id: web::Path<Uuid>) -> ApiR
             measures: measures.into_iter().map(Into::into).collect(),
         })
         .collect();
-    Ok(HttpResponse::Ok().json(ProgrammeDetail { programme: programme.into(), sections }))
+    let version = programme.meta.version;
+    // The ETag is the programme's own version, for If-Match on its writes; its structure changes apart from it,
+    // so this answer is never 304.
+    Ok(ok(version, &ProgrammeDetail { programme: programme.into(), sections }))
 }

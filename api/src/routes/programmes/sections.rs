@@ -11,7 +11,8 @@ use super::SectionResponse;
 use crate::auth::{Admin, Authorized};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::Body;
-use crate::routes::problems::{CreateProblems, DeleteProblems, GetProblems, UpdateProblems};
+use crate::preconditions::{IfMatchHeader, IfNoneMatchHeader, Preconditions, ok};
+use crate::routes::problems::{CreateProblems, DeleteProblems, GetProblems, NotModified, UpdateProblems};
 use crate::routes::{created, merge_patch};
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -45,7 +46,10 @@ pub async fn list_sections(db: web::Data<Database>, id: web::Path<Uuid>) -> ApiR
     request_body = SectionDraft,
     responses(
         (status = 201, description = "Created", body = SectionResponse,
-            headers(("Location" = String, description = "The new section's URL"))),
+            headers(
+                ("Location" = String, description = "The new section's URL"),
+                ("ETag" = String, description = "The new record's strong entity tag"),
+            )),
         CreateProblems,
         (status = 404, description = "`not_found`: no such programme", body = crate::error::Problem, content_type = "application/problem+json"),
     ),
@@ -62,20 +66,27 @@ pub async fn create_section(
     let programme_id = id.into_inner();
     let record = sections::create(&db, programme_id, draft).await?;
     let location = format!("/api/v1/programmes/{programme_id}/sections/{}", record.meta.id);
-    Ok(created(location, &SectionResponse::from(record)))
+    let version = record.meta.version;
+    Ok(created(location, version, &SectionResponse::from(record)))
 }
 
 /// Get a section of a programme.
 #[utoipa::path(
     tag = "programmes",
-    params(("id" = Uuid, Path, description = "The programme's id"), ("section_id" = Uuid, Path, description = "The section's id")),
-    responses((status = 200, description = "The section", body = SectionResponse), GetProblems),
+    params(("id" = Uuid, Path, description = "The programme's id"), ("section_id" = Uuid, Path, description = "The section's id"), IfNoneMatchHeader),
+    responses((status = 200, description = "The section", body = SectionResponse,
+            headers(("ETag" = String, description = "The version's strong entity tag, for If-Match and If-None-Match"))), GetProblems, NotModified),
     security((), ("bearer" = []))
 )]
 #[get("/programmes/{id}/sections/{section_id}")]
-pub async fn get_section(db: web::Data<Database>, path: web::Path<(Uuid, Uuid)>) -> ApiResult<HttpResponse> {
+pub async fn get_section(
+    db: web::Data<Database>,
+    pre: Preconditions,
+    path: web::Path<(Uuid, Uuid)>,
+) -> ApiResult<HttpResponse> {
     let (programme_id, id) = path.into_inner();
-    Ok(HttpResponse::Ok().json(SectionResponse::from(sections::get(&db, programme_id, id).await?)))
+    let body = SectionResponse::from(sections::get(&db, programme_id, id).await?);
+    Ok(pre.respond(body.version, &body))
 }
 
 /// Replace a section of a programme.
@@ -83,22 +94,29 @@ pub async fn get_section(db: web::Data<Database>, path: web::Path<(Uuid, Uuid)>)
 /// Needs the admin role.
 #[utoipa::path(
     tag = "programmes",
-    params(("id" = Uuid, Path, description = "The programme's id"), ("section_id" = Uuid, Path, description = "The section's id")),
+    params(("id" = Uuid, Path, description = "The programme's id"), ("section_id" = Uuid, Path, description = "The section's id"), IfMatchHeader),
     request_body = SectionDraft,
-    responses((status = 200, description = "The section as now stored", body = SectionResponse), UpdateProblems),
+    responses((status = 200, description = "The section as now stored", body = SectionResponse,
+            headers(("ETag" = String, description = "The version's strong entity tag, for If-Match and If-None-Match"))), UpdateProblems),
     security(("bearer" = []))
 )]
 #[put("/programmes/{id}/sections/{section_id}")]
 pub async fn replace_section(
     _auth: Authorized<Admin>,
     db: web::Data<Database>,
+    pre: Preconditions,
     path: web::Path<(Uuid, Uuid)>,
     Body(draft): Body<SectionDraft>,
 ) -> ApiResult<HttpResponse> {
     draft.check()?;
     let (programme_id, id) = path.into_inner();
-    let record = sections::update(&db, programme_id, id, |_| Ok::<_, ApiError>(draft)).await?;
-    Ok(HttpResponse::Ok().json(SectionResponse::from(record)))
+    let record = sections::update(&db, programme_id, id, |current| {
+        pre.check(current.meta.version)?;
+        Ok::<_, ApiError>(draft)
+    })
+    .await?;
+    let body = SectionResponse::from(record);
+    Ok(ok(body.version, &body))
 }
 
 /// Change some fields of a section.
@@ -106,27 +124,31 @@ pub async fn replace_section(
 /// Needs the admin role. The body is a JSON merge patch (RFC 7396).
 #[utoipa::path(
     tag = "programmes",
-    params(("id" = Uuid, Path, description = "The programme's id"), ("section_id" = Uuid, Path, description = "The section's id")),
+    params(("id" = Uuid, Path, description = "The programme's id"), ("section_id" = Uuid, Path, description = "The section's id"), IfMatchHeader),
     request_body(content = serde_json::Value, content_type = "application/merge-patch+json",
         description = "The fields to change", example = json!({"title": {"uk": "Промоція міста", "en": "Promotion of the city"}})),
-    responses((status = 200, description = "The section as now stored", body = SectionResponse), UpdateProblems),
+    responses((status = 200, description = "The section as now stored", body = SectionResponse,
+            headers(("ETag" = String, description = "The version's strong entity tag, for If-Match and If-None-Match"))), UpdateProblems),
     security(("bearer" = []))
 )]
 #[patch("/programmes/{id}/sections/{section_id}")]
 pub async fn patch_section(
     _auth: Authorized<Admin>,
     db: web::Data<Database>,
+    pre: Preconditions,
     path: web::Path<(Uuid, Uuid)>,
     Body(patch): Body<serde_json::Value>,
 ) -> ApiResult<HttpResponse> {
     let (programme_id, id) = path.into_inner();
     let record = sections::update(&db, programme_id, id, |current| {
-        let draft: SectionDraft = merge_patch(current, patch)?;
+        pre.check(current.meta.version)?;
+        let draft: SectionDraft = merge_patch(&current.data.section, patch)?;
         draft.check()?;
         Ok::<_, ApiError>(draft)
     })
     .await?;
-    Ok(HttpResponse::Ok().json(SectionResponse::from(record)))
+    let body = SectionResponse::from(record);
+    Ok(ok(body.version, &body))
 }
 
 /// Delete a section.
@@ -134,7 +156,7 @@ pub async fn patch_section(
 /// Needs the admin role. A section that still has measures cannot be deleted (409).
 #[utoipa::path(
     tag = "programmes",
-    params(("id" = Uuid, Path, description = "The programme's id"), ("section_id" = Uuid, Path, description = "The section's id")),
+    params(("id" = Uuid, Path, description = "The programme's id"), ("section_id" = Uuid, Path, description = "The section's id"), IfMatchHeader),
     responses((status = 204, description = "Deleted"), DeleteProblems),
     security(("bearer" = []))
 )]
@@ -142,9 +164,10 @@ pub async fn patch_section(
 pub async fn delete_section(
     _auth: Authorized<Admin>,
     db: web::Data<Database>,
+    pre: Preconditions,
     path: web::Path<(Uuid, Uuid)>,
 ) -> ApiResult<HttpResponse> {
     let (programme_id, id) = path.into_inner();
-    sections::delete(&db, programme_id, id).await?;
+    sections::delete(&db, programme_id, id, |current| pre.check(current.meta.version)).await?;
     Ok(HttpResponse::NoContent().finish())
 }

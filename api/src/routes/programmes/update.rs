@@ -8,6 +8,7 @@ use super::ProgrammeResponse;
 use crate::auth::{Admin, Authorized};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::Body;
+use crate::preconditions::{IfMatchHeader, Preconditions, ok};
 use crate::routes::merge_patch;
 use crate::routes::problems::UpdateProblems;
 
@@ -16,21 +17,29 @@ use crate::routes::problems::UpdateProblems;
 /// Needs the admin role. The body is the whole programme; fields left out take their defaults.
 #[utoipa::path(
     tag = "programmes",
-    params(("id" = Uuid, Path, description = "The programme's id")),
+    params(("id" = Uuid, Path, description = "The programme's id"), IfMatchHeader),
     request_body = ProgrammeDraft,
-    responses((status = 200, description = "The programme as now stored", body = ProgrammeResponse), UpdateProblems),
+    responses((status = 200, description = "The programme as now stored", body = ProgrammeResponse,
+            headers(("ETag" = String, description = "The version's strong entity tag, for If-Match and If-None-Match"))), UpdateProblems),
     security(("bearer" = []))
 )]
 #[put("/programmes/{id}")]
 pub async fn replace_programme(
     _auth: Authorized<Admin>,
     db: web::Data<Database>,
+    pre: Preconditions,
     id: web::Path<Uuid>,
     Body(draft): Body<ProgrammeDraft>,
 ) -> ApiResult<HttpResponse> {
     draft.check()?;
-    let record = programmes::update(&db, id.into_inner(), |_| Ok::<_, ApiError>(draft)).await?;
-    Ok(HttpResponse::Ok().json(ProgrammeResponse::from(record)))
+    let record = programmes::update(&db, id.into_inner(), |current| {
+        pre.check(current.meta.version)?;
+        pre.check(current.meta.version)?;
+        Ok::<_, ApiError>(draft)
+    })
+    .await?;
+    let body = ProgrammeResponse::from(record);
+    Ok(ok(body.version, &body))
 }
 
 /// Change some fields of a programme.
@@ -38,24 +47,28 @@ pub async fn replace_programme(
 /// Needs the admin role. The body is a JSON merge patch (RFC 7396): the fields to change, `null` to clear one.
 #[utoipa::path(
     tag = "programmes",
-    params(("id" = Uuid, Path, description = "The programme's id")),
+    params(("id" = Uuid, Path, description = "The programme's id"), IfMatchHeader),
     request_body(content = serde_json::Value, content_type = "application/merge-patch+json",
         description = "The fields to change", example = json!({"last_year": 2026})),
-    responses((status = 200, description = "The programme as now stored", body = ProgrammeResponse), UpdateProblems),
+    responses((status = 200, description = "The programme as now stored", body = ProgrammeResponse,
+            headers(("ETag" = String, description = "The version's strong entity tag, for If-Match and If-None-Match"))), UpdateProblems),
     security(("bearer" = []))
 )]
 #[patch("/programmes/{id}")]
 pub async fn patch_programme(
     _auth: Authorized<Admin>,
     db: web::Data<Database>,
+    pre: Preconditions,
     id: web::Path<Uuid>,
     Body(patch): Body<serde_json::Value>,
 ) -> ApiResult<HttpResponse> {
     let record = programmes::update(&db, id.into_inner(), |current| {
+        pre.check(current.meta.version)?;
         let draft: ProgrammeDraft = merge_patch(&current.data, patch)?;
         draft.check()?;
         Ok::<_, ApiError>(draft)
     })
     .await?;
-    Ok(HttpResponse::Ok().json(ProgrammeResponse::from(record)))
+    let body = ProgrammeResponse::from(record);
+    Ok(ok(body.version, &body))
 }
