@@ -165,6 +165,11 @@ impl<R: MinRole> Authorized<R> {
         self.caller.role.expect("an authorized caller has a role")
     }
 
+    /// The caller as the audit trail names it.
+    pub fn actor(&self) -> intercoop_persistence::Actor {
+        intercoop_persistence::Actor::new(self.caller.subject.clone().unwrap_or_default(), self.role().as_str())
+    }
+
     /// Refuses unless the caller has at least `role` (for rules that depend on the content, such as publishing).
     pub fn require(&self, role: Role, what: &str) -> Result<(), ApiError> {
         if self.caller.has(role) {

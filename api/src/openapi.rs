@@ -29,6 +29,7 @@ Errors are RFC 9457 problems (`application/problem+json`) with a stable `code`; 
         (name = "partners", description = "Twin cities, donors, international organisations and other partners"),
         (name = "grants", description = "Money from donors"),
         (name = "agreements", description = "Memoranda, partnership and twinning agreements"),
+        (name = "audit", description = "Who changed what, and when"),
         (name = "health", description = "Liveness and readiness"),
     )
 )]

@@ -15,7 +15,7 @@ use crate::links::{ACTIVITY_MEASURES, ACTIVITY_PARTNERS};
 use crate::measures::{self, MeasureRef};
 use crate::partners::{self, PartnerRef};
 use crate::support::{Page, PageRequest, Sort, Visibility, check_refs, contains, from_json, parse_stored, to_json};
-use crate::{Database, RepoError};
+use crate::{Actor, Database, RepoError};
 
 pub type Activity = Stored<ActivityDraft>;
 
@@ -184,26 +184,28 @@ impl Record for Activities {
     }
 }
 
-pub async fn create(db: &Database, draft: ActivityDraft) -> Result<ActivityView, RepoError> {
-    let record = crud::create::<Activities>(db, draft).await?;
+pub async fn create(db: &Database, actor: &Actor, draft: ActivityDraft) -> Result<ActivityView, RepoError> {
+    let record = crud::create::<Activities>(db, actor, draft).await?;
     Ok(views(db.connection(), vec![record]).await?.remove(0))
 }
 
 pub async fn update<E: From<RepoError>>(
     db: &Database,
+    actor: &Actor,
     id: Uuid,
     change: impl FnOnce(&Activity) -> Result<ActivityDraft, E>,
 ) -> Result<ActivityView, E> {
-    let record = crud::update::<Activities, E>(db, id, change).await?;
+    let record = crud::update::<Activities, E>(db, actor, id, change).await?;
     Ok(views(db.connection(), vec![record]).await?.remove(0))
 }
 
 pub async fn delete<E: From<RepoError>>(
     db: &Database,
+    actor: &Actor,
     id: Uuid,
     allow: impl FnOnce(&Activity) -> Result<(), E>,
 ) -> Result<(), E> {
-    crud::delete::<Activities, E>(db, id, allow).await
+    crud::delete::<Activities, E>(db, actor, id, allow).await
 }
 
 pub async fn get(db: &Database, id: Uuid, visibility: Visibility) -> Result<ActivityView, RepoError> {

@@ -7,12 +7,15 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use crate::support::{Page, PageRequest, Visibility, new_meta, next_meta};
+use serde::Serialize;
+
+use crate::audit::{self, Action, Actor, Change};
+use crate::support::{Page, PageRequest, Visibility, new_meta, next_meta, to_json};
 use crate::{Database, RepoError};
 
 /// How one record type maps onto its table.
 pub(crate) trait Record {
-    type Draft: Clone;
+    type Draft: Clone + Serialize;
     type Entity: EntityTrait<Model = Self::Model, Column = Self::Column>;
     type Model: IntoActiveModel<Self::Active> + Send + Sync;
     type Active: ActiveModelTrait<Entity = Self::Entity> + ActiveModelBehavior + Send;
@@ -91,13 +94,18 @@ pub(crate) async fn find<R: Record>(
     Ok(record)
 }
 
-pub(crate) async fn create<R: Record>(db: &Database, draft: R::Draft) -> Result<Stored<R::Draft>, RepoError> {
-    db.write(async |txn| create_in::<R>(txn, new_meta(), draft).await).await
+pub(crate) async fn create<R: Record>(
+    db: &Database,
+    actor: &Actor,
+    draft: R::Draft,
+) -> Result<Stored<R::Draft>, RepoError> {
+    db.write(async |txn| create_in::<R>(txn, actor, new_meta(), draft).await).await
 }
 
 /// Stores a new record with the given metadata inside a transaction the caller runs.
 pub(crate) async fn create_in<R: Record>(
     txn: &DatabaseTransaction,
+    actor: &Actor,
     meta: Meta,
     draft: R::Draft,
 ) -> Result<Stored<R::Draft>, RepoError> {
@@ -105,12 +113,26 @@ pub(crate) async fn create_in<R: Record>(
     let record = Stored { meta, data: R::normalize(draft) };
     R::to_model(&record).into_active_model().insert(txn).await.map_err(|e| map_clash::<R>(e.into(), &record.data))?;
     R::save_links(txn, &record).await?;
+    audit::write(
+        txn,
+        Change {
+            action: Action::Create,
+            record_type: R::KIND,
+            record_id: record.meta.id,
+            version: Some(record.meta.version),
+            before: None,
+            after: Some(to_json(&record.data)),
+            actor,
+        },
+    )
+    .await?;
     Ok(record)
 }
 
 /// Replaces the record's content with what `change` makes of the current record, atomically.
 pub(crate) async fn update<R: Record, E: From<RepoError>>(
     db: &Database,
+    actor: &Actor,
     id: Uuid,
     change: impl FnOnce(&Stored<R::Draft>) -> Result<R::Draft, E>,
 ) -> Result<Stored<R::Draft>, E> {
@@ -126,6 +148,19 @@ pub(crate) async fn update<R: Record, E: From<RepoError>>(
             .await
             .map_err(|e| map_clash::<R>(e.into(), &record.data))?;
         R::save_links(txn, &record).await?;
+        audit::write(
+            txn,
+            Change {
+                action: Action::Update,
+                record_type: R::KIND,
+                record_id: id,
+                version: Some(record.meta.version),
+                before: Some(to_json(&current.data)),
+                after: Some(to_json(&record.data)),
+                actor,
+            },
+        )
+        .await?;
         Ok(record)
     })
     .await
@@ -134,6 +169,7 @@ pub(crate) async fn update<R: Record, E: From<RepoError>>(
 /// Deletes the record if `allow` agrees after seeing it.
 pub(crate) async fn delete<R: Record, E: From<RepoError>>(
     db: &Database,
+    actor: &Actor,
     id: Uuid,
     allow: impl FnOnce(&Stored<R::Draft>) -> Result<(), E>,
 ) -> Result<(), E> {
@@ -144,6 +180,19 @@ pub(crate) async fn delete<R: Record, E: From<RepoError>>(
             RepoError::InUse(_) => RepoError::InUse(R::in_use()),
             other => other,
         })?;
+        audit::write(
+            txn,
+            Change {
+                action: Action::Delete,
+                record_type: R::KIND,
+                record_id: id,
+                version: None,
+                before: Some(to_json(&current.data)),
+                after: None,
+                actor,
+            },
+        )
+        .await?;
         Ok(())
     })
     .await
@@ -189,26 +238,32 @@ where
 /// The public create, update, delete and get of a record type whose repository adds nothing to them.
 macro_rules! repository {
     ($record:ty, $draft:ty, $stored:ty) => {
-        pub async fn create(db: &$crate::Database, draft: $draft) -> Result<$stored, $crate::RepoError> {
-            $crate::crud::create::<$record>(db, draft).await
+        pub async fn create(
+            db: &$crate::Database,
+            actor: &$crate::Actor,
+            draft: $draft,
+        ) -> Result<$stored, $crate::RepoError> {
+            $crate::crud::create::<$record>(db, actor, draft).await
         }
 
         /// Replaces the content with what `change` makes of the current record, in one transaction.
         pub async fn update<E: From<$crate::RepoError>>(
             db: &$crate::Database,
+            actor: &$crate::Actor,
             id: uuid::Uuid,
             change: impl FnOnce(&$stored) -> Result<$draft, E>,
         ) -> Result<$stored, E> {
-            $crate::crud::update::<$record, E>(db, id, change).await
+            $crate::crud::update::<$record, E>(db, actor, id, change).await
         }
 
         /// Deletes the record if `allow` agrees after seeing it.
         pub async fn delete<E: From<$crate::RepoError>>(
             db: &$crate::Database,
+            actor: &$crate::Actor,
             id: uuid::Uuid,
             allow: impl FnOnce(&$stored) -> Result<(), E>,
         ) -> Result<(), E> {
-            $crate::crud::delete::<$record, E>(db, id, allow).await
+            $crate::crud::delete::<$record, E>(db, actor, id, allow).await
         }
 
         /// The record, if the caller may see it.

@@ -1,6 +1,7 @@
 //! Storage of intercoop's records on SQLite or PostgreSQL through sea-orm: one transaction per write, lists in a
 //! constant number of queries.
 
+pub mod audit;
 mod crud;
 mod db;
 pub mod entities;
@@ -17,6 +18,7 @@ pub mod programmes;
 pub mod reports;
 pub mod seed;
 
+pub use audit::Actor;
 pub use db::{Database, DbSettings};
 pub use error::RepoError;
 pub use support::{Page, PageRequest, Sort, Visibility};

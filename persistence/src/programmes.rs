@@ -6,12 +6,12 @@ use crate::crud::{self, Record};
 use crate::entities::{programme, section};
 use crate::measures::{self, Measure};
 use crate::support::{Page, PageRequest, Visibility, from_json, to_json};
-use crate::{Database, RepoError};
+use crate::{Actor, Database, RepoError};
 
 pub type Programme = Stored<ProgrammeDraft>;
 
 /// A section with the programme it belongs to.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct ProgrammeSection {
     pub programme_id: Uuid,
     pub section: SectionDraft,
@@ -176,18 +176,24 @@ async fn sections_of(conn: &impl ConnectionTrait, programme_id: Uuid) -> Result<
 pub mod sections {
     use super::*;
 
-    pub async fn create(db: &Database, programme_id: Uuid, section: SectionDraft) -> Result<Section, RepoError> {
-        crud::create::<Sections>(db, ProgrammeSection { programme_id, section }).await
+    pub async fn create(
+        db: &Database,
+        actor: &Actor,
+        programme_id: Uuid,
+        section: SectionDraft,
+    ) -> Result<Section, RepoError> {
+        crud::create::<Sections>(db, actor, ProgrammeSection { programme_id, section }).await
     }
 
     /// Changes a section of the given programme (404 if it is another programme's).
     pub async fn update<E: From<RepoError>>(
         db: &Database,
+        actor: &Actor,
         programme_id: Uuid,
         id: Uuid,
         change: impl FnOnce(&Section) -> Result<SectionDraft, E>,
     ) -> Result<Section, E> {
-        crud::update::<Sections, E>(db, id, |current| {
+        crud::update::<Sections, E>(db, actor, id, |current| {
             if current.data.programme_id != programme_id {
                 return Err(RepoError::NotFound { kind: "section", id }.into());
             }
@@ -199,11 +205,12 @@ pub mod sections {
     /// Deletes a section of the given programme (404 if it is another programme's) if `allow` agrees.
     pub async fn delete<E: From<RepoError>>(
         db: &Database,
+        actor: &Actor,
         programme_id: Uuid,
         id: Uuid,
         allow: impl FnOnce(&Section) -> Result<(), E>,
     ) -> Result<(), E> {
-        crud::delete::<Sections, E>(db, id, |current| {
+        crud::delete::<Sections, E>(db, actor, id, |current| {
             if current.data.programme_id == programme_id {
                 allow(current)
             } else {

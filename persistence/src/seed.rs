@@ -22,7 +22,7 @@ use crate::grants::Grants;
 use crate::measures::Measures;
 use crate::partners::Partners;
 use crate::programmes::{ProgrammeSection, Programmes, Sections};
-use crate::{Database, RepoError};
+use crate::{Actor, Database, RepoError};
 
 /// The council's 2024 programme report as records, built into the binary.
 pub const KHMELNYTSKYI_2024: &str = include_str!("../../datasets/khmelnytskyi-2024.json");
@@ -87,7 +87,8 @@ pub async fn load(db: &Database, json: &str) -> Result<SeedSummary, SeedError> {
         if !is_empty(db).await? {
             return Err(SeedError::NotEmpty);
         }
-        Loader { txn, name: dataset.dataset.clone(), ids: HashMap::new(), summary: SeedSummary::default() }
+        let actor = Actor::system(&format!("dataset {}", dataset.dataset));
+        Loader { txn, actor, name: dataset.dataset.clone(), ids: HashMap::new(), summary: SeedSummary::default() }
             .run(dataset)
             .await
     })
@@ -96,6 +97,7 @@ pub async fn load(db: &Database, json: &str) -> Result<SeedSummary, SeedError> {
 
 struct Loader<'a> {
     txn: &'a DatabaseTransaction,
+    actor: Actor,
     name: String,
     /// (kind, key) -> id
     ids: HashMap<(&'static str, String), Uuid>,
@@ -107,14 +109,15 @@ impl Loader<'_> {
         let programme: ProgrammeDraft = parse("programme", d.programme)?;
         programme.check().map_err(|e| invalid("programme", e))?;
         let programme_id = self.id("programme", "programme");
-        create_in::<Programmes>(self.txn, self.meta(programme_id), programme).await?;
+        create_in::<Programmes>(self.txn, &self.actor, self.meta(programme_id), programme).await?;
         self.summary.programmes = 1;
 
         for value in d.sections {
             let section: SectionDraft = parse("sections", value)?;
             section.check().map_err(|e| invalid(&format!("sections[{}]", section.number), e))?;
             let id = self.id("section", &section.number);
-            create_in::<Sections>(self.txn, self.meta(id), ProgrammeSection { programme_id, section }).await?;
+            create_in::<Sections>(self.txn, &self.actor, self.meta(id), ProgrammeSection { programme_id, section })
+                .await?;
             self.summary.sections += 1;
         }
 
@@ -126,7 +129,7 @@ impl Loader<'_> {
             let code = measure.code.to_string();
             measure.check().map_err(|e| invalid(&format!("measures[{code}]"), e))?;
             let id = self.id("measure", &code);
-            create_in::<Measures>(self.txn, self.meta(id), measure).await?;
+            create_in::<Measures>(self.txn, &self.actor, self.meta(id), measure).await?;
             self.summary.measures += 1;
         }
 
@@ -158,7 +161,7 @@ impl Loader<'_> {
             let activity: ActivityDraft = parse(&format!("activities[{key}]"), value)?;
             activity.check().map_err(|e| invalid(&format!("activities[{key}]"), e))?;
             let id = self.id("activity", &key);
-            create_in::<Activities>(self.txn, self.meta(id), activity).await?;
+            create_in::<Activities>(self.txn, &self.actor, self.meta(id), activity).await?;
             self.summary.activities += 1;
         }
 
@@ -173,7 +176,7 @@ impl Loader<'_> {
             let grant: GrantDraft = parse(&format!("grants[{key}]"), value)?;
             grant.check().map_err(|e| invalid(&format!("grants[{key}]"), e))?;
             let id = self.id("grant", &key);
-            create_in::<Grants>(self.txn, self.meta(id), grant).await?;
+            create_in::<Grants>(self.txn, &self.actor, self.meta(id), grant).await?;
             self.summary.grants += 1;
         }
 
@@ -192,7 +195,7 @@ impl Loader<'_> {
             let agreement: AgreementDraft = parse(&format!("agreements[{key}]"), value)?;
             agreement.check().map_err(|e| invalid(&format!("agreements[{key}]"), e))?;
             let id = self.id("agreement", &key);
-            create_in::<Agreements>(self.txn, self.meta(id), agreement).await?;
+            create_in::<Agreements>(self.txn, &self.actor, self.meta(id), agreement).await?;
             self.summary.agreements += 1;
         }
         Ok(self.summary)
@@ -207,7 +210,7 @@ impl Loader<'_> {
         let partner: PartnerDraft = parse(&format!("partners[{key}]"), value)?;
         partner.check().map_err(|e| invalid(&format!("partners[{key}]"), e))?;
         let id = self.id("partner", &key);
-        create_in::<Partners>(self.txn, self.meta(id), partner).await?;
+        create_in::<Partners>(self.txn, &self.actor, self.meta(id), partner).await?;
         self.summary.partners += 1;
         Ok(())
     }

@@ -14,6 +14,7 @@ use crate::extract::from_value;
 
 pub mod activities;
 pub mod agreements;
+pub mod audit;
 pub mod grants;
 pub mod health;
 pub mod measures;
@@ -32,7 +33,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .configure(activities::configure)
             .configure(partners::configure)
             .configure(grants::configure)
-            .configure(agreements::configure),
+            .configure(agreements::configure)
+            .configure(audit::configure),
     );
 }
 

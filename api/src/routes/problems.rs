@@ -39,6 +39,12 @@ problem_set! {
     ListProblems = [InvalidQuery, InvalidToken];
     /// A read of one record.
     GetProblems = [InvalidPath, InvalidToken, NotFound];
+    /// A read that needs a role.
+    GuardedGetProblems = [InvalidPath, MissingToken, InvalidToken, Forbidden, NotFound];
+    /// The annual report: bad parameters, a drafts preview without the role, an unwritable Accept.
+    ReportProblems = [InvalidPath, InvalidQuery, MissingToken, InvalidToken, Forbidden, NotFound, NotAcceptable];
+    /// A list that needs a role.
+    GuardedListProblems = [InvalidQuery, MissingToken, InvalidToken, Forbidden];
     /// A create.
     CreateProblems = [MalformedJson, MissingToken, InvalidToken, Forbidden, Conflict, PayloadTooLarge, UnsupportedMediaType, ValidationFailed];
     /// A replace or a patch.

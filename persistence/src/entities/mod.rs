@@ -3,6 +3,7 @@
 
 pub mod activity;
 pub mod agreement;
+pub mod audit_entry;
 pub mod grant;
 pub mod measure;
 pub mod partner;

@@ -35,7 +35,7 @@ pub async fn create_activity(
 ) -> ApiResult<HttpResponse> {
     draft.check()?;
     check_publication(&auth, None, draft.publication)?;
-    let record = activities::create(&db, draft).await?;
+    let record = activities::create(&db, &auth.actor(), draft).await?;
     let body = ActivityResponse::from(record);
     Ok(created(location(body.id), body.version, &body))
 }

@@ -19,11 +19,11 @@ use crate::routes::problems::DeleteProblems;
 )]
 #[delete("/activities/{id}")]
 pub async fn delete_activity(
-    _auth: Authorized<Admin>,
+    auth: Authorized<Admin>,
     db: web::Data<Database>,
     pre: Preconditions,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    activities::delete(&db, id.into_inner(), |current| pre.check(current.meta.version)).await?;
+    activities::delete(&db, &auth.actor(), id.into_inner(), |current| pre.check(current.meta.version)).await?;
     Ok(HttpResponse::NoContent().finish())
 }

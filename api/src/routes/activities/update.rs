@@ -33,7 +33,7 @@ pub async fn replace_activity(
     Body(draft): Body<ActivityDraft>,
 ) -> ApiResult<HttpResponse> {
     draft.check()?;
-    let record = activities::update(&db, id.into_inner(), |current| {
+    let record = activities::update(&db, &auth.actor(), id.into_inner(), |current| {
         pre.check(current.meta.version)?;
         check_publication(&auth, Some(current.data.publication), draft.publication)?;
         Ok::<_, ApiError>(draft)
@@ -64,7 +64,7 @@ pub async fn patch_activity(
     id: web::Path<Uuid>,
     Body(patch): Body<serde_json::Value>,
 ) -> ApiResult<HttpResponse> {
-    let record = activities::update(&db, id.into_inner(), |current| {
+    let record = activities::update(&db, &auth.actor(), id.into_inner(), |current| {
         pre.check(current.meta.version)?;
         let draft: ActivityDraft = merge_patch(&current.data, patch)?;
         draft.check()?;

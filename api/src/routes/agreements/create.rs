@@ -35,7 +35,7 @@ pub async fn create_agreement(
 ) -> ApiResult<HttpResponse> {
     draft.check()?;
     check_publication(&auth, None, draft.publication)?;
-    let record = agreements::create(&db, draft).await?;
+    let record = agreements::create(&db, &auth.actor(), draft).await?;
     let body = AgreementResponse::from(record);
     Ok(created(location(body.id), body.version, &body))
 }

@@ -19,11 +19,11 @@ use crate::routes::problems::DeleteProblems;
 )]
 #[delete("/agreements/{id}")]
 pub async fn delete_agreement(
-    _auth: Authorized<Admin>,
+    auth: Authorized<Admin>,
     db: web::Data<Database>,
     pre: Preconditions,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    agreements::delete(&db, id.into_inner(), |current| pre.check(current.meta.version)).await?;
+    agreements::delete(&db, &auth.actor(), id.into_inner(), |current| pre.check(current.meta.version)).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -35,7 +35,7 @@ pub async fn create_grant(
 ) -> ApiResult<HttpResponse> {
     draft.check()?;
     check_publication(&auth, None, draft.publication)?;
-    let record = grants::create(&db, draft).await?;
+    let record = grants::create(&db, &auth.actor(), draft).await?;
     let body = GrantResponse::from(record);
     Ok(created(location(body.id), body.version, &body))
 }

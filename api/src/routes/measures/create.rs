@@ -29,12 +29,12 @@ use crate::routes::problems::CreateProblems;
 )]
 #[post("/measures")]
 pub async fn create_measure(
-    _auth: Authorized<Admin>,
+    auth: Authorized<Admin>,
     db: web::Data<Database>,
     Body(draft): Body<MeasureDraft>,
 ) -> ApiResult<HttpResponse> {
     draft.check()?;
-    let record = measures::create(&db, draft).await?;
+    let record = measures::create(&db, &auth.actor(), draft).await?;
     let body = MeasureResponse::from(record);
     Ok(created(location(body.id), body.version, &body))
 }

@@ -25,14 +25,14 @@ use crate::routes::problems::UpdateProblems;
 )]
 #[put("/measures/{id}")]
 pub async fn replace_measure(
-    _auth: Authorized<Admin>,
+    auth: Authorized<Admin>,
     db: web::Data<Database>,
     pre: Preconditions,
     id: web::Path<Uuid>,
     Body(draft): Body<MeasureDraft>,
 ) -> ApiResult<HttpResponse> {
     draft.check()?;
-    let record = measures::update(&db, id.into_inner(), |current| {
+    let record = measures::update(&db, &auth.actor(), id.into_inner(), |current| {
         pre.check(current.meta.version)?;
         pre.check(current.meta.version)?;
         Ok::<_, ApiError>(draft)
@@ -56,13 +56,13 @@ pub async fn replace_measure(
 )]
 #[patch("/measures/{id}")]
 pub async fn patch_measure(
-    _auth: Authorized<Admin>,
+    auth: Authorized<Admin>,
     db: web::Data<Database>,
     pre: Preconditions,
     id: web::Path<Uuid>,
     Body(patch): Body<serde_json::Value>,
 ) -> ApiResult<HttpResponse> {
-    let record = measures::update(&db, id.into_inner(), |current| {
+    let record = measures::update(&db, &auth.actor(), id.into_inner(), |current| {
         pre.check(current.meta.version)?;
         let draft: MeasureDraft = merge_patch(&current.data, patch)?;
         draft.check()?;

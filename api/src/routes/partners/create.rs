@@ -35,7 +35,7 @@ pub async fn create_partner(
 ) -> ApiResult<HttpResponse> {
     draft.check()?;
     check_publication(&auth, None, draft.publication)?;
-    let record = partners::create(&db, draft).await?;
+    let record = partners::create(&db, &auth.actor(), draft).await?;
     let body = PartnerResponse::from(record);
     Ok(created(location(body.id), body.version, &body))
 }

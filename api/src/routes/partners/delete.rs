@@ -20,11 +20,11 @@ use crate::routes::problems::DeleteProblems;
 )]
 #[delete("/partners/{id}")]
 pub async fn delete_partner(
-    _auth: Authorized<Admin>,
+    auth: Authorized<Admin>,
     db: web::Data<Database>,
     pre: Preconditions,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    partners::delete(&db, id.into_inner(), |current| pre.check(current.meta.version)).await?;
+    partners::delete(&db, &auth.actor(), id.into_inner(), |current| pre.check(current.meta.version)).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -28,12 +28,12 @@ use crate::routes::problems::CreateProblems;
 )]
 #[post("/programmes")]
 pub async fn create_programme(
-    _auth: Authorized<Admin>,
+    auth: Authorized<Admin>,
     db: web::Data<Database>,
     Body(draft): Body<ProgrammeDraft>,
 ) -> ApiResult<HttpResponse> {
     draft.check()?;
-    let record = programmes::create(&db, draft).await?;
+    let record = programmes::create(&db, &auth.actor(), draft).await?;
     let body = ProgrammeResponse::from(record);
     Ok(created(location(body.id), body.version, &body))
 }

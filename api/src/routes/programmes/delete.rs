@@ -19,11 +19,11 @@ use crate::routes::problems::DeleteProblems;
 )]
 #[delete("/programmes/{id}")]
 pub async fn delete_programme(
-    _auth: Authorized<Admin>,
+    auth: Authorized<Admin>,
     db: web::Data<Database>,
     pre: Preconditions,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    programmes::delete(&db, id.into_inner(), |current| pre.check(current.meta.version)).await?;
+    programmes::delete(&db, &auth.actor(), id.into_inner(), |current| pre.check(current.meta.version)).await?;
     Ok(HttpResponse::NoContent().finish())
 }

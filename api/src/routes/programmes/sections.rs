@@ -57,14 +57,14 @@ pub async fn list_sections(db: web::Data<Database>, id: web::Path<Uuid>) -> ApiR
 )]
 #[post("/programmes/{id}/sections")]
 pub async fn create_section(
-    _auth: Authorized<Admin>,
+    auth: Authorized<Admin>,
     db: web::Data<Database>,
     id: web::Path<Uuid>,
     Body(draft): Body<SectionDraft>,
 ) -> ApiResult<HttpResponse> {
     draft.check()?;
     let programme_id = id.into_inner();
-    let record = sections::create(&db, programme_id, draft).await?;
+    let record = sections::create(&db, &auth.actor(), programme_id, draft).await?;
     let location = format!("/api/v1/programmes/{programme_id}/sections/{}", record.meta.id);
     let version = record.meta.version;
     Ok(created(location, version, &SectionResponse::from(record)))
@@ -102,7 +102,7 @@ pub async fn get_section(
 )]
 #[put("/programmes/{id}/sections/{section_id}")]
 pub async fn replace_section(
-    _auth: Authorized<Admin>,
+    auth: Authorized<Admin>,
     db: web::Data<Database>,
     pre: Preconditions,
     path: web::Path<(Uuid, Uuid)>,
@@ -110,7 +110,7 @@ pub async fn replace_section(
 ) -> ApiResult<HttpResponse> {
     draft.check()?;
     let (programme_id, id) = path.into_inner();
-    let record = sections::update(&db, programme_id, id, |current| {
+    let record = sections::update(&db, &auth.actor(), programme_id, id, |current| {
         pre.check(current.meta.version)?;
         Ok::<_, ApiError>(draft)
     })
@@ -133,14 +133,14 @@ pub async fn replace_section(
 )]
 #[patch("/programmes/{id}/sections/{section_id}")]
 pub async fn patch_section(
-    _auth: Authorized<Admin>,
+    auth: Authorized<Admin>,
     db: web::Data<Database>,
     pre: Preconditions,
     path: web::Path<(Uuid, Uuid)>,
     Body(patch): Body<serde_json::Value>,
 ) -> ApiResult<HttpResponse> {
     let (programme_id, id) = path.into_inner();
-    let record = sections::update(&db, programme_id, id, |current| {
+    let record = sections::update(&db, &auth.actor(), programme_id, id, |current| {
         pre.check(current.meta.version)?;
         let draft: SectionDraft = merge_patch(&current.data.section, patch)?;
         draft.check()?;
@@ -162,12 +162,12 @@ pub async fn patch_section(
 )]
 #[delete("/programmes/{id}/sections/{section_id}")]
 pub async fn delete_section(
-    _auth: Authorized<Admin>,
+    auth: Authorized<Admin>,
     db: web::Data<Database>,
     pre: Preconditions,
     path: web::Path<(Uuid, Uuid)>,
 ) -> ApiResult<HttpResponse> {
     let (programme_id, id) = path.into_inner();
-    sections::delete(&db, programme_id, id, |current| pre.check(current.meta.version)).await?;
+    sections::delete(&db, &auth.actor(), programme_id, id, |current| pre.check(current.meta.version)).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -25,14 +25,14 @@ use crate::routes::problems::UpdateProblems;
 )]
 #[put("/programmes/{id}")]
 pub async fn replace_programme(
-    _auth: Authorized<Admin>,
+    auth: Authorized<Admin>,
     db: web::Data<Database>,
     pre: Preconditions,
     id: web::Path<Uuid>,
     Body(draft): Body<ProgrammeDraft>,
 ) -> ApiResult<HttpResponse> {
     draft.check()?;
-    let record = programmes::update(&db, id.into_inner(), |current| {
+    let record = programmes::update(&db, &auth.actor(), id.into_inner(), |current| {
         pre.check(current.meta.version)?;
         pre.check(current.meta.version)?;
         Ok::<_, ApiError>(draft)
@@ -56,13 +56,13 @@ pub async fn replace_programme(
 )]
 #[patch("/programmes/{id}")]
 pub async fn patch_programme(
-    _auth: Authorized<Admin>,
+    auth: Authorized<Admin>,
     db: web::Data<Database>,
     pre: Preconditions,
     id: web::Path<Uuid>,
     Body(patch): Body<serde_json::Value>,
 ) -> ApiResult<HttpResponse> {
-    let record = programmes::update(&db, id.into_inner(), |current| {
+    let record = programmes::update(&db, &auth.actor(), id.into_inner(), |current| {
         pre.check(current.meta.version)?;
         let draft: ProgrammeDraft = merge_patch(&current.data, patch)?;
         draft.check()?;

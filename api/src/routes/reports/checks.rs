@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use crate::auth::{Authorized, Viewer};
 use crate::error::ApiResult;
-use crate::routes::problems::GetProblems;
+use crate::routes::problems::GuardedGetProblems;
 
 /// What to look at before the report of a year is filed.
 #[derive(Debug, Serialize, ToSchema)]
@@ -30,7 +30,7 @@ pub struct ReportChecks {
         ("id" = Uuid, Path, description = "The programme's id"),
         ("year" = i32, Path, description = "The reporting year", example = 2024),
     ),
-    responses((status = 200, description = "The findings", body = ReportChecks), GetProblems),
+    responses((status = 200, description = "The findings", body = ReportChecks), GuardedGetProblems),
     security(("bearer" = []))
 )]
 #[get("/programmes/{id}/reports/{year}/checks")]

@@ -10,7 +10,7 @@ use super::ReportFormat;
 use crate::auth::{Caller, Role};
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::extract::ListQuery;
-use crate::routes::problems::GetProblems;
+use crate::routes::problems::ReportProblems;
 
 /// How to write the report. Unknown parameters are refused.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -49,9 +49,7 @@ pub struct ReportParams {
             (String = "text/csv"),
             (Vec<u8> = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
         )),
-        (status = 400, description = "`invalid_query`: a bad `format`, `lang` or `include`", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 406, description = "`not_acceptable`: the `Accept` header names no format a report is written in", body = crate::error::Problem, content_type = "application/problem+json"),
-        GetProblems,
+        ReportProblems,
     ),
     security((), ("bearer" = []))
 )]

@@ -1,0 +1,69 @@
+use actix_web::{HttpRequest, HttpResponse, get, web};
+use chrono::{DateTime, Utc};
+use intercoop_persistence::Database;
+use intercoop_persistence::audit::{self, AuditFilter};
+use serde::Deserialize;
+use utoipa::IntoParams;
+use uuid::Uuid;
+
+use super::AuditEntryResponse;
+use crate::auth::{Admin, Authorized};
+use crate::error::ApiResult;
+use crate::extract::ListQuery;
+use crate::pagination::{ListResponse, list_response, page_request};
+use crate::routes::problems::GuardedListProblems;
+
+/// Filters and page of the audit trail. Unknown parameters are refused.
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct AuditListParams {
+    /// Only changes made by this token subject.
+    actor: Option<String>,
+    /// Only changes to records of this type (`activity`, `partner`...).
+    record_type: Option<String>,
+    /// Only changes to this record.
+    record_id: Option<Uuid>,
+    /// Only changes at or after this time (RFC 3339).
+    from: Option<DateTime<Utc>>,
+    /// Only changes at or before this time (RFC 3339).
+    to: Option<DateTime<Utc>>,
+    /// Page size, 1 to 200 (default 50).
+    limit: Option<u64>,
+    /// How many matches to skip (default 0).
+    offset: Option<u64>,
+}
+
+/// The audit trail, the latest change first.
+///
+/// Every create, update and delete, with who made it, when, and each changed field before and after. Needs the
+/// admin role.
+#[utoipa::path(
+    tag = "audit",
+    params(AuditListParams),
+    responses(
+        (status = 200, description = "One page of the trail", body = ListResponse<AuditEntryResponse>,
+            headers(("Link" = String, description = "RFC 8288 links to the first, prev, next and last pages"))),
+        GuardedListProblems,
+    ),
+    security(("bearer" = []))
+)]
+#[get("/audit")]
+pub async fn list_audit(
+    req: HttpRequest,
+    _auth: Authorized<Admin>,
+    db: web::Data<Database>,
+    ListQuery(params): ListQuery<AuditListParams>,
+) -> ApiResult<HttpResponse> {
+    let page = page_request(params.limit, params.offset)?;
+    let filter = AuditFilter {
+        actor: params.actor,
+        record_type: params.record_type,
+        record_id: params.record_id,
+        from: params.from,
+        to: params.to,
+    };
+    let result = audit::list(&db, &filter, page).await?;
+    let items: Vec<AuditEntryResponse> = result.items.into_iter().map(Into::into).collect();
+    Ok(list_response(&req, page, items, result.total))
+}
