@@ -50,6 +50,7 @@ error_codes! {
     PreconditionFailed = ("precondition_failed", PRECONDITION_FAILED, "The record has changed since the version the request names"),
     PreconditionRequired = ("precondition_required", PRECONDITION_REQUIRED, "Writes must name the version they change (If-Match)"),
     InUse = ("in_use", CONFLICT, "The record is still referred to by other records"),
+    InvalidTransition = ("invalid_transition", CONFLICT, "The workflow step does not apply to the record's state"),
     DatabaseUnavailable = ("database_unavailable", SERVICE_UNAVAILABLE, "The database cannot be reached"),
     Internal = ("internal", INTERNAL_SERVER_ERROR, "Internal error"),
 }

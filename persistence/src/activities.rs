@@ -9,7 +9,7 @@ use sea_orm::sea_query::ExprTrait;
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
-use crate::crud::{self, Record, is_published};
+use crate::crud::{self, Record};
 use crate::entities::activity::{ActiveModel, Column, Entity, Model};
 use crate::links::{ACTIVITY_MEASURES, ACTIVITY_PARTNERS};
 use crate::measures::{self, MeasureRef};
@@ -67,9 +67,7 @@ impl Record for Activities {
     const KIND: &'static str = "activity";
     const ID: Column = Column::Id;
 
-    fn is_public(draft: &ActivityDraft) -> bool {
-        is_published(draft.publication)
-    }
+    const WORKFLOW: bool = true;
 
     async fn check_references(
         txn: &DatabaseTransaction,
@@ -145,7 +143,7 @@ impl Record for Activities {
             outcome: d.outcome.as_ref().map(to_json),
             links: to_json(&d.links),
             status: d.status.as_str().into(),
-            publication: d.publication.as_str().into(),
+            publication: record.meta.publication.unwrap_or_default().as_str().into(),
             owner_unit: d.owner_unit.clone(),
             search_text: d.search_text(),
         }
@@ -174,11 +172,16 @@ impl Record for Activities {
             outcome: m.outcome.map(|o| from_json(o, "activity outcome")).transpose()?,
             links: from_json(m.links, "activity links")?,
             status: parse_stored(&m.status, ActivityStatus::parse, "activity status")?,
-            publication: parse_stored(&m.publication, PublicationState::parse, "publication")?,
             owner_unit: m.owner_unit,
         };
         Ok(Stored {
-            meta: Meta { id: m.id, version: m.version, created_at: m.created_at, updated_at: m.updated_at },
+            meta: Meta {
+                id: m.id,
+                version: m.version,
+                created_at: m.created_at,
+                updated_at: m.updated_at,
+                publication: Some(parse_stored(&m.publication, PublicationState::parse, "publication")?),
+            },
             data,
         })
     }
@@ -206,6 +209,17 @@ pub async fn delete<E: From<RepoError>>(
     allow: impl FnOnce(&Activity) -> Result<(), E>,
 ) -> Result<(), E> {
     crud::delete::<Activities, E>(db, actor, id, allow).await
+}
+
+/// Moves the activity to the state `next` returns after seeing it (with the step's name for the trail).
+pub async fn transition<E: From<RepoError>>(
+    db: &Database,
+    actor: &Actor,
+    id: Uuid,
+    next: impl FnOnce(&Activity) -> Result<(PublicationState, &'static str), E>,
+) -> Result<ActivityView, E> {
+    let record = crud::transition::<Activities, E>(db, actor, id, next).await?;
+    Ok(views(db.connection(), vec![record]).await?.remove(0))
 }
 
 pub async fn get(db: &Database, id: Uuid, visibility: Visibility) -> Result<ActivityView, RepoError> {

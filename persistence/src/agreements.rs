@@ -2,7 +2,7 @@ use intercoop_domain::{AgreementDraft, AgreementKind, AgreementStatus, FieldErro
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
-use crate::crud::{self, Record, is_published};
+use crate::crud::{self, Record};
 use crate::entities::agreement::{ActiveModel, Column, Entity, Model};
 use crate::links::{AGREEMENT_MEASURES, AGREEMENT_PARTNERS};
 use crate::support::{
@@ -44,9 +44,7 @@ impl Record for Agreements {
     const KIND: &'static str = "agreement";
     const ID: Column = Column::Id;
 
-    fn is_public(draft: &AgreementDraft) -> bool {
-        is_published(draft.publication)
-    }
+    const WORKFLOW: bool = true;
 
     async fn check_references(
         txn: &DatabaseTransaction,
@@ -107,7 +105,7 @@ impl Record for Agreements {
             valid_until: d.valid_until,
             status: d.status.as_str().into(),
             document_url: d.document_url.clone(),
-            publication: d.publication.as_str().into(),
+            publication: record.meta.publication.unwrap_or_default().as_str().into(),
             owner_unit: d.owner_unit.clone(),
             search_text: d.search_text(),
         }
@@ -124,17 +122,23 @@ impl Record for Agreements {
             status: parse_stored(&m.status, AgreementStatus::parse, "agreement status")?,
             document_url: m.document_url,
             measure_ids: Vec::new(),
-            publication: parse_stored(&m.publication, PublicationState::parse, "publication")?,
             owner_unit: m.owner_unit,
         };
         Ok(Stored {
-            meta: Meta { id: m.id, version: m.version, created_at: m.created_at, updated_at: m.updated_at },
+            meta: Meta {
+                id: m.id,
+                version: m.version,
+                created_at: m.created_at,
+                updated_at: m.updated_at,
+                publication: Some(parse_stored(&m.publication, PublicationState::parse, "publication")?),
+            },
             data,
         })
     }
 }
 
 crud::repository!(Agreements, AgreementDraft, Agreement);
+crud::workflow!(Agreements, AgreementDraft, Agreement);
 
 pub async fn list(
     db: &Database,

@@ -36,6 +36,8 @@ pub enum Action {
     Create,
     Update,
     Delete,
+    /// A workflow step: `publish`, `withdraw`, `reopen`.
+    Transition(&'static str),
 }
 
 impl Action {
@@ -44,6 +46,7 @@ impl Action {
             Action::Create => "create",
             Action::Update => "update",
             Action::Delete => "delete",
+            Action::Transition(name) => name,
         }
     }
 }

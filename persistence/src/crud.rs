@@ -34,10 +34,9 @@ pub(crate) trait Record {
         draft
     }
 
-    /// Whether anonymous callers may see the record.
-    fn is_public(_draft: &Self::Draft) -> bool {
-        true
-    }
+    /// Whether the record moves draft -> published -> withdrawn (and anonymous callers see it only when
+    /// published); records without a workflow are always public.
+    const WORKFLOW: bool = false;
 
     /// Checks what the database must check: that referenced records exist, that codes fit.
     async fn check_references(
@@ -67,8 +66,9 @@ pub(crate) trait Record {
     }
 }
 
-pub(crate) fn is_published(state: PublicationState) -> bool {
-    state == PublicationState::Published
+/// Whether anonymous callers may see a record in this state.
+pub(crate) fn is_public(meta: &Meta) -> bool {
+    meta.publication.is_none_or(|p| p == PublicationState::Published)
 }
 
 fn map_clash<R: Record>(e: RepoError, draft: &R::Draft) -> RepoError {
@@ -99,7 +99,7 @@ pub(crate) async fn create<R: Record>(
     actor: &Actor,
     draft: R::Draft,
 ) -> Result<Stored<R::Draft>, RepoError> {
-    db.write(async |txn| create_in::<R>(txn, actor, new_meta(), draft).await).await
+    db.write(async |txn| create_in::<R>(txn, actor, new_meta(R::WORKFLOW), draft).await).await
 }
 
 /// Stores a new record with the given metadata inside a transaction the caller runs.
@@ -198,13 +198,46 @@ pub(crate) async fn delete<R: Record, E: From<RepoError>>(
     .await
 }
 
+/// Moves a record to the state `next` returns after seeing it, in one transaction with its audit entry.
+pub(crate) async fn transition<R: Record, E: From<RepoError>>(
+    db: &Database,
+    actor: &Actor,
+    id: Uuid,
+    next: impl FnOnce(&Stored<R::Draft>) -> Result<(PublicationState, &'static str), E>,
+) -> Result<Stored<R::Draft>, E> {
+    db.write(async |txn| {
+        let current = find::<R>(txn, id, true).await?;
+        let (to, action) = next(&current)?;
+        let mut meta = next_meta(&current.meta);
+        meta.publication = Some(to);
+        let record = Stored { meta, data: current.data.clone() };
+        R::to_model(&record).into_active_model().reset_all().update(txn).await.map_err(RepoError::from)?;
+        let state = |m: &Meta| m.publication.map(|p| serde_json::json!({"publication": p.as_str()}));
+        audit::write(
+            txn,
+            Change {
+                action: Action::Transition(action),
+                record_type: R::KIND,
+                record_id: id,
+                version: Some(record.meta.version),
+                before: state(&current.meta),
+                after: state(&record.meta),
+                actor,
+            },
+        )
+        .await?;
+        Ok(record)
+    })
+    .await
+}
+
 pub(crate) async fn get<R: Record>(
     db: &Database,
     id: Uuid,
     visibility: Visibility,
 ) -> Result<Stored<R::Draft>, RepoError> {
     let record = find::<R>(db.connection(), id, false).await?;
-    if visibility == Visibility::PublishedOnly && !R::is_public(&record.data) {
+    if visibility == Visibility::PublishedOnly && !is_public(&record.meta) {
         return Err(RepoError::NotFound { kind: R::KIND, id });
     }
     Ok(record)
@@ -277,3 +310,19 @@ macro_rules! repository {
     };
 }
 pub(crate) use repository;
+
+/// The workflow step of a record type that has one: draft -> published -> withdrawn -> draft.
+macro_rules! workflow {
+    ($record:ty, $draft:ty, $stored:ty) => {
+        /// Moves the record to the state `next` returns after seeing it (with the step's name for the trail).
+        pub async fn transition<E: From<$crate::RepoError>>(
+            db: &$crate::Database,
+            actor: &$crate::Actor,
+            id: uuid::Uuid,
+            next: impl FnOnce(&$stored) -> Result<(intercoop_domain::PublicationState, &'static str), E>,
+        ) -> Result<$stored, E> {
+            $crate::crud::transition::<$record, E>(db, actor, id, next).await
+        }
+    };
+}
+pub(crate) use workflow;

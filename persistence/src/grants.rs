@@ -2,7 +2,7 @@ use intercoop_domain::{CurrencyCode, FieldErrors, GrantDraft, GrantStatus, Meta,
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
-use crate::crud::{self, Record, is_published};
+use crate::crud::{self, Record};
 use crate::entities::grant::{ActiveModel, Column, Entity, Model};
 use crate::links::{GRANT_ACTIVITIES, GRANT_MEASURES};
 use crate::support::{
@@ -52,9 +52,7 @@ impl Record for Grants {
         draft
     }
 
-    fn is_public(draft: &GrantDraft) -> bool {
-        is_published(draft.publication)
-    }
+    const WORKFLOW: bool = true;
 
     async fn check_references(
         txn: &DatabaseTransaction,
@@ -111,7 +109,7 @@ impl Record for Grants {
             awarded_on: d.awarded_on,
             start_date: d.start_date,
             end_date: d.end_date,
-            publication: d.publication.as_str().into(),
+            publication: record.meta.publication.unwrap_or_default().as_str().into(),
             owner_unit: d.owner_unit.clone(),
             search_text: d.search_text(),
         }
@@ -132,17 +130,23 @@ impl Record for Grants {
             end_date: m.end_date,
             measure_ids: Vec::new(),
             activity_ids: Vec::new(),
-            publication: parse_stored(&m.publication, PublicationState::parse, "publication")?,
             owner_unit: m.owner_unit,
         };
         Ok(Stored {
-            meta: Meta { id: m.id, version: m.version, created_at: m.created_at, updated_at: m.updated_at },
+            meta: Meta {
+                id: m.id,
+                version: m.version,
+                created_at: m.created_at,
+                updated_at: m.updated_at,
+                publication: Some(parse_stored(&m.publication, PublicationState::parse, "publication")?),
+            },
             data,
         })
     }
 }
 
 crud::repository!(Grants, GrantDraft, Grant);
+crud::workflow!(Grants, GrantDraft, Grant);
 
 pub async fn list(
     db: &Database,

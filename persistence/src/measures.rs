@@ -103,7 +103,13 @@ impl Record for Measures {
             funding: from_json(m.funding, "funding")?,
         };
         Ok(Stored {
-            meta: Meta { id: m.id, version: m.version, created_at: m.created_at, updated_at: m.updated_at },
+            meta: Meta {
+                id: m.id,
+                version: m.version,
+                created_at: m.created_at,
+                updated_at: m.updated_at,
+                publication: None,
+            },
             data,
         })
     }

@@ -4,7 +4,7 @@ use intercoop_domain::{
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
-use crate::crud::{self, Record, is_published};
+use crate::crud::{self, Record};
 use crate::entities::partner::{self, ActiveModel, Column, Entity, Model};
 use crate::support::{Page, PageRequest, Sort, Visibility, check_ref, contains, from_json, parse_stored, to_json};
 use crate::{Database, RepoError};
@@ -40,9 +40,7 @@ impl Record for Partners {
     const KIND: &'static str = "partner";
     const ID: Column = Column::Id;
 
-    fn is_public(draft: &PartnerDraft) -> bool {
-        is_published(draft.publication)
-    }
+    const WORKFLOW: bool = true;
 
     async fn check_references(
         txn: &DatabaseTransaction,
@@ -92,7 +90,7 @@ impl Record for Partners {
             partner_since: d.partner_since,
             latitude: d.coordinates.map(|c| c.latitude),
             longitude: d.coordinates.map(|c| c.longitude),
-            publication: d.publication.as_str().into(),
+            publication: record.meta.publication.unwrap_or_default().as_str().into(),
             owner_unit: d.owner_unit.clone(),
             search_text: d.search_text(),
         }
@@ -116,17 +114,23 @@ impl Record for Partners {
                 (Some(latitude), Some(longitude)) => Some(Coordinates { latitude, longitude }),
                 _ => None,
             },
-            publication: parse_stored(&m.publication, PublicationState::parse, "publication")?,
             owner_unit: m.owner_unit,
         };
         Ok(Stored {
-            meta: Meta { id: m.id, version: m.version, created_at: m.created_at, updated_at: m.updated_at },
+            meta: Meta {
+                id: m.id,
+                version: m.version,
+                created_at: m.created_at,
+                updated_at: m.updated_at,
+                publication: Some(parse_stored(&m.publication, PublicationState::parse, "publication")?),
+            },
             data,
         })
     }
 }
 
 crud::repository!(Partners, PartnerDraft, Partner);
+crud::workflow!(Partners, PartnerDraft, Partner);
 
 pub async fn list(
     db: &Database,

@@ -74,7 +74,13 @@ impl Record for Programmes {
             owner_unit: m.owner_unit,
         };
         Ok(Stored {
-            meta: Meta { id: m.id, version: m.version, created_at: m.created_at, updated_at: m.updated_at },
+            meta: Meta {
+                id: m.id,
+                version: m.version,
+                created_at: m.created_at,
+                updated_at: m.updated_at,
+                publication: None,
+            },
             data,
         })
     }
@@ -128,7 +134,13 @@ impl Record for Sections {
         let section = SectionDraft { number: m.number, title: from_json(m.title, "section title")? };
         let data = ProgrammeSection { programme_id: m.programme_id, section };
         Ok(Stored {
-            meta: Meta { id: m.id, version: m.version, created_at: m.created_at, updated_at: m.updated_at },
+            meta: Meta {
+                id: m.id,
+                version: m.version,
+                created_at: m.created_at,
+                updated_at: m.updated_at,
+                publication: None,
+            },
             data,
         })
     }

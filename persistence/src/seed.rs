@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use intercoop_domain::strict::from_value;
 use intercoop_domain::{
     ActivityDraft, AgreementDraft, FieldErrors, GrantDraft, MeasureDraft, Meta, PartnerDraft, ProgrammeDraft,
-    SectionDraft,
+    PublicationState, SectionDraft,
 };
 use sea_orm::{DatabaseTransaction, EntityTrait, PaginatorTrait};
 use serde::Deserialize;
@@ -109,15 +109,20 @@ impl Loader<'_> {
         let programme: ProgrammeDraft = parse("programme", d.programme)?;
         programme.check().map_err(|e| invalid("programme", e))?;
         let programme_id = self.id("programme", "programme");
-        create_in::<Programmes>(self.txn, &self.actor, self.meta(programme_id), programme).await?;
+        create_in::<Programmes>(self.txn, &self.actor, self.meta(programme_id, None), programme).await?;
         self.summary.programmes = 1;
 
         for value in d.sections {
             let section: SectionDraft = parse("sections", value)?;
             section.check().map_err(|e| invalid(&format!("sections[{}]", section.number), e))?;
             let id = self.id("section", &section.number);
-            create_in::<Sections>(self.txn, &self.actor, self.meta(id), ProgrammeSection { programme_id, section })
-                .await?;
+            create_in::<Sections>(
+                self.txn,
+                &self.actor,
+                self.meta(id, None),
+                ProgrammeSection { programme_id, section },
+            )
+            .await?;
             self.summary.sections += 1;
         }
 
@@ -129,7 +134,7 @@ impl Loader<'_> {
             let code = measure.code.to_string();
             measure.check().map_err(|e| invalid(&format!("measures[{code}]"), e))?;
             let id = self.id("measure", &code);
-            create_in::<Measures>(self.txn, &self.actor, self.meta(id), measure).await?;
+            create_in::<Measures>(self.txn, &self.actor, self.meta(id, None), measure).await?;
             self.summary.measures += 1;
         }
 
@@ -158,10 +163,11 @@ impl Loader<'_> {
             remove(&mut value, "measures");
             let partners = self.partner_links(value.get("partners"))?;
             value["partners"] = json!(partners);
+            let publication = take_publication(&mut value)?;
             let activity: ActivityDraft = parse(&format!("activities[{key}]"), value)?;
             activity.check().map_err(|e| invalid(&format!("activities[{key}]"), e))?;
             let id = self.id("activity", &key);
-            create_in::<Activities>(self.txn, &self.actor, self.meta(id), activity).await?;
+            create_in::<Activities>(self.txn, &self.actor, self.meta(id, Some(publication)), activity).await?;
             self.summary.activities += 1;
         }
 
@@ -173,10 +179,11 @@ impl Loader<'_> {
             value["activity_ids"] = json!(self.lookup_all("activity", value.get("activities"))?);
             remove(&mut value, "measures");
             remove(&mut value, "activities");
+            let publication = take_publication(&mut value)?;
             let grant: GrantDraft = parse(&format!("grants[{key}]"), value)?;
             grant.check().map_err(|e| invalid(&format!("grants[{key}]"), e))?;
             let id = self.id("grant", &key);
-            create_in::<Grants>(self.txn, &self.actor, self.meta(id), grant).await?;
+            create_in::<Grants>(self.txn, &self.actor, self.meta(id, Some(publication)), grant).await?;
             self.summary.grants += 1;
         }
 
@@ -192,10 +199,11 @@ impl Loader<'_> {
                     }
                 }
             }
+            let publication = take_publication(&mut value)?;
             let agreement: AgreementDraft = parse(&format!("agreements[{key}]"), value)?;
             agreement.check().map_err(|e| invalid(&format!("agreements[{key}]"), e))?;
             let id = self.id("agreement", &key);
-            create_in::<Agreements>(self.txn, &self.actor, self.meta(id), agreement).await?;
+            create_in::<Agreements>(self.txn, &self.actor, self.meta(id, Some(publication)), agreement).await?;
             self.summary.agreements += 1;
         }
         Ok(self.summary)
@@ -207,10 +215,11 @@ impl Loader<'_> {
             value["parent_id"] = json!(self.lookup("partner", &parent)?);
             remove(&mut value, "parent");
         }
+        let publication = take_publication(&mut value)?;
         let partner: PartnerDraft = parse(&format!("partners[{key}]"), value)?;
         partner.check().map_err(|e| invalid(&format!("partners[{key}]"), e))?;
         let id = self.id("partner", &key);
-        create_in::<Partners>(self.txn, &self.actor, self.meta(id), partner).await?;
+        create_in::<Partners>(self.txn, &self.actor, self.meta(id, Some(publication)), partner).await?;
         self.summary.partners += 1;
         Ok(())
     }
@@ -255,10 +264,22 @@ impl Loader<'_> {
             .collect()
     }
 
-    fn meta(&self, id: Uuid) -> Meta {
+    fn meta(&self, id: Uuid, publication: Option<PublicationState>) -> Meta {
         let now = crate::support::now();
-        Meta { id, version: 1, created_at: now, updated_at: now }
+        Meta { id, version: 1, created_at: now, updated_at: now, publication }
     }
+}
+
+/// A record's workflow state in the dataset (`publication`), draft when it gives none.
+fn take_publication(value: &mut Value) -> Result<PublicationState, SeedError> {
+    let state = match value.get("publication").and_then(Value::as_str) {
+        None => PublicationState::Draft,
+        Some(text) => PublicationState::parse(text).ok_or_else(|| {
+            SeedError::Invalid(format!("'{text}' is not a publication state: {}", PublicationState::expected()))
+        })?,
+    };
+    remove(value, "publication");
+    Ok(state)
 }
 
 fn take_key(value: &mut Value, field: &str) -> Result<String, SeedError> {

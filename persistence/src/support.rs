@@ -45,9 +45,11 @@ pub(crate) fn now() -> DateTime<Utc> {
     Utc::now().trunc_subsecs(6)
 }
 
-pub(crate) fn new_meta() -> Meta {
+/// The metadata of a new record: records with a workflow start as drafts.
+pub(crate) fn new_meta(workflow: bool) -> Meta {
     let now = now();
-    Meta { id: Uuid::now_v7(), version: 1, created_at: now, updated_at: now }
+    let publication = workflow.then_some(intercoop_domain::PublicationState::Draft);
+    Meta { id: Uuid::now_v7(), version: 1, created_at: now, updated_at: now, publication }
 }
 
 pub(crate) fn next_meta(current: &Meta) -> Meta {

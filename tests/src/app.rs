@@ -198,6 +198,19 @@ impl TestApp {
         response.json()
     }
 
+    /// Creates a record as an admin and publishes it as a publisher; returns the published record.
+    pub async fn create_published(&self, collection: &str, body: &Value) -> Value {
+        let created = self.create(collection, body).await;
+        self.publish(&format!("{collection}/{}", created["id"].as_str().unwrap())).await
+    }
+
+    /// Publishes the record at `path` as a publisher, failing the test unless the answer is 200.
+    pub async fn publish(&self, path: &str) -> Value {
+        let response = self.call(Method::POST, &format!("{path}/publish"), Some(Role::Publisher), None).await;
+        assert_eq!(response.status.as_u16(), 200, "publishing {path}: {}", response.text);
+        response.json()
+    }
+
     /// How many rows a table has, read from the database directly.
     pub async fn count_rows(&self, table: &str) -> i64 {
         let conn = self.db.connection();

@@ -69,7 +69,7 @@ impl TestApp {
 
     /// Creates a published partner and returns its id.
     pub async fn partner(&self, uk: &str, en: &str, kind: &str, country: &str) -> String {
-        let body = json!({"name": {"uk": uk, "en": en}, "kind": kind, "country": country, "publication": "published"});
-        self.create("/api/v1/partners", &body).await["id"].as_str().unwrap().to_owned()
+        let body = json!({"name": {"uk": uk, "en": en}, "kind": kind, "country": country});
+        self.create_published("/api/v1/partners", &body).await["id"].as_str().unwrap().to_owned()
     }
 }

@@ -22,6 +22,7 @@ pub mod partners;
 pub mod problems;
 pub mod programmes;
 pub mod reports;
+mod workflow;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.configure(health::configure);
@@ -34,6 +35,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .configure(partners::configure)
             .configure(grants::configure)
             .configure(agreements::configure)
+            .configure(workflow::configure)
             .configure(audit::configure),
     );
 }
@@ -52,6 +54,10 @@ macro_rules! record_response {
             pub created_at: chrono::DateTime<chrono::Utc>,
             /// When the record last changed.
             pub updated_at: chrono::DateTime<chrono::Utc>,
+            /// Where the record stands in its workflow (`draft`, `published`, `withdrawn`); changed only by
+            /// `POST .../publish`, `.../withdraw` and `.../reopen`. Absent for the programme structure.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub publication: Option<intercoop_domain::PublicationState>,
             #[serde(flatten)]
             pub data: $draft,
         }
@@ -63,6 +69,7 @@ macro_rules! record_response {
                     version: record.meta.version,
                     created_at: record.meta.created_at,
                     updated_at: record.meta.updated_at,
+                    publication: record.meta.publication,
                     data: record.data,
                 }
             }
@@ -112,15 +119,9 @@ fn merge(target: &mut serde_json::Value, patch: serde_json::Value) {
     }
 }
 
-/// Publishing, and changing what is published, needs the publisher role.
-pub fn check_publication<R: MinRole>(
-    auth: &Authorized<R>,
-    current: Option<PublicationState>,
-    new: PublicationState,
-) -> Result<(), ApiError> {
-    if new == PublicationState::Published && current != Some(PublicationState::Published) {
-        auth.require(Role::Publisher, "publishing a record")
-    } else if current == Some(PublicationState::Published) {
+/// Changing a published record needs the publisher role; drafts and withdrawn records, the editor role.
+pub fn check_may_change<R: MinRole>(auth: &Authorized<R>, state: Option<PublicationState>) -> Result<(), ApiError> {
+    if state == Some(PublicationState::Published) {
         auth.require(Role::Publisher, "changing a published record")
     } else {
         Ok(())

@@ -49,6 +49,8 @@ problem_set! {
     CreateProblems = [MalformedJson, MissingToken, InvalidToken, Forbidden, Conflict, PayloadTooLarge, UnsupportedMediaType, ValidationFailed];
     /// A replace or a patch.
     UpdateProblems = [MalformedJson, InvalidPath, MissingToken, InvalidToken, Forbidden, NotFound, Conflict, PreconditionFailed, PreconditionRequired, PayloadTooLarge, UnsupportedMediaType, ValidationFailed];
+    /// A workflow step.
+    TransitionProblems = [InvalidPath, MissingToken, InvalidToken, Forbidden, NotFound, InvalidTransition, PreconditionFailed, PreconditionRequired];
     /// A delete.
     DeleteProblems = [InvalidPath, MissingToken, InvalidToken, Forbidden, NotFound, InUse, PreconditionFailed, PreconditionRequired];
 }

@@ -5,10 +5,7 @@ use validator::Validate;
 
 use crate::dates::{DateRange, check_span};
 use crate::validation::{FieldErrors, check, no_duplicates};
-use crate::{
-    ActivityFormat, ActivityKind, ActivityStatus, CountryCode, DatePrecision, LocalizedText, PartnerRole,
-    PublicationState,
-};
+use crate::{ActivityFormat, ActivityKind, ActivityStatus, CountryCode, DatePrecision, LocalizedText, PartnerRole};
 
 /// Where an activity took place.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
@@ -93,9 +90,6 @@ pub struct ActivityDraft {
     /// Planned, done (default) or cancelled.
     #[serde(default)]
     pub status: ActivityStatus,
-    /// Draft (default) or published; publishing needs the publisher role.
-    #[serde(default)]
-    pub publication: PublicationState,
     /// The organisational unit that owns the record.
     #[serde(default)]
     #[validate(length(max = 300))]

@@ -4,7 +4,7 @@ use uuid::Uuid;
 use validator::Validate;
 
 use crate::validation::{FieldErrors, check, no_duplicates};
-use crate::{AgreementKind, AgreementStatus, LocalizedText, PublicationState};
+use crate::{AgreementKind, AgreementStatus, LocalizedText};
 
 /// One side of an agreement: a partner record, or a local body named in text ("виконавчий комітет
 /// Хмельницької міської ради").
@@ -52,9 +52,6 @@ pub struct AgreementDraft {
     #[serde(default)]
     #[validate(length(max = 50))]
     pub measure_ids: Vec<Uuid>,
-    /// Draft (default) or published; publishing needs the publisher role.
-    #[serde(default)]
-    pub publication: PublicationState,
     /// The organisational unit that owns the record.
     #[serde(default)]
     #[validate(length(max = 300))]

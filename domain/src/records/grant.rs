@@ -4,7 +4,7 @@ use uuid::Uuid;
 use validator::Validate;
 
 use crate::validation::{FieldErrors, check, no_duplicates};
-use crate::{CurrencyCode, GrantStatus, LocalizedText, Money, PublicationState};
+use crate::{CurrencyCode, GrantStatus, LocalizedText, Money};
 
 /// Money from a donor for a project ("грантове фінансування (654,8 тис. євро)").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
@@ -51,9 +51,6 @@ pub struct GrantDraft {
     #[serde(default)]
     #[validate(length(max = 500))]
     pub activity_ids: Vec<Uuid>,
-    /// Draft (default) or published; publishing needs the publisher role.
-    #[serde(default)]
-    pub publication: PublicationState,
     /// The organisational unit that owns the record.
     #[serde(default)]
     #[validate(length(max = 300))]

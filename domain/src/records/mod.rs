@@ -23,6 +23,9 @@ pub struct Meta {
     pub version: i32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// Where the record stands in the draft -> published -> withdrawn workflow; none for the programme
+    /// structure, which is always public.
+    pub publication: Option<crate::PublicationState>,
 }
 
 /// A stored record: its metadata and its content.

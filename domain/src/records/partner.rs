@@ -4,7 +4,7 @@ use uuid::Uuid;
 use validator::Validate;
 
 use crate::validation::{FieldErrors, check, no_duplicates};
-use crate::{CountryCode, LocalizedText, PartnerKind, PublicationState};
+use crate::{CountryCode, LocalizedText, PartnerKind};
 
 /// A point on the map, in WGS 84 degrees.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Validate)]
@@ -53,9 +53,6 @@ pub struct PartnerDraft {
     #[serde(default)]
     #[validate(nested)]
     pub coordinates: Option<Coordinates>,
-    /// Whether the public sees the partner.
-    #[serde(default)]
-    pub publication: PublicationState,
     /// The organisational unit that owns the record.
     #[serde(default)]
     #[validate(length(max = 300))]

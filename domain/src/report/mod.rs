@@ -43,6 +43,7 @@ pub struct MeasureData {
 pub struct ActivityData {
     pub id: Uuid,
     pub activity: ActivityDraft,
+    pub publication: PublicationState,
     /// The activity's partners, in its order.
     pub partners: Vec<PartnerInfo>,
 }
@@ -216,7 +217,7 @@ fn entry(data: &ActivityData, lang: Lang) -> ReportEntry {
         title: lang.pick(&a.title),
         text,
         partners: data.partners.iter().map(|p| lang.pick(&p.name)).collect(),
-        publication: a.publication,
+        publication: data.publication,
     }
 }
 

@@ -14,10 +14,9 @@ async fn eu_meeting(app: &TestApp, f: &ProgrammeFixture) -> (Value, String, Stri
         "start_date": "2024-06-21",
         "place": {"city": {"uk": "Хмельницький", "en": "Khmelnytskyi"}, "country": "UA"},
         "measure_ids": [f.measure("1.3"), f.measure("1.1")],
-        "partners": [{"partner_id": eu, "role": "participant"}, {"partner_id": nefco, "role": "funder"}],
-        "publication": "published"
+        "partners": [{"partner_id": eu, "role": "participant"}, {"partner_id": nefco, "role": "funder"}]
     });
-    (app.create("/api/v1/activities", &body).await, eu, nefco)
+    (app.create_published("/api/v1/activities", &body).await, eu, nefco)
 }
 
 fn simple(f: &ProgrammeFixture, title: &str, start: &str, end: Option<&str>) -> Value {
@@ -26,8 +25,7 @@ fn simple(f: &ProgrammeFixture, title: &str, start: &str, end: Option<&str>) -> 
         "kind": "conference",
         "start_date": start,
         "end_date": end,
-        "measure_ids": [f.measure("1.2")],
-        "publication": "published"
+        "measure_ids": [f.measure("1.2")]
     })
 }
 
@@ -148,7 +146,7 @@ db_test! {
             ("Зустріч міст-побратимів у Штутгарті", "2024-11-27", Some("2024-11-29")),
             ("Новорічна зустріч", "2023-12-30", Some("2024-01-02")),
         ] {
-            app.create("/api/v1/activities", &simple(&f, title, start, end)).await;
+            app.create_published("/api/v1/activities", &simple(&f, title, start, end)).await;
         }
         let y2024 = app.get("/api/v1/activities?year=2024").await.expect(200);
         let titles: Vec<&str> = y2024["items"].as_array().unwrap().iter().map(|a| a["title"]["uk"].as_str().unwrap()).collect();
@@ -181,7 +179,7 @@ db_test! {
         assert_eq!(patched["measures"].as_array().unwrap().len(), 1);
         assert_eq!(patched["partner_details"].as_array().unwrap().len(), 1);
         assert_eq!(patched["partners"][0]["role"], "host");
-        assert_eq!(patched["version"], 2);
+        assert_eq!(patched["version"], 3, "created, published, patched");
         assert_eq!(app.count_rows("activity_measures").await, 1);
         assert_eq!(app.get(&path).await.expect(200), patched);
 
@@ -209,15 +207,18 @@ db_test! {
 db_test! {
     async fn anonymous_callers_see_published_activities_only(app) {
         let f = app.programme_fixture().await;
-        let mut body = simple(&f, "Чернетка", "2024-03-13", None);
-        body["publication"] = json!("draft");
+        let body = simple(&f, "Чернетка", "2024-03-13", None);
         let draft = app.post("/api/v1/activities", Role::Editor, &body).await.expect(201);
         let path = format!("/api/v1/activities/{}", draft["id"].as_str().unwrap());
         app.get(&path).await.expect_problem(404, "not_found");
         assert_eq!(app.get("/api/v1/activities").await.expect(200)["total"], 0);
         assert_eq!(app.get_as("/api/v1/activities?publication=draft", Role::Viewer).await.expect(200)["total"], 1);
-        app.patch(&path, Role::Editor, &json!({"publication": "published"})).await.expect_problem(403, "forbidden");
-        app.patch(&path, Role::Publisher, &json!({"publication": "published"})).await.expect(200);
+        let response = app.patch(&path, Role::Editor, &json!({"publication": "published"})).await;
+        response.expect_problem(422, "validation_failed");
+        assert_eq!(response.error_fields(), ["publication"], "the state is not a field a body may set");
+        app.call(reqwest::Method::POST, &format!("{path}/publish"), Some(Role::Editor), None).await.expect_problem(403, "forbidden");
+        let published = app.publish(&path).await;
+        assert_eq!(published["publication"], "published");
         assert_eq!(app.get("/api/v1/activities").await.expect(200)["total"], 1);
     }
 }

@@ -13,14 +13,15 @@ db_test! {
             "currency": "EUR",
             "status": "completed",
             "awarded_on": "2024-03-01",
-            "measure_ids": [f.measure("1.3")],
-            "publication": "published"
+            "measure_ids": [f.measure("1.3")]
         });
-        let created = app.post("/api/v1/grants", Role::Publisher, &body).await.expect(201);
+        let created = app.post("/api/v1/grants", Role::Editor, &body).await.expect(201);
         assert_eq!(created["amount"], "654800.00");
         assert_eq!(created["currency"], "EUR");
         assert_eq!(created["measure_ids"], json!([f.measure("1.3")]));
         let path = format!("/api/v1/grants/{}", created["id"].as_str().unwrap());
+        app.get(&path).await.expect_problem(404, "not_found");
+        let created = app.publish(&path).await;
         assert_eq!(app.get(&path).await.expect(200), created);
         assert_eq!(app.get("/api/v1/grants?currency=EUR&year=2024").await.expect(200)["total"], 1);
         assert_eq!(app.get(&format!("/api/v1/grants?donor_id={undp}")).await.expect(200)["total"], 1);
@@ -56,10 +57,10 @@ db_test! {
             ],
             "signed_on": "2024-09-14",
             "status": "in_force",
-            "measure_ids": [f.measure("1.1")],
-            "publication": "published"
+            "measure_ids": [f.measure("1.1")]
         });
-        let created = app.post("/api/v1/agreements", Role::Publisher, &body).await.expect(201);
+        let created = app.post("/api/v1/agreements", Role::Editor, &body).await.expect(201);
+        let created = app.publish(&format!("/api/v1/agreements/{}", created["id"].as_str().unwrap())).await;
         assert_eq!(created["parties"][1]["partner_id"], silistra.as_str());
         assert_eq!(app.get(&format!("/api/v1/agreements?partner_id={silistra}")).await.expect(200)["total"], 1);
         assert_eq!(app.get("/api/v1/agreements?year=2024&kind=memorandum").await.expect(200)["total"], 1);

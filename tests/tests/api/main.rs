@@ -12,3 +12,4 @@ mod health;
 mod partners;
 mod programmes;
 mod reports;
+mod workflow;

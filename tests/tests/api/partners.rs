@@ -9,8 +9,7 @@ fn stuttgart() -> Value {
         "country": "DE",
         "city": {"uk": "Штутгарт", "en": "Stuttgart"},
         "website": "https://www.stuttgart.de/",
-        "coordinates": {"latitude": 48.7758, "longitude": 9.1829},
-        "publication": "published"
+        "coordinates": {"latitude": 48.7758, "longitude": 9.1829}
     })
 }
 
@@ -20,24 +19,26 @@ async fn create_partner(app: &TestApp, body: Value) -> Value {
 
 db_test! {
     async fn create_then_get_returns_what_was_stored(app) {
-        let response = app.post("/api/v1/partners", Role::Publisher, &stuttgart()).await;
+        let response = app.post("/api/v1/partners", Role::Editor, &stuttgart()).await;
         let created = response.expect(201);
         let id = created["id"].as_str().unwrap();
-        assert_eq!(response.header("location"), Some(format!("/api/v1/partners/{id}").as_str()));
+        let path = format!("/api/v1/partners/{id}");
+        assert_eq!(response.header("location"), Some(path.as_str()));
         assert_eq!(created["version"], 1);
+        assert_eq!(created["publication"], "draft");
         assert_eq!(created["name"]["en"], "Stuttgart");
         assert_eq!(created["country"], "DE");
-        let fetched = app.get(&format!("/api/v1/partners/{id}")).await.expect(200);
-        assert_eq!(fetched, created);
+        assert_eq!(app.get_as(&path, Role::Viewer).await.expect(200), created);
+        let published = app.publish(&path).await;
+        assert_eq!((published["version"].clone(), published["publication"].clone()), (json!(2), json!("published")));
+        assert_eq!(app.get(&path).await.expect(200), published);
         assert_eq!(app.count_rows("partners").await, 1);
     }
 }
 
 db_test! {
     async fn drafts_are_hidden_from_anonymous_callers(app) {
-        let mut body = stuttgart();
-        body["publication"] = json!("draft");
-        let draft = app.post("/api/v1/partners", Role::Editor, &body).await.expect(201);
+        let draft = app.post("/api/v1/partners", Role::Editor, &stuttgart()).await.expect(201);
         let path = format!("/api/v1/partners/{}", draft["id"].as_str().unwrap());
         app.get(&path).await.expect_problem(404, "not_found");
         assert_eq!(app.get_as(&path, Role::Viewer).await.expect(200)["publication"], "draft");
@@ -48,8 +49,16 @@ db_test! {
 
 db_test! {
     async fn editors_cannot_publish(app) {
-        app.post("/api/v1/partners", Role::Editor, &stuttgart()).await.expect_problem(403, "forbidden");
-        assert_eq!(app.count_rows("partners").await, 0);
+        let created = app.post("/api/v1/partners", Role::Editor, &stuttgart()).await.expect(201);
+        let path = format!("/api/v1/partners/{}", created["id"].as_str().unwrap());
+        let publish = format!("{path}/publish");
+        app.call(reqwest::Method::POST, &publish, Some(Role::Editor), None).await.expect_problem(403, "forbidden");
+        assert_eq!(app.get_as(&path, Role::Viewer).await.expect(200)["publication"], "draft");
+        let mut body = stuttgart();
+        body["publication"] = json!("published");
+        let response = app.post("/api/v1/partners", Role::Admin, &body).await;
+        response.expect_problem(422, "validation_failed");
+        assert_eq!(response.error_fields(), ["publication"]);
     }
 }
 
@@ -80,7 +89,7 @@ db_test! {
         assert_eq!(patched["aliases"], json!(["Stuttgart"]));
         assert_eq!(patched["city"], Value::Null);
         assert_eq!(patched["website"], "https://stuttgart.de/en/");
-        assert_eq!(app.get(&path).await.expect(200), patched);
+        assert_eq!(app.get_as(&path, Role::Viewer).await.expect(200), patched);
     }
 }
 
@@ -88,8 +97,11 @@ db_test! {
     async fn changing_a_published_partner_needs_the_publisher_role(app) {
         let created = create_partner(&app, stuttgart()).await;
         let path = format!("/api/v1/partners/{}", created["id"].as_str().unwrap());
-        app.patch(&path, Role::Editor, &json!({"website": "https://example.org/"})).await.expect_problem(403, "forbidden");
-        assert_eq!(app.get(&path).await.expect(200)["version"], 1);
+        app.patch(&path, Role::Editor, &json!({"website": "https://example.org/"})).await.expect(200);
+        app.publish(&path).await;
+        app.patch(&path, Role::Editor, &json!({"website": "https://example.com/"})).await.expect_problem(403, "forbidden");
+        assert_eq!(app.get(&path).await.expect(200)["website"], "https://example.org/");
+        app.patch(&path, Role::Publisher, &json!({"website": "https://example.com/"})).await.expect(200);
     }
 }
 
@@ -102,18 +114,18 @@ db_test! {
         let response = app.patch(&path, Role::Admin, &json!({"name": {"uk": " "}, "owner": 1})).await;
         response.expect_problem(422, "validation_failed");
         assert_eq!(response.error_fields(), ["owner"]);
-        assert_eq!(app.get(&path).await.expect(200), created);
+        assert_eq!(app.get_as(&path, Role::Viewer).await.expect(200), created);
     }
 }
 
 db_test! {
     async fn parents_must_exist_and_not_make_cycles(app) {
-        let prague = create_partner(&app, json!({"name": {"uk": "Прага", "en": "Prague"}, "kind": "partner_city", "country": "CZ", "publication": "published"})).await;
+        let prague = create_partner(&app, json!({"name": {"uk": "Прага", "en": "Prague"}, "kind": "partner_city", "country": "CZ"})).await;
         let prague_id = prague["id"].as_str().unwrap();
-        let prague6 = create_partner(&app, json!({"name": {"uk": "Прага 6", "en": "Prague 6"}, "kind": "solidarity_partner", "country": "CZ", "parent_id": prague_id, "publication": "published"})).await;
+        let prague6 = create_partner(&app, json!({"name": {"uk": "Прага 6", "en": "Prague 6"}, "kind": "solidarity_partner", "country": "CZ", "parent_id": prague_id})).await;
         assert_eq!(prague6["parent_id"], prague_id);
 
-        let children = app.get(&format!("/api/v1/partners?parent_id={prague_id}")).await.expect(200);
+        let children = app.get_as(&format!("/api/v1/partners?parent_id={prague_id}"), Role::Viewer).await.expect(200);
         assert_eq!(children["total"], 1);
 
         let cycle = app.patch(&format!("/api/v1/partners/{prague_id}"), Role::Admin, &json!({"parent_id": prague6["id"]})).await;
@@ -151,8 +163,8 @@ db_test! {
             ("Сілістра", "Silistra", "twin_city", "BG"),
         ] {
             let aliases: Vec<&str> = if en == "NEFCO" { vec!["НЕФКО"] } else { vec![] };
-            let body = json!({"name": {"uk": uk, "en": en}, "kind": kind, "country": country, "aliases": aliases, "publication": "published"});
-            create_partner(&app, body).await;
+            let body = json!({"name": {"uk": uk, "en": en}, "kind": kind, "country": country, "aliases": aliases});
+            app.create_published("/api/v1/partners", &body).await;
         }
         let de = app.get("/api/v1/partners?country=DE&sort=-name").await.expect(200);
         assert_eq!(de["total"], 2);

@@ -316,7 +316,7 @@ db_test! {
         });
         let slip = app.post("/api/v1/activities", Role::Editor, &slip).await.expect(201);
         let twin = app.partner("Anton Hearing KG", "Anton Hearing KG", "business", "DE").await;
-        let meeting = json!({"title": {"uk": "Зустріч"}, "kind": "meeting", "start_date": "2024-02-02", "measure_ids": [measure], "publication": "draft"});
+        let meeting = json!({"title": {"uk": "Зустріч"}, "kind": "meeting", "start_date": "2024-02-02", "measure_ids": [measure]});
         let meeting = app.post("/api/v1/activities", Role::Editor, &meeting).await.expect(201);
 
         let findings = app.get_as(&path, Role::Viewer).await.expect(200)["findings"].as_array().unwrap().clone();

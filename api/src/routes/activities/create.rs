@@ -7,12 +7,12 @@ use super::{ActivityResponse, location};
 use crate::auth::{Authorized, Editor};
 use crate::error::ApiResult;
 use crate::extract::Body;
+use crate::routes::created;
 use crate::routes::problems::CreateProblems;
-use crate::routes::{check_publication, created};
 
 /// Create a activity.
 ///
-/// Needs the editor role; creating it already published needs the publisher role. The measures and partners
+/// Needs the editor role. A new record is a draft; `POST .../publish` publishes it. The measures and partners
 /// it names must exist (422). One event that serves two measures is one activity naming both.
 #[utoipa::path(
     tag = "activities",
@@ -34,7 +34,6 @@ pub async fn create_activity(
     Body(draft): Body<ActivityDraft>,
 ) -> ApiResult<HttpResponse> {
     draft.check()?;
-    check_publication(&auth, None, draft.publication)?;
     let record = activities::create(&db, &auth.actor(), draft).await?;
     let body = ActivityResponse::from(record);
     Ok(created(location(body.id), body.version, &body))

@@ -1,7 +1,7 @@
 //! `/api/v1/activities`: what the council did under the programme's measures, with its partners.
 
 use chrono::{DateTime, Utc};
-use intercoop_domain::{ActivityDraft, CountryCode, LocalizedText, MeasureCode, PartnerKind};
+use intercoop_domain::{ActivityDraft, CountryCode, LocalizedText, MeasureCode, PartnerKind, PublicationState};
 use intercoop_persistence::activities::ActivityView;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -60,6 +60,9 @@ pub struct ActivityResponse {
     pub created_at: DateTime<Utc>,
     /// When the record last changed.
     pub updated_at: DateTime<Utc>,
+    /// Where the activity stands in its workflow: `draft`, `published` or `withdrawn`; changed only by
+    /// `POST .../publish`, `.../withdraw` and `.../reopen`.
+    pub publication: PublicationState,
     #[serde(flatten)]
     pub data: ActivityDraft,
     /// The measures of `measure_ids`, in code order.
@@ -76,6 +79,7 @@ impl From<ActivityView> for ActivityResponse {
             version: record.meta.version,
             created_at: record.meta.created_at,
             updated_at: record.meta.updated_at,
+            publication: record.meta.publication.unwrap_or_default(),
             data: record.data,
             measures: measures.into_iter().map(|m| MeasureSummary { id: m.id, code: m.code, title: m.title }).collect(),
             partner_details: partners

@@ -7,12 +7,12 @@ use super::{AgreementResponse, location};
 use crate::auth::{Authorized, Editor};
 use crate::error::ApiResult;
 use crate::extract::Body;
+use crate::routes::created;
 use crate::routes::problems::CreateProblems;
-use crate::routes::{check_publication, created};
 
 /// Create a agreement.
 ///
-/// Needs the editor role; creating it already published needs the publisher role. The partners and measures
+/// Needs the editor role. A new record is a draft; `POST .../publish` publishes it. The partners and measures
 /// it names must exist (422).
 #[utoipa::path(
     tag = "agreements",
@@ -34,7 +34,6 @@ pub async fn create_agreement(
     Body(draft): Body<AgreementDraft>,
 ) -> ApiResult<HttpResponse> {
     draft.check()?;
-    check_publication(&auth, None, draft.publication)?;
     let record = agreements::create(&db, &auth.actor(), draft).await?;
     let body = AgreementResponse::from(record);
     Ok(created(location(body.id), body.version, &body))

@@ -7,12 +7,12 @@ use super::{GrantResponse, location};
 use crate::auth::{Authorized, Editor};
 use crate::error::ApiResult;
 use crate::extract::Body;
+use crate::routes::created;
 use crate::routes::problems::CreateProblems;
-use crate::routes::{check_publication, created};
 
 /// Create a grant.
 ///
-/// Needs the editor role; creating it already published needs the publisher role. The donor, measures and
+/// Needs the editor role. A new record is a draft; `POST .../publish` publishes it. The donor, measures and
 /// activities it names must exist (422).
 #[utoipa::path(
     tag = "grants",
@@ -34,7 +34,6 @@ pub async fn create_grant(
     Body(draft): Body<GrantDraft>,
 ) -> ApiResult<HttpResponse> {
     draft.check()?;
-    check_publication(&auth, None, draft.publication)?;
     let record = grants::create(&db, &auth.actor(), draft).await?;
     let body = GrantResponse::from(record);
     Ok(created(location(body.id), body.version, &body))

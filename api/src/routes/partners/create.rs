@@ -7,12 +7,12 @@ use super::{PartnerResponse, location};
 use crate::auth::{Authorized, Editor};
 use crate::error::ApiResult;
 use crate::extract::Body;
+use crate::routes::created;
 use crate::routes::problems::CreateProblems;
-use crate::routes::{check_publication, created};
 
 /// Create a partner.
 ///
-/// Needs the editor role; creating it already published needs the publisher role. The Ukrainian name must not
+/// Needs the editor role. A new record is a draft; `POST .../publish` publishes it. The Ukrainian name must not
 /// be taken by another partner (409).
 #[utoipa::path(
     tag = "partners",
@@ -34,7 +34,6 @@ pub async fn create_partner(
     Body(draft): Body<PartnerDraft>,
 ) -> ApiResult<HttpResponse> {
     draft.check()?;
-    check_publication(&auth, None, draft.publication)?;
     let record = partners::create(&db, &auth.actor(), draft).await?;
     let body = PartnerResponse::from(record);
     Ok(created(location(body.id), body.version, &body))

@@ -10,7 +10,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::extract::Body;
 use crate::preconditions::{IfMatchHeader, Preconditions, ok};
 use crate::routes::problems::UpdateProblems;
-use crate::routes::{check_publication, merge_patch};
+use crate::routes::{check_may_change, merge_patch};
 
 /// Replace a partner.
 ///
@@ -35,7 +35,7 @@ pub async fn replace_partner(
     draft.check()?;
     let record = partners::update(&db, &auth.actor(), id.into_inner(), |current| {
         pre.check(current.meta.version)?;
-        check_publication(&auth, Some(current.data.publication), draft.publication)?;
+        check_may_change(&auth, current.meta.publication)?;
         Ok::<_, ApiError>(draft)
     })
     .await?;
@@ -68,7 +68,7 @@ pub async fn patch_partner(
         pre.check(current.meta.version)?;
         let draft: PartnerDraft = merge_patch(&current.data, patch)?;
         draft.check()?;
-        check_publication(&auth, Some(current.data.publication), draft.publication)?;
+        check_may_change(&auth, current.meta.publication)?;
         Ok::<_, ApiError>(draft)
     })
     .await?;
