@@ -1,6 +1,7 @@
 //! intercoop's HTTP API: actix-web handlers, request and response types, authentication, and the `intercoop`
 //! binary's commands.
 
+pub mod access;
 pub mod app;
 pub mod auth;
 pub mod config;

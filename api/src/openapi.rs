@@ -56,7 +56,11 @@ impl Modify for BearerAuth {
 /// The whole contract, as the running service serves it; made once, from the registered routes.
 pub fn spec() -> &'static utoipa::openapi::OpenApi {
     static SPEC: OnceLock<utoipa::openapi::OpenApi> = OnceLock::new();
-    SPEC.get_or_init(|| crate::app::routes_and_spec(actix_web::App::new()).1)
+    SPEC.get_or_init(|| {
+        let mut spec = crate::app::routes_and_spec(actix_web::App::new()).1;
+        utoipa::Modify::modify(&crate::access::AccessModifier, &mut spec);
+        spec
+    })
 }
 
 /// The contract as pretty JSON with a final newline, as committed in `openapi/intercoop-v1.json`.

@@ -1,5 +1,6 @@
 //! The black-box HTTP suite. Each test runs on SQLite, and on PostgreSQL when TEST_DATABASE_URL is set.
 
+mod access;
 mod activities;
 mod audit;
 mod auth;
