@@ -14,7 +14,9 @@ use utoipa::ToSchema;
 
 use crate::error::{ApiError, ErrorCode};
 
-const ISSUER: &str = "intercoop";
+/// The `iss` and `aud` of the tokens this service issues and accepts.
+pub const ISSUER: &str = "intercoop";
+pub const AUDIENCE: &str = "intercoop-api";
 
 /// What a caller may do; each role may do all that the roles before it may.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, ToSchema, clap::ValueEnum)]
@@ -46,7 +48,10 @@ pub struct Claims {
     pub sub: String,
     pub role: Role,
     pub iss: String,
+    pub aud: String,
     pub iat: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nbf: Option<i64>,
     pub exp: i64,
 }
 
@@ -64,14 +69,24 @@ impl JwtKeys {
 
     pub fn issue(&self, subject: &str, role: Role, ttl_seconds: i64) -> anyhow::Result<String> {
         let now = chrono::Utc::now().timestamp();
-        let claims = Claims { sub: subject.into(), role, iss: ISSUER.into(), iat: now, exp: now + ttl_seconds };
+        let claims = Claims {
+            sub: subject.into(),
+            role,
+            iss: ISSUER.into(),
+            aud: AUDIENCE.into(),
+            iat: now,
+            nbf: Some(now),
+            exp: now + ttl_seconds,
+        };
         Ok(jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)?)
     }
 
     pub fn verify(&self, token: &str) -> Result<Claims, ApiError> {
         let mut validation = Validation::new(Algorithm::HS256);
         validation.set_issuer(&[ISSUER]);
-        validation.set_required_spec_claims(&["exp", "iss", "sub"]);
+        validation.set_audience(&[AUDIENCE]);
+        validation.validate_nbf = true;
+        validation.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
         validation.leeway = 30;
         jsonwebtoken::decode::<Claims>(token, &self.decoding, &validation).map(|data| data.claims).map_err(|e| {
             unauthorized(ErrorCode::InvalidToken, &format!("the bearer token was refused: {e}"), "invalid_token")

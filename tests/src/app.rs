@@ -77,7 +77,7 @@ impl TestApp {
         settings.max_connections = 5;
         let db = Database::connect(&settings).await.expect("connecting to the test database");
         db.migrate().await.expect("migrating the test database");
-        let keys = JwtKeys::from_secret(b"the test secret, long enough for HS256 use");
+        let keys = JwtKeys::from_secret(crate::TEST_SECRET);
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
         let ctx = AppContext {

@@ -8,6 +8,9 @@ mod response;
 pub use app::{BODY_LIMIT, Backend, TestApp};
 pub use fixtures::{ProgrammeFixture, programme_body};
 
+/// The HS256 secret the test app signs and checks tokens with.
+pub const TEST_SECRET: &[u8] = b"the test secret, long enough for HS256 use";
+
 /// The test app's body limit in bytes.
 pub fn app_body_limit() -> usize {
     BODY_LIMIT

@@ -46,3 +46,43 @@ db_test! {
         app.put(&path, Role::Editor, &partner()).await.expect(200);
     }
 }
+
+db_test! {
+    async fn every_kind_of_bad_token_is_refused_with_a_challenge(app) {
+        use jsonwebtoken::{Algorithm, EncodingKey, Header, encode};
+        let now = chrono::Utc::now().timestamp();
+        let claims = |iss: &str, aud: &str, nbf: i64, exp: i64| {
+            json!({"sub": "x", "role": "admin", "iss": iss, "aud": aud, "iat": now, "nbf": nbf, "exp": exp})
+        };
+        let key = EncodingKey::from_secret(intercoop_tests::TEST_SECRET);
+        let sign = |alg: Algorithm, claims: serde_json::Value| encode(&Header::new(alg), &claims, &key).unwrap();
+        let good = claims("intercoop", "intercoop-api", now, now + 600);
+        let b64 = |v: &serde_json::Value| {
+            use base64::Engine;
+            base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(serde_json::to_vec(v).unwrap())
+        };
+        let alg_none = format!("{}.{}.", b64(&json!({"alg": "none", "typ": "JWT"})), b64(&good));
+        let cases = [
+            ("signed by us, accepted", sign(Algorithm::HS256, good.clone()), 201),
+            ("alg none", alg_none, 401),
+            ("another algorithm", sign(Algorithm::HS512, good.clone()), 401),
+            ("wrong issuer", sign(Algorithm::HS256, claims("someone-else", "intercoop-api", now, now + 600)), 401),
+            ("wrong audience", sign(Algorithm::HS256, claims("intercoop", "another-api", now, now + 600)), 401),
+            ("not yet valid", sign(Algorithm::HS256, claims("intercoop", "intercoop-api", now + 3600, now + 7200)), 401),
+            ("expired", sign(Algorithm::HS256, claims("intercoop", "intercoop-api", now - 7200, now - 3600)), 401),
+        ];
+        for (case, token, expected) in cases {
+            let authorization = format!("Bearer {token}");
+            let body = json!({"name": {"uk": format!("Партнер {case}")}, "kind": "ngo"});
+            let response = app
+                .call_with_headers(Method::POST, "/api/v1/partners", &[("authorization", &authorization)], Some(&body))
+                .await;
+            assert_eq!(response.status.as_u16(), expected, "{case}: {}", response.text);
+            if expected == 401 {
+                response.expect_problem(401, "invalid_token");
+                assert!(response.header("www-authenticate").unwrap().contains("invalid_token"), "{case}");
+            }
+        }
+        assert_eq!(app.count_rows("partners").await, 1);
+    }
+}
