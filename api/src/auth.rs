@@ -53,6 +53,9 @@ pub struct Claims {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nbf: Option<i64>,
     pub exp: i64,
+    /// The organisational unit the caller works for; editors change only their unit's records.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
 }
 
 /// The keys that sign and check tokens (HS256).
@@ -68,6 +71,17 @@ impl JwtKeys {
     }
 
     pub fn issue(&self, subject: &str, role: Role, ttl_seconds: i64) -> anyhow::Result<String> {
+        self.issue_for_unit(subject, role, None, ttl_seconds)
+    }
+
+    /// A token for a caller who works for `unit`.
+    pub fn issue_for_unit(
+        &self,
+        subject: &str,
+        role: Role,
+        unit: Option<&str>,
+        ttl_seconds: i64,
+    ) -> anyhow::Result<String> {
         let now = chrono::Utc::now().timestamp();
         let claims = Claims {
             sub: subject.into(),
@@ -77,6 +91,7 @@ impl JwtKeys {
             iat: now,
             nbf: Some(now),
             exp: now + ttl_seconds,
+            unit: unit.map(str::to_owned),
         };
         Ok(jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)?)
     }
@@ -108,6 +123,8 @@ fn unauthorized(code: ErrorCode, detail: &str, oauth_error: &str) -> ApiError {
 pub struct Caller {
     pub subject: Option<String>,
     pub role: Option<Role>,
+    /// The unit the caller works for, when its token names one.
+    pub unit: Option<String>,
 }
 
 impl Caller {
@@ -122,7 +139,7 @@ impl Caller {
 
     fn from_request(req: &HttpRequest) -> Result<Self, ApiError> {
         let Some(value) = req.headers().get(header::AUTHORIZATION) else {
-            return Ok(Caller { subject: None, role: None });
+            return Ok(Caller { subject: None, role: None, unit: None });
         };
         let token = value
             .to_str()
@@ -139,7 +156,11 @@ impl Caller {
             })?;
         let keys = req.app_data::<web::Data<JwtKeys>>().expect("JwtKeys is registered");
         let claims = keys.verify(token)?;
-        Ok(Caller { subject: Some(claims.sub), role: Some(claims.role) })
+        Ok(Caller {
+            subject: Some(claims.sub),
+            role: Some(claims.role),
+            unit: claims.unit.filter(|u| !u.trim().is_empty()),
+        })
     }
 }
 

@@ -51,6 +51,9 @@ enum TokenCommand {
         /// Lifetime in seconds.
         #[arg(long, default_value_t = 3600)]
         ttl: i64,
+        /// The organisational unit the caller works for: an editor then changes only that unit's records.
+        #[arg(long)]
+        unit: Option<String>,
     },
 }
 
@@ -86,10 +89,10 @@ fn main() -> anyhow::Result<()> {
             })
         }
         Command::Openapi => print_out(&openapi::spec_json()),
-        Command::Token { command: TokenCommand::Issue { role, subject, ttl } } => {
+        Command::Token { command: TokenCommand::Issue { role, subject, ttl, unit } } => {
             anyhow::ensure!(ttl > 0, "--ttl must be a positive number of seconds");
             let keys = JwtKeys::from_secret(settings.jwt_secret()?.expose().as_bytes());
-            print_out(&format!("{}\n", keys.issue(&subject, role, ttl)?))
+            print_out(&format!("{}\n", keys.issue_for_unit(&subject, role, unit.as_deref(), ttl)?))
         }
         Command::Healthcheck { address } => healthcheck(&address),
     }

@@ -32,6 +32,8 @@ pub struct ActivityView {
 /// Filters of the activity list; every one given must hold.
 #[derive(Debug, Clone, Default)]
 pub struct ActivityFilter {
+    /// Records owned by this organisational unit.
+    pub owner_unit: Option<String>,
     /// Activities that overlap this calendar year.
     pub year: Option<i32>,
     /// Activities that end on or after this day.
@@ -268,6 +270,9 @@ pub async fn list(
     }
     if let Some(publication) = filter.publication {
         cond = cond.add(Column::Publication.eq(publication.as_str()));
+    }
+    if let Some(unit) = &filter.owner_unit {
+        cond = cond.add(Column::OwnerUnit.eq(unit.clone()));
     }
     if let Some(q) = &filter.q {
         cond = cond.add(contains("search_text", q));

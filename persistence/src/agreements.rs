@@ -15,6 +15,8 @@ pub type Agreement = Stored<AgreementDraft>;
 /// Filters of the agreement list; every one given must hold.
 #[derive(Debug, Clone, Default)]
 pub struct AgreementFilter {
+    /// Records owned by this organisational unit.
+    pub owner_unit: Option<String>,
     pub kind: Option<AgreementKind>,
     pub status: Option<AgreementStatus>,
     pub partner_id: Option<Uuid>,
@@ -169,6 +171,9 @@ pub async fn list(
     if let Some(year) = filter.year {
         let (first, last) = crate::support::year_bounds(year)?;
         cond = cond.add(Column::SignedOn.between(first, last));
+    }
+    if let Some(unit) = &filter.owner_unit {
+        cond = cond.add(Column::OwnerUnit.eq(unit.clone()));
     }
     if let Some(q) = &filter.q {
         cond = cond.add(contains("search_text", q));

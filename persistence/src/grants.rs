@@ -15,6 +15,8 @@ pub type Grant = Stored<GrantDraft>;
 /// Filters of the grant list; every one given must hold.
 #[derive(Debug, Clone, Default)]
 pub struct GrantFilter {
+    /// Records owned by this organisational unit.
+    pub owner_unit: Option<String>,
     pub donor_id: Option<Uuid>,
     pub status: Option<GrantStatus>,
     pub currency: Option<CurrencyCode>,
@@ -180,6 +182,9 @@ pub async fn list(
     if let Some(year) = filter.year {
         let (first, last) = crate::support::year_bounds(year)?;
         cond = cond.add(Column::AwardedOn.between(first, last));
+    }
+    if let Some(unit) = &filter.owner_unit {
+        cond = cond.add(Column::OwnerUnit.eq(unit.clone()));
     }
     if let Some(q) = &filter.q {
         cond = cond.add(contains("search_text", q));

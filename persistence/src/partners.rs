@@ -14,6 +14,8 @@ pub type Partner = Stored<PartnerDraft>;
 /// Filters of the partner list; every one given must hold.
 #[derive(Debug, Clone, Default)]
 pub struct PartnerFilter {
+    /// Records owned by this organisational unit.
+    pub owner_unit: Option<String>,
     pub kind: Option<PartnerKind>,
     pub country: Option<CountryCode>,
     pub parent_id: Option<Uuid>,
@@ -154,6 +156,9 @@ pub async fn list(
     }
     if let Some(parent) = filter.parent_id {
         cond = cond.add(Column::ParentId.eq(parent));
+    }
+    if let Some(unit) = &filter.owner_unit {
+        cond = cond.add(Column::OwnerUnit.eq(unit.clone()));
     }
     if let Some(q) = &filter.q {
         cond = cond.add(contains("search_text", q));

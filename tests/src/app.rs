@@ -104,6 +104,11 @@ impl TestApp {
         self.keys.issue("test", role, 600).unwrap()
     }
 
+    /// A token for a caller of `role` who works for `unit`.
+    pub fn unit_token(&self, role: Role, unit: &str) -> String {
+        self.keys.issue_for_unit("test", role, Some(unit), 600).unwrap()
+    }
+
     /// Sends a request with an optional role's token and an optional JSON body.
     pub async fn call(&self, method: Method, path: &str, role: Option<Role>, body: Option<&Value>) -> TestResponse {
         let mut request = self.client.request(method, format!("{}{path}", self.base));

@@ -128,6 +128,34 @@ pub fn check_may_change<R: MinRole>(auth: &Authorized<R>, state: Option<Publicat
     }
 }
 
+/// An editor whose token names a unit works on that unit's records only: a new record is the unit's, a record of
+/// another unit cannot be changed, and none can be handed to another unit (403). Publishers and admins, and tokens
+/// that name no unit, work on any unit's records.
+pub fn check_unit<R: MinRole>(
+    auth: &Authorized<R>,
+    current: Option<&Option<String>>,
+    new: &mut Option<String>,
+) -> Result<(), ApiError> {
+    let Some(unit) = auth.caller.unit.as_deref().filter(|_| !auth.caller.has(Role::Publisher)) else {
+        return Ok(());
+    };
+    if let Some(Some(owner)) = current
+        && owner != unit
+    {
+        return Err(ApiError::forbidden(format!(
+            "the record belongs to {owner}; an editor of {unit} cannot change it"
+        )));
+    }
+    match new.as_deref() {
+        None => *new = Some(unit.to_owned()),
+        Some(owner) if owner == unit => {}
+        Some(owner) => {
+            return Err(ApiError::forbidden(format!("an editor of {unit} cannot give a record to {owner}")));
+        }
+    }
+    Ok(())
+}
+
 /// Maps a missing record to a plain 404 problem for routes whose path names it.
 pub fn not_found(kind: &str, id: uuid::Uuid) -> ApiError {
     ApiError::new(ErrorCode::NotFound, format!("no {kind} has the id {id}"))

@@ -13,4 +13,5 @@ mod health;
 mod partners;
 mod programmes;
 mod reports;
+mod units;
 mod workflow;

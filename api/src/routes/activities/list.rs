@@ -41,6 +41,8 @@ pub struct ActivityListParams {
     status: Option<ActivityStatus>,
     /// Only drafts or only published activities (anonymous callers see published ones only).
     publication: Option<PublicationState>,
+    /// Only records owned by this organisational unit (the unit an editor may change).
+    owner_unit: Option<String>,
     /// Text to find in the title, description or outcome, in either language, in any case.
     #[param(example = "Eurocities")]
     q: Option<String>,
@@ -110,6 +112,7 @@ pub async fn list_activities(
         status: params.status,
         publication: params.publication,
         q: params.q.filter(|q| !q.trim().is_empty()),
+        owner_unit: params.owner_unit.filter(|u| !u.trim().is_empty()),
     };
     let result = activities::list(&db, caller.visibility(), &filter, sort, page).await?;
     let items: Vec<ActivityResponse> = result.items.into_iter().map(Into::into).collect();

@@ -7,8 +7,8 @@ use super::{AgreementResponse, location};
 use crate::auth::{Authorized, Editor};
 use crate::error::ApiResult;
 use crate::extract::Body;
-use crate::routes::created;
 use crate::routes::problems::CreateProblems;
+use crate::routes::{check_unit, created};
 
 /// Create a agreement.
 ///
@@ -31,9 +31,10 @@ use crate::routes::problems::CreateProblems;
 pub async fn create_agreement(
     auth: Authorized<Editor>,
     db: web::Data<Database>,
-    Body(draft): Body<AgreementDraft>,
+    Body(mut draft): Body<AgreementDraft>,
 ) -> ApiResult<HttpResponse> {
     draft.check()?;
+    check_unit(&auth, None, &mut draft.owner_unit)?;
     let record = agreements::create(&db, &auth.actor(), draft).await?;
     let body = AgreementResponse::from(record);
     Ok(created(location(body.id), body.version, &body))

@@ -31,6 +31,8 @@ pub struct AgreementListParams {
     year: Option<i32>,
     /// Only drafts or only published agreements (anonymous callers see published ones only).
     publication: Option<PublicationState>,
+    /// Only records owned by this organisational unit (the unit an editor may change).
+    owner_unit: Option<String>,
     /// Text to find in the title or description, in either language, in any case.
     q: Option<String>,
     /// `signed_on` (default), `title`, `created_at` or `updated_at`; a leading `-` reverses the order.
@@ -84,6 +86,7 @@ pub async fn list_agreements(
         year: params.year,
         publication: params.publication,
         q: params.q.filter(|q| !q.trim().is_empty()),
+        owner_unit: params.owner_unit.filter(|u| !u.trim().is_empty()),
     };
     let result = agreements::list(&db, caller.visibility(), &filter, sort, page).await?;
     let items: Vec<AgreementResponse> = result.items.into_iter().map(Into::into).collect();

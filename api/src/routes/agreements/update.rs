@@ -10,7 +10,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::extract::Body;
 use crate::preconditions::{IfMatchHeader, Preconditions, ok};
 use crate::routes::problems::UpdateProblems;
-use crate::routes::{check_may_change, merge_patch};
+use crate::routes::{check_may_change, check_unit, merge_patch};
 
 /// Replace a agreement.
 ///
@@ -30,12 +30,13 @@ pub async fn replace_agreement(
     db: web::Data<Database>,
     pre: Preconditions,
     id: web::Path<Uuid>,
-    Body(draft): Body<AgreementDraft>,
+    Body(mut draft): Body<AgreementDraft>,
 ) -> ApiResult<HttpResponse> {
     draft.check()?;
     let record = agreements::update(&db, &auth.actor(), id.into_inner(), |current| {
         pre.check(current.meta.version)?;
         check_may_change(&auth, current.meta.publication)?;
+        check_unit(&auth, Some(&current.data.owner_unit), &mut draft.owner_unit)?;
         Ok::<_, ApiError>(draft)
     })
     .await?;
@@ -66,9 +67,10 @@ pub async fn patch_agreement(
 ) -> ApiResult<HttpResponse> {
     let record = agreements::update(&db, &auth.actor(), id.into_inner(), |current| {
         pre.check(current.meta.version)?;
-        let draft: AgreementDraft = merge_patch(&current.data, patch)?;
+        let mut draft: AgreementDraft = merge_patch(&current.data, patch)?;
         draft.check()?;
         check_may_change(&auth, current.meta.publication)?;
+        check_unit(&auth, Some(&current.data.owner_unit), &mut draft.owner_unit)?;
         Ok::<_, ApiError>(draft)
     })
     .await?;

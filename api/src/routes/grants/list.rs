@@ -34,6 +34,8 @@ pub struct GrantListParams {
     year: Option<i32>,
     /// Only drafts or only published grants (anonymous callers see published ones only).
     publication: Option<PublicationState>,
+    /// Only records owned by this organisational unit (the unit an editor may change).
+    owner_unit: Option<String>,
     /// Text to find in the project title, description or instrument, in any case.
     q: Option<String>,
     /// `awarded_on` (default), `title`, `created_at` or `updated_at`; a leading `-` reverses the order.
@@ -88,6 +90,7 @@ pub async fn list_grants(
         year: params.year,
         publication: params.publication,
         q: params.q.filter(|q| !q.trim().is_empty()),
+        owner_unit: params.owner_unit.filter(|u| !u.trim().is_empty()),
     };
     let result = grants::list(&db, caller.visibility(), &filter, sort, page).await?;
     let items: Vec<GrantResponse> = result.items.into_iter().map(Into::into).collect();

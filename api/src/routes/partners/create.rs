@@ -7,8 +7,8 @@ use super::{PartnerResponse, location};
 use crate::auth::{Authorized, Editor};
 use crate::error::ApiResult;
 use crate::extract::Body;
-use crate::routes::created;
 use crate::routes::problems::CreateProblems;
+use crate::routes::{check_unit, created};
 
 /// Create a partner.
 ///
@@ -31,9 +31,10 @@ use crate::routes::problems::CreateProblems;
 pub async fn create_partner(
     auth: Authorized<Editor>,
     db: web::Data<Database>,
-    Body(draft): Body<PartnerDraft>,
+    Body(mut draft): Body<PartnerDraft>,
 ) -> ApiResult<HttpResponse> {
     draft.check()?;
+    check_unit(&auth, None, &mut draft.owner_unit)?;
     let record = partners::create(&db, &auth.actor(), draft).await?;
     let body = PartnerResponse::from(record);
     Ok(created(location(body.id), body.version, &body))

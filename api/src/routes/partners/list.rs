@@ -27,6 +27,8 @@ pub struct PartnerListParams {
     parent_id: Option<Uuid>,
     /// Only drafts or only published partners (anonymous callers see published ones only).
     publication: Option<PublicationState>,
+    /// Only records owned by this organisational unit (the unit an editor may change).
+    owner_unit: Option<String>,
     /// Text to find in the Ukrainian or English name or an alias, in any case.
     #[param(example = "нефко")]
     q: Option<String>,
@@ -72,6 +74,7 @@ pub async fn list_partners(
         parent_id: params.parent_id,
         publication: params.publication,
         q: params.q.filter(|q| !q.trim().is_empty()),
+        owner_unit: params.owner_unit.filter(|u| !u.trim().is_empty()),
     };
     let result = partners::list(&db, caller.visibility(), &filter, sort, page).await?;
     let items: Vec<PartnerResponse> = result.items.into_iter().map(Into::into).collect();

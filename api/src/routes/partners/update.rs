@@ -10,7 +10,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::extract::Body;
 use crate::preconditions::{IfMatchHeader, Preconditions, ok};
 use crate::routes::problems::UpdateProblems;
-use crate::routes::{check_may_change, merge_patch};
+use crate::routes::{check_may_change, check_unit, merge_patch};
 
 /// Replace a partner.
 ///
@@ -30,12 +30,13 @@ pub async fn replace_partner(
     db: web::Data<Database>,
     pre: Preconditions,
     id: web::Path<Uuid>,
-    Body(draft): Body<PartnerDraft>,
+    Body(mut draft): Body<PartnerDraft>,
 ) -> ApiResult<HttpResponse> {
     draft.check()?;
     let record = partners::update(&db, &auth.actor(), id.into_inner(), |current| {
         pre.check(current.meta.version)?;
         check_may_change(&auth, current.meta.publication)?;
+        check_unit(&auth, Some(&current.data.owner_unit), &mut draft.owner_unit)?;
         Ok::<_, ApiError>(draft)
     })
     .await?;
@@ -66,9 +67,10 @@ pub async fn patch_partner(
 ) -> ApiResult<HttpResponse> {
     let record = partners::update(&db, &auth.actor(), id.into_inner(), |current| {
         pre.check(current.meta.version)?;
-        let draft: PartnerDraft = merge_patch(&current.data, patch)?;
+        let mut draft: PartnerDraft = merge_patch(&current.data, patch)?;
         draft.check()?;
         check_may_change(&auth, current.meta.publication)?;
+        check_unit(&auth, Some(&current.data.owner_unit), &mut draft.owner_unit)?;
         Ok::<_, ApiError>(draft)
     })
     .await?;
