@@ -11,6 +11,10 @@ use crate::auth::Role;
 /// only).
 pub const TABLE: &[(&str, Option<Role>)] = &[
     ("live", None),
+    ("issue_token", None),
+    ("refresh_token", None),
+    ("logout", None),
+    ("me", Some(Role::Viewer)),
     ("ready", None),
     ("list_programmes", None),
     ("get_programme", None),

@@ -1,13 +1,13 @@
 //! Bearer tokens and roles. A handler states the role it needs in its signature (`Authorized<Editor>`), so it cannot
 //! forget the check; reads take a `Caller`, which may be anonymous.
 
-use std::future::{Ready, ready};
 use std::marker::PhantomData;
+use std::pin::Pin;
 
 use actix_web::dev::Payload;
 use actix_web::http::header;
 use actix_web::{FromRequest, HttpRequest, web};
-use intercoop_persistence::Visibility;
+use intercoop_persistence::{Database, Visibility, users};
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -33,6 +33,10 @@ pub enum Role {
 }
 
 impl Role {
+    pub fn parse(text: &str) -> Option<Role> {
+        [Role::Viewer, Role::Editor, Role::Publisher, Role::Admin].into_iter().find(|r| r.as_str() == text)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Role::Viewer => "viewer",
@@ -56,6 +60,9 @@ pub struct Claims {
     /// The organisational unit the caller works for; editors change only their unit's records.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
+    /// The account behind a signed-in person's token: its tokens stop working when it is disabled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uid: Option<uuid::Uuid>,
 }
 
 /// The keys that sign and check tokens (HS256).
@@ -82,6 +89,18 @@ impl JwtKeys {
         unit: Option<&str>,
         ttl_seconds: i64,
     ) -> anyhow::Result<String> {
+        self.issue_claims(subject, role, unit, None, ttl_seconds)
+    }
+
+    /// A token for a signed-in account (`uid`), or for a caller no account stands behind.
+    pub fn issue_claims(
+        &self,
+        subject: &str,
+        role: Role,
+        unit: Option<&str>,
+        uid: Option<uuid::Uuid>,
+        ttl_seconds: i64,
+    ) -> anyhow::Result<String> {
         let now = chrono::Utc::now().timestamp();
         let claims = Claims {
             sub: subject.into(),
@@ -92,6 +111,7 @@ impl JwtKeys {
             nbf: Some(now),
             exp: now + ttl_seconds,
             unit: unit.map(str::to_owned),
+            uid,
         };
         Ok(jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)?)
     }
@@ -125,6 +145,8 @@ pub struct Caller {
     pub role: Option<Role>,
     /// The unit the caller works for, when its token names one.
     pub unit: Option<String>,
+    /// The signed-in account, when the token is one's.
+    pub uid: Option<uuid::Uuid>,
 }
 
 impl Caller {
@@ -139,7 +161,7 @@ impl Caller {
 
     fn from_request(req: &HttpRequest) -> Result<Self, ApiError> {
         let Some(value) = req.headers().get(header::AUTHORIZATION) else {
-            return Ok(Caller { subject: None, role: None, unit: None });
+            return Ok(Caller { subject: None, role: None, unit: None, uid: None });
         };
         let token = value
             .to_str()
@@ -160,16 +182,36 @@ impl Caller {
             subject: Some(claims.sub),
             role: Some(claims.role),
             unit: claims.unit.filter(|u| !u.trim().is_empty()),
+            uid: claims.uid,
         })
     }
 }
 
+/// The caller, after checking that a signed-in account behind the token is still enabled.
+fn caller(req: &HttpRequest) -> Pin<Box<dyn Future<Output = Result<Caller, ApiError>>>> {
+    let caller = Caller::from_request(req);
+    let db = req.app_data::<web::Data<Database>>().cloned();
+    Box::pin(async move {
+        let caller = caller?;
+        if let (Some(uid), Some(db)) = (caller.uid, db)
+            && !users::is_active(&db, uid).await?
+        {
+            return Err(unauthorized(
+                ErrorCode::InvalidToken,
+                "the account behind this token is disabled",
+                "invalid_token",
+            ));
+        }
+        Ok(caller)
+    })
+}
+
 impl FromRequest for Caller {
     type Error = ApiError;
-    type Future = Ready<Result<Self, ApiError>>;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(Caller::from_request(req))
+        caller(req)
     }
 }
 
@@ -220,20 +262,23 @@ impl<R: MinRole> Authorized<R> {
     }
 }
 
-impl<R: MinRole> FromRequest for Authorized<R> {
+impl<R: MinRole + 'static> FromRequest for Authorized<R> {
     type Error = ApiError;
-    type Future = Ready<Result<Self, ApiError>>;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(Caller::from_request(req).and_then(|caller| match caller.role {
-            None => Err(unauthorized(ErrorCode::MissingToken, "this operation needs a bearer token", "")),
-            Some(role) if role < R::ROLE => Err(ApiError::forbidden(format!(
-                "this operation needs the {} role; the token has {}",
-                R::ROLE.as_str(),
-                role.as_str()
-            ))),
-            Some(_) => Ok(Authorized { caller, _role: PhantomData }),
-        }))
+        let caller = caller(req);
+        Box::pin(async move {
+            caller.await.and_then(|caller| match caller.role {
+                None => Err(unauthorized(ErrorCode::MissingToken, "this operation needs a bearer token", "")),
+                Some(role) if role < R::ROLE => Err(ApiError::forbidden(format!(
+                    "this operation needs the {} role; the token has {}",
+                    R::ROLE.as_str(),
+                    role.as_str()
+                ))),
+                Some(_) => Ok(Authorized { caller, _role: PhantomData }),
+            })
+        })
     }
 }
 

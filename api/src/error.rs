@@ -42,6 +42,7 @@ error_codes! {
     PayloadTooLarge = ("payload_too_large", PAYLOAD_TOO_LARGE, "The request body is too large"),
     MissingToken = ("missing_token", UNAUTHORIZED, "A bearer token is required"),
     InvalidToken = ("invalid_token", UNAUTHORIZED, "The bearer token is not valid"),
+    InvalidCredentials = ("invalid_credentials", UNAUTHORIZED, "The credentials are not right"),
     Forbidden = ("forbidden", FORBIDDEN, "The caller's role does not allow this"),
     NotFound = ("not_found", NOT_FOUND, "No such resource"),
     MethodNotAllowed = ("method_not_allowed", METHOD_NOT_ALLOWED, "The resource does not support this method"),

@@ -4,11 +4,13 @@
 pub mod access;
 pub mod app;
 pub mod auth;
+pub mod cli_users;
 pub mod config;
 pub mod error;
 pub mod extract;
 pub mod openapi;
 pub mod pagination;
+pub mod passwords;
 pub mod preconditions;
 pub mod routes;
 pub mod server;

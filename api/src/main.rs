@@ -28,6 +28,11 @@ enum Command {
     },
     /// Print the OpenAPI contract as JSON.
     Openapi,
+    /// Accounts of people who sign in.
+    User {
+        #[command(subcommand)]
+        command: intercoop_api::cli_users::UserCommand,
+    },
     /// Tokens for integrators and scripts.
     Token {
         #[command(subcommand)]
@@ -88,6 +93,12 @@ fn main() -> anyhow::Result<()> {
                 Ok(())
             })
         }
+        Command::User { command } => tokio::runtime::Runtime::new()?.block_on(async {
+            let (db, _) = server::open_database(&settings).await?;
+            let result = intercoop_api::cli_users::run(&db, command).await;
+            db.close().await;
+            result
+        }),
         Command::Openapi => print_out(&openapi::spec_json()),
         Command::Token { command: TokenCommand::Issue { role, subject, ttl, unit } } => {
             anyhow::ensure!(ttl > 0, "--ttl must be a positive number of seconds");

@@ -23,6 +23,7 @@ Errors are RFC 9457 problems (`application/problem+json`) with a stable `code`; 
     components(schemas(Problem)),
     modifiers(&BearerAuth),
     tags(
+        (name = "auth", description = "Signing in, tokens, and who the caller is"),
         (name = "programmes", description = "Programmes, their sections and their measures"),
         (name = "reports", description = "The annual implementation report, generated from the records"),
         (name = "activities", description = "What the council did under the programme's measures"),

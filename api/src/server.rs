@@ -5,12 +5,13 @@ use std::net::TcpListener;
 use actix_web::HttpServer;
 use actix_web::dev::Server;
 use anyhow::Context;
-use intercoop_persistence::{Database, DbSettings, seed};
+use intercoop_persistence::{Actor, Database, DbSettings, seed, users};
 
 use crate::app::{self, AppContext};
 use crate::auth::JwtKeys;
 use crate::config::Settings;
 use crate::extract::BodyLimit;
+use crate::passwords;
 use crate::preconditions::RequireIfMatch;
 
 /// Connects to the configured database and brings its schema up to date; says whether the schema was new.
@@ -21,6 +22,36 @@ pub async fn open_database(settings: &Settings) -> anyhow::Result<(Database, boo
     let db = Database::connect(&db_settings).await.context("connecting to the database")?;
     let fresh = db.migrate().await.context("running migrations")?;
     Ok((db, fresh))
+}
+
+/// With no account yet, creates `admin` with the password of `INTERCOOP_ADMIN_PASSWORD`, or with a generated one
+/// printed once to standard error. There is no default password.
+pub async fn first_admin(db: &Database) -> anyhow::Result<()> {
+    if users::count(db).await? > 0 {
+        return Ok(());
+    }
+    let (password, generated) = match std::env::var("INTERCOOP_ADMIN_PASSWORD").ok().filter(|p| !p.is_empty()) {
+        Some(password) => (password, false),
+        None => (passwords::random_password(), true),
+    };
+    passwords::check_strength(&password).map_err(|e| anyhow::anyhow!("INTERCOOP_ADMIN_PASSWORD: {e}"))?;
+    let new = users::NewUser {
+        username: "admin".into(),
+        email: None,
+        display_name: "Administrator".into(),
+        role: "admin".into(),
+        unit: None,
+        password_hash: passwords::hash(&password)?,
+    };
+    users::create(db, &Actor::system("first start"), new).await?;
+    if generated {
+        eprintln!(
+            "Created the account 'admin' with the password {password}\n\
+             It is shown this once: sign in at POST /api/v1/auth/token and change it with `intercoop user passwd admin`."
+        );
+    }
+    tracing::info!("created the first account, admin");
+    Ok(())
 }
 
 /// Loads the 2024 programme dataset into an empty database.
@@ -60,6 +91,7 @@ pub async fn serve(settings: Settings) -> anyhow::Result<()> {
     if fresh && settings.seed_demo && settings.database_url.is_none() {
         seed_demo(&db).await.context("loading the 2024 programme into the new embedded database")?;
     }
+    first_admin(&db).await?;
     let keys = JwtKeys::from_secret(settings.jwt_secret()?.expose().as_bytes());
     let listener = TcpListener::bind(&settings.listen).with_context(|| format!("listening on {}", settings.listen))?;
     let address = listener.local_addr()?;

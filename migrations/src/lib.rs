@@ -5,12 +5,17 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261125_000001_records;
 mod m20261125_000002_audit;
+mod m20261125_000003_accounts;
 
 pub struct Migrator;
 
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261125_000001_records::Migration), Box::new(m20261125_000002_audit::Migration)]
+        vec![
+            Box::new(m20261125_000001_records::Migration),
+            Box::new(m20261125_000002_audit::Migration),
+            Box::new(m20261125_000003_accounts::Migration),
+        ]
     }
 }

@@ -15,6 +15,7 @@ use crate::extract::from_value;
 pub mod activities;
 pub mod agreements;
 pub mod audit;
+pub mod auth;
 pub mod grants;
 pub mod health;
 pub mod measures;
@@ -28,6 +29,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     cfg.configure(health::configure);
     cfg.service(
         utoipa_actix_web::scope("/api/v1")
+            .configure(auth::configure)
             .configure(programmes::configure)
             .configure(reports::configure)
             .configure(measures::configure)

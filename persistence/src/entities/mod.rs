@@ -8,4 +8,6 @@ pub mod grant;
 pub mod measure;
 pub mod partner;
 pub mod programme;
+pub mod refresh_token;
 pub mod section;
+pub mod user;

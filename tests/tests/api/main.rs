@@ -1,6 +1,7 @@
 //! The black-box HTTP suite. Each test runs on SQLite, and on PostgreSQL when TEST_DATABASE_URL is set.
 
 mod access;
+mod accounts;
 mod activities;
 mod audit;
 mod auth;

@@ -1,0 +1,25 @@
+use actix_web::{HttpResponse, post, web};
+use intercoop_persistence::Database;
+use intercoop_persistence::users;
+
+use super::refresh::RefreshRequest;
+use crate::error::ApiResult;
+use crate::extract::Body;
+use crate::passwords;
+use crate::routes::problems::LoginProblems;
+
+/// Sign out: revoke a refresh token.
+///
+/// The refresh token cannot be used again. Access tokens already issued live out their 15 minutes. Answers 204
+/// whether or not the token was live, so the call can be repeated.
+#[utoipa::path(
+    tag = "auth",
+    request_body = RefreshRequest,
+    responses((status = 204, description = "Revoked"), LoginProblems),
+    security(())
+)]
+#[post("/auth/logout")]
+pub async fn logout(db: web::Data<Database>, Body(request): Body<RefreshRequest>) -> ApiResult<HttpResponse> {
+    users::revoke_refresh_token(&db, &passwords::token_hash(&request.refresh_token)).await?;
+    Ok(HttpResponse::NoContent().finish())
+}

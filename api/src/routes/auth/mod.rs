@@ -1,0 +1,63 @@
+//! `/api/v1/auth`: signing in with a password, refreshing and revoking tokens; `/api/v1/me`.
+
+use chrono::{Duration, Utc};
+use intercoop_persistence::Database;
+use intercoop_persistence::users::{self, User};
+use serde::Serialize;
+use utoipa::ToSchema;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use crate::auth::{JwtKeys, Role};
+use crate::error::ApiError;
+use crate::passwords;
+
+mod logout;
+mod me;
+mod refresh;
+mod token;
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(token::issue_token).service(refresh::refresh_token).service(logout::logout).service(me::me);
+}
+
+/// How long an access token lives.
+pub const ACCESS_TTL_SECONDS: i64 = 15 * 60;
+/// How long a refresh token lives, unless used or revoked before.
+pub const REFRESH_TTL_DAYS: i64 = 30;
+
+/// A fresh pair of tokens.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"access_token": "eyJhbGciOiJIUzI1NiJ9...", "token_type": "Bearer", "expires_in": 900, "refresh_token": "5f1c..."}))]
+pub struct TokenResponse {
+    /// A short-lived JWT for the `Authorization: Bearer` header.
+    pub access_token: String,
+    /// Always `Bearer`.
+    pub token_type: &'static str,
+    /// Seconds until the access token expires.
+    pub expires_in: i64,
+    /// Trades for a new pair at `/api/v1/auth/refresh`, once; revoked by `/api/v1/auth/logout`.
+    pub refresh_token: String,
+}
+
+/// An access token for the account, and a new refresh token stored by its hash.
+async fn token_pair(
+    db: &Database,
+    keys: &JwtKeys,
+    user: &User,
+    refresh: Option<String>,
+) -> Result<TokenResponse, ApiError> {
+    let role = Role::parse(&user.role).ok_or_else(|| ApiError::internal(format!("stored role '{}'", user.role)))?;
+    let access_token = keys
+        .issue_claims(&user.username, role, user.unit.as_deref(), Some(user.id), ACCESS_TTL_SECONDS)
+        .map_err(ApiError::internal)?;
+    let refresh_token = match refresh {
+        Some(token) => token,
+        None => {
+            let token = passwords::random_secret();
+            let expires = Utc::now() + Duration::days(REFRESH_TTL_DAYS);
+            users::add_refresh_token(db, user.id, &passwords::token_hash(&token), expires).await?;
+            token
+        }
+    };
+    Ok(TokenResponse { access_token, token_type: "Bearer", expires_in: ACCESS_TTL_SECONDS, refresh_token })
+}

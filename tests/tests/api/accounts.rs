@@ -1,0 +1,122 @@
+//! Accounts: signing in with a password, refresh tokens that rotate and can be revoked, disabled accounts.
+
+use intercoop_persistence::users::{self, NewUser, User};
+use intercoop_persistence::{Actor, Database};
+use intercoop_tests::{Role, TestApp, db_test};
+use reqwest::Method;
+use serde_json::{Value, json};
+
+const PASSWORD: &str = "correct horse battery staple";
+
+async fn account(db: &Database, username: &str, role: &str, unit: Option<&str>) -> User {
+    let new = NewUser {
+        username: username.into(),
+        email: Some(format!("{username}@khm.gov.ua")),
+        display_name: username.to_uppercase(),
+        role: role.into(),
+        unit: unit.map(str::to_owned),
+        password_hash: intercoop_api::passwords::hash(PASSWORD).unwrap(),
+    };
+    users::create(db, &Actor::system("test"), new).await.unwrap()
+}
+
+async fn login(app: &TestApp, username: &str, password: &str) -> intercoop_tests::TestResponse {
+    app.call(Method::POST, "/api/v1/auth/token", None, Some(&json!({"username": username, "password": password}))).await
+}
+
+async fn as_bearer(
+    app: &TestApp,
+    method: Method,
+    path: &str,
+    token: &str,
+    body: Option<&Value>,
+) -> intercoop_tests::TestResponse {
+    let authorization = format!("Bearer {token}");
+    app.call_with_headers(method, path, &[("authorization", &authorization)], body).await
+}
+
+db_test! {
+    async fn a_person_signs_in_and_works_with_the_token(app) {
+        account(&app.db, "olena", "editor", Some("управління економіки")).await;
+        let response = login(&app, "Olena", PASSWORD).await;
+        assert_eq!(response.header("cache-control"), Some("no-store"));
+        let tokens = response.expect(200);
+        assert_eq!(tokens["token_type"], "Bearer");
+        assert_eq!(tokens["expires_in"], 900);
+        let access = tokens["access_token"].as_str().unwrap();
+
+        let me = as_bearer(&app, Method::GET, "/api/v1/me", access, None).await.expect(200);
+        assert_eq!(me["subject"], "olena");
+        assert_eq!(me["role"], "editor");
+        assert_eq!(me["unit"], "управління економіки");
+        assert_eq!(me["account"]["email"], "olena@khm.gov.ua");
+
+        let body = json!({"name": {"uk": "Дрезден"}, "kind": "solidarity_partner"});
+        let created = as_bearer(&app, Method::POST, "/api/v1/partners", access, Some(&body)).await.expect(201);
+        assert_eq!(created["owner_unit"], "управління економіки");
+        let form = app
+            .call_raw(Method::POST, "/api/v1/auth/token", None, "application/x-www-form-urlencoded",
+                format!("grant_type=password&username=olena&password={}", PASSWORD.replace(' ', "+")).into_bytes())
+            .await;
+        form.expect(200);
+        let wrong_grant = app
+            .call_raw(Method::POST, "/api/v1/auth/token", None, "application/x-www-form-urlencoded", b"grant_type=implicit".to_vec())
+            .await;
+        wrong_grant.expect_problem(400, "invalid_query");
+    }
+}
+
+db_test! {
+    async fn wrong_passwords_unknown_people_and_disabled_accounts_get_the_same_401(app) {
+        let user = account(&app.db, "taras", "viewer", None).await;
+        let tokens = login(&app, "taras", PASSWORD).await.expect(200);
+        let access = tokens["access_token"].as_str().unwrap().to_owned();
+        let refresh = tokens["refresh_token"].as_str().unwrap().to_owned();
+
+        login(&app, "taras", "not the password at all").await.expect_problem(401, "invalid_credentials");
+        login(&app, "nobody", PASSWORD).await.expect_problem(401, "invalid_credentials");
+
+        users::update(&app.db, &Actor::system("test"), user.id, |u| Ok::<_, intercoop_persistence::RepoError>(User { active: false, ..u.clone() }))
+            .await
+            .unwrap();
+        login(&app, "taras", PASSWORD).await.expect_problem(401, "invalid_credentials");
+        let refused = as_bearer(&app, Method::GET, "/api/v1/me", &access, None).await;
+        refused.expect_problem(401, "invalid_token");
+        app.call(Method::POST, "/api/v1/auth/refresh", None, Some(&json!({"refresh_token": refresh})))
+            .await
+            .expect_problem(401, "invalid_credentials");
+    }
+}
+
+db_test! {
+    async fn refresh_tokens_rotate_and_can_be_revoked(app) {
+        account(&app.db, "iryna", "publisher", None).await;
+        let first = login(&app, "iryna", PASSWORD).await.expect(200);
+        let refresh = json!({"refresh_token": first["refresh_token"]});
+        let second = app.call(Method::POST, "/api/v1/auth/refresh", None, Some(&refresh)).await.expect(200);
+        assert_ne!(second["refresh_token"], first["refresh_token"]);
+        as_bearer(&app, Method::GET, "/api/v1/me", second["access_token"].as_str().unwrap(), None).await.expect(200);
+        app.call(Method::POST, "/api/v1/auth/refresh", None, Some(&refresh)).await.expect_problem(401, "invalid_credentials");
+
+        let latest = json!({"refresh_token": second["refresh_token"]});
+        app.call(Method::POST, "/api/v1/auth/logout", None, Some(&latest)).await.expect(204);
+        app.call(Method::POST, "/api/v1/auth/logout", None, Some(&latest)).await.expect(204);
+        app.call(Method::POST, "/api/v1/auth/refresh", None, Some(&latest)).await.expect_problem(401, "invalid_credentials");
+        assert_eq!(app.count_rows("refresh_tokens").await, 2);
+    }
+}
+
+db_test! {
+    async fn accounts_are_audited_without_their_passwords(app) {
+        let user = account(&app.db, "admin2", "admin", None).await;
+        let hash = intercoop_api::passwords::hash("another long password").unwrap();
+        users::update(&app.db, &Actor::system("test"), user.id, |u| Ok::<_, intercoop_persistence::RepoError>(User { password_hash: hash, ..u.clone() }))
+            .await
+            .unwrap();
+        let trail = app.get_as("/api/v1/audit?record_type=user", Role::Admin).await.expect(200);
+        assert_eq!(trail["total"], 2);
+        let text = trail.to_string();
+        assert!(!text.contains("argon2"), "no password hash in the trail");
+        assert_eq!(trail["items"][0]["changes"]["password"]["after"], "changed");
+    }
+}
