@@ -23,6 +23,7 @@ pub mod partners;
 pub mod problems;
 pub mod programmes;
 pub mod reports;
+pub mod users;
 mod workflow;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -30,6 +31,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(
         utoipa_actix_web::scope("/api/v1")
             .configure(auth::configure)
+            .configure(users::configure)
             .configure(programmes::configure)
             .configure(reports::configure)
             .configure(measures::configure)

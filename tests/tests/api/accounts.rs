@@ -120,3 +120,35 @@ db_test! {
         assert_eq!(trail["items"][0]["changes"]["password"]["after"], "changed");
     }
 }
+
+db_test! {
+    async fn admins_manage_accounts_over_http(app) {
+        let body = json!({"username": "Olena.K", "display_name": "Олена Коваль", "email": "olena@khm.gov.ua", "role": "editor", "unit": "управління економіки", "password": PASSWORD});
+        app.post("/api/v1/users", Role::Publisher, &body).await.expect_problem(403, "forbidden");
+        let created = app.post("/api/v1/users", Role::Admin, &body).await.expect(201);
+        assert_eq!(created["username"], "olena.k");
+        assert!(created.get("password").is_none() && created.get("password_hash").is_none());
+        app.post("/api/v1/users", Role::Admin, &body).await.expect_problem(409, "conflict");
+        let bad = json!({"username": "o", "display_name": " ", "email": "nope", "role": "editor", "password": "short"});
+        let response = app.post("/api/v1/users", Role::Admin, &bad).await;
+        response.expect_problem(422, "validation_failed");
+        let mut fields = response.error_fields();
+        fields.sort();
+        assert_eq!(fields, ["display_name", "email", "password", "username"]);
+        let response = app.post("/api/v1/users", Role::Admin, &json!({"username": "x1", "display_name": "X", "role": "overlord", "password": PASSWORD})).await;
+        assert_eq!(response.error_fields(), ["role"]);
+
+        login(&app, "olena.k", PASSWORD).await.expect(200);
+        let path = format!("/api/v1/users/{}", created["id"].as_str().unwrap());
+        let patched = app.patch(&path, Role::Admin, &json!({"role": "publisher", "password": "a brand new long password"})).await.expect(200);
+        assert_eq!(patched["role"], "publisher");
+        login(&app, "olena.k", PASSWORD).await.expect_problem(401, "invalid_credentials");
+        login(&app, "olena.k", "a brand new long password").await.expect(200);
+        app.patch(&path, Role::Admin, &json!({"username": "renamed"})).await.expect_problem(422, "validation_failed");
+        app.patch(&path, Role::Admin, &json!({"active": false})).await.expect(200);
+        login(&app, "olena.k", "a brand new long password").await.expect_problem(401, "invalid_credentials");
+        let listed = app.get_as("/api/v1/users", Role::Admin).await.expect(200);
+        assert_eq!(listed["total"], 1);
+        assert_eq!(listed["items"][0]["active"], false);
+    }
+}
