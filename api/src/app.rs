@@ -16,6 +16,7 @@ use crate::error::{ApiError, ErrorCode};
 use crate::extract::{BodyLimit, path_error};
 use crate::openapi::ApiDoc;
 use crate::preconditions::RequireIfMatch;
+use crate::throttle::LoginThrottle;
 use crate::{routes, telemetry};
 
 /// What the application needs from outside.
@@ -26,6 +27,8 @@ pub struct AppContext {
     pub body_limit: BodyLimit,
     pub letterhead: Letterhead,
     pub require_if_match: RequireIfMatch,
+    /// Shared by the workers of one process.
+    pub throttle: web::Data<LoginThrottle>,
 }
 
 /// Registers the documented routes on `app` and returns it with the contract they make.
@@ -54,6 +57,7 @@ pub fn build(
         .app_data(web::Data::new(ctx.body_limit))
         .app_data(web::Data::new(ctx.letterhead))
         .app_data(web::Data::new(ctx.require_if_match))
+        .app_data(ctx.throttle.clone())
         .app_data(web::Data::new(KnownRoutes::from_spec(spec)))
         .app_data(web::PathConfig::default().error_handler(path_error))
         // Before the routes: the /api/v1 scope would otherwise take /api/v1/openapi.json.

@@ -52,6 +52,7 @@ error_codes! {
     PreconditionRequired = ("precondition_required", PRECONDITION_REQUIRED, "Writes must name the version they change (If-Match)"),
     InUse = ("in_use", CONFLICT, "The record is still referred to by other records"),
     InvalidTransition = ("invalid_transition", CONFLICT, "The workflow step does not apply to the record's state"),
+    TooManyAttempts = ("too_many_attempts", TOO_MANY_REQUESTS, "Too many failed attempts; wait before trying again"),
     DatabaseUnavailable = ("database_unavailable", SERVICE_UNAVAILABLE, "The database cannot be reached"),
     Internal = ("internal", INTERNAL_SERVER_ERROR, "Internal error"),
 }

@@ -15,3 +15,4 @@ pub mod preconditions;
 pub mod routes;
 pub mod server;
 pub mod telemetry;
+pub mod throttle;

@@ -103,6 +103,7 @@ pub async fn serve(settings: Settings) -> anyhow::Result<()> {
         body_limit: BodyLimit(settings.max_body_bytes),
         letterhead: settings.letterhead.clone(),
         require_if_match: RequireIfMatch(settings.require_if_match),
+        throttle: Default::default(),
     };
     http_server(listener, ctx, settings.workers, true)?.await?;
     db.close().await;

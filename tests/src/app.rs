@@ -86,6 +86,7 @@ impl TestApp {
             body_limit: BodyLimit(BODY_LIMIT),
             letterhead: Default::default(),
             require_if_match: intercoop_api::preconditions::RequireIfMatch(require_if_match),
+            throttle: Default::default(),
         };
         let server = http_server(listener, ctx, Some(1), false).expect("starting the server");
         let handle = server.handle();

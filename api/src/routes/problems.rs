@@ -52,7 +52,7 @@ problem_set! {
     /// A workflow step.
     TransitionProblems = [InvalidPath, MissingToken, InvalidToken, Forbidden, NotFound, InvalidTransition, PreconditionFailed, PreconditionRequired];
     /// Signing in and trading tokens.
-    LoginProblems = [MalformedJson, InvalidQuery, InvalidCredentials, PayloadTooLarge, UnsupportedMediaType, ValidationFailed];
+    LoginProblems = [MalformedJson, InvalidQuery, InvalidCredentials, PayloadTooLarge, UnsupportedMediaType, ValidationFailed, TooManyAttempts];
     /// A delete.
     DeleteProblems = [InvalidPath, MissingToken, InvalidToken, Forbidden, NotFound, InUse, PreconditionFailed, PreconditionRequired];
 }

@@ -152,3 +152,17 @@ db_test! {
         assert_eq!(listed["items"][0]["active"], false);
     }
 }
+
+db_test! {
+    async fn repeated_failures_are_slowed_down(app) {
+        account(&app.db, "mykola", "viewer", None).await;
+        for _ in 0..5 {
+            login(&app, "mykola", "guess guess guess").await.expect_problem(401, "invalid_credentials");
+        }
+        let blocked = login(&app, "mykola", PASSWORD).await;
+        blocked.expect_problem(429, "too_many_attempts");
+        let seconds: u64 = blocked.header("retry-after").unwrap().parse().unwrap();
+        assert!((1..=30).contains(&seconds), "{seconds}");
+        login(&app, "someone-else", PASSWORD).await.expect_problem(429, "too_many_attempts");
+    }
+}

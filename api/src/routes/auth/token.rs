@@ -14,6 +14,7 @@ use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::extract::parse_json;
 use crate::passwords;
 use crate::routes::problems::LoginProblems;
+use crate::throttle::LoginThrottle;
 
 /// A sign-in with a password.
 #[derive(Debug, Deserialize, Serialize, ToSchema)]
@@ -93,22 +94,36 @@ impl FromRequest for TokenRequest {
 )]
 #[post("/auth/token")]
 pub async fn issue_token(
+    req: HttpRequest,
     db: web::Data<Database>,
     keys: web::Data<JwtKeys>,
+    throttle: web::Data<LoginThrottle>,
     TokenRequest(login): TokenRequest,
 ) -> ApiResult<HttpResponse> {
+    let address = req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_default();
+    let throttle_keys = vec![format!("user:{}", login.username.trim().to_lowercase()), format!("address:{address}")];
+    if let Some(wait) = throttle.retry_after(&throttle_keys) {
+        let seconds = wait.as_secs().max(1);
+        return Err(ApiError::new(
+            ErrorCode::TooManyAttempts,
+            format!("too many failed sign-ins; try again in {seconds} s"),
+        )
+        .with_header(header::RETRY_AFTER, &seconds.to_string()));
+    }
     let user = users::by_username(&db, &login.username).await?;
     let hash = user.as_ref().map(|u| u.password_hash.clone());
     let password = login.password.clone();
     let verified =
         web::block(move || passwords::verify(hash.as_deref(), &password)).await.map_err(ApiError::internal)?;
-    let user = user.filter(|u| verified && u.active).ok_or_else(|| {
+    let Some(user) = user.filter(|u| verified && u.active) else {
         tracing::info!(username = %login.username, "sign-in refused");
-        ApiError::new(
+        throttle.failed(&throttle_keys);
+        return Err(ApiError::new(
             ErrorCode::InvalidCredentials,
             "the username or password is not right, or the account is disabled",
-        )
-    })?;
+        ));
+    };
+    throttle.succeeded(&throttle_keys);
     let pair = token_pair(&db, &keys, &user, None).await?;
     Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "no-store")).json(pair))
 }
