@@ -7,7 +7,7 @@ use std::pin::Pin;
 use actix_web::dev::Payload;
 use actix_web::http::header;
 use actix_web::{FromRequest, HttpRequest, web};
-use intercoop_persistence::{Database, Visibility, users};
+use intercoop_persistence::{Database, Visibility, service_accounts, users};
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -63,6 +63,21 @@ pub struct Claims {
     /// The account behind a signed-in person's token: its tokens stop working when it is disabled.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uid: Option<uuid::Uuid>,
+    /// The service account behind a system's token: its tokens stop working when it is disabled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub said: Option<uuid::Uuid>,
+    /// A service account's scopes, space-separated (OAuth2 style).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+}
+
+/// Whom a token is for, beyond its subject and role.
+#[derive(Debug, Clone, Default)]
+pub struct Holder {
+    pub unit: Option<String>,
+    pub uid: Option<uuid::Uuid>,
+    pub said: Option<uuid::Uuid>,
+    pub scope: Option<String>,
 }
 
 /// The keys that sign and check tokens (HS256).
@@ -101,6 +116,12 @@ impl JwtKeys {
         uid: Option<uuid::Uuid>,
         ttl_seconds: i64,
     ) -> anyhow::Result<String> {
+        let holder = Holder { unit: unit.map(str::to_owned), uid, ..Holder::default() };
+        self.issue_for(subject, role, holder, ttl_seconds)
+    }
+
+    /// A token for `subject` with `role`, held by `holder`.
+    pub fn issue_for(&self, subject: &str, role: Role, holder: Holder, ttl_seconds: i64) -> anyhow::Result<String> {
         let now = chrono::Utc::now().timestamp();
         let claims = Claims {
             sub: subject.into(),
@@ -110,8 +131,10 @@ impl JwtKeys {
             iat: now,
             nbf: Some(now),
             exp: now + ttl_seconds,
-            unit: unit.map(str::to_owned),
-            uid,
+            unit: holder.unit,
+            uid: holder.uid,
+            said: holder.said,
+            scope: holder.scope,
         };
         Ok(jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)?)
     }
@@ -147,6 +170,8 @@ pub struct Caller {
     pub unit: Option<String>,
     /// The signed-in account, when the token is one's.
     pub uid: Option<uuid::Uuid>,
+    /// The service account, when the token is a system's.
+    pub said: Option<uuid::Uuid>,
 }
 
 impl Caller {
@@ -161,7 +186,7 @@ impl Caller {
 
     fn from_request(req: &HttpRequest) -> Result<Self, ApiError> {
         let Some(value) = req.headers().get(header::AUTHORIZATION) else {
-            return Ok(Caller { subject: None, role: None, unit: None, uid: None });
+            return Ok(Caller { subject: None, role: None, unit: None, uid: None, said: None });
         };
         let token = value
             .to_str()
@@ -183,6 +208,7 @@ impl Caller {
             role: Some(claims.role),
             unit: claims.unit.filter(|u| !u.trim().is_empty()),
             uid: claims.uid,
+            said: claims.said,
         })
     }
 }
@@ -193,9 +219,12 @@ fn caller(req: &HttpRequest) -> Pin<Box<dyn Future<Output = Result<Caller, ApiEr
     let db = req.app_data::<web::Data<Database>>().cloned();
     Box::pin(async move {
         let caller = caller?;
-        if let (Some(uid), Some(db)) = (caller.uid, db)
-            && !users::is_active(&db, uid).await?
-        {
+        let disabled = match (&db, caller.uid, caller.said) {
+            (Some(db), Some(uid), _) => !users::is_active(db, uid).await?,
+            (Some(db), None, Some(said)) => !service_accounts::is_active(db, said).await?,
+            _ => false,
+        };
+        if disabled {
             return Err(unauthorized(
                 ErrorCode::InvalidToken,
                 "the account behind this token is disabled",

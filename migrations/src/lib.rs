@@ -6,6 +6,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261125_000001_records;
 mod m20261125_000002_audit;
 mod m20261125_000003_accounts;
+mod m20261125_000004_service_accounts;
 
 pub struct Migrator;
 
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000001_records::Migration),
             Box::new(m20261125_000002_audit::Migration),
             Box::new(m20261125_000003_accounts::Migration),
+            Box::new(m20261125_000004_service_accounts::Migration),
         ]
     }
 }

@@ -17,6 +17,7 @@ pub mod partners;
 pub mod programmes;
 pub mod reports;
 pub mod seed;
+pub mod service_accounts;
 pub mod users;
 
 pub use audit::Actor;

@@ -156,6 +156,23 @@ impl TestApp {
         read(request.send().await.expect("the request is sent")).await
     }
 
+    /// Sends raw bytes with the given content type and headers.
+    pub async fn call_raw_with_headers(
+        &self,
+        method: Method,
+        path: &str,
+        headers: &[(&str, &str)],
+        content_type: &str,
+        body: Vec<u8>,
+    ) -> TestResponse {
+        let mut request =
+            self.client.request(method, format!("{}{path}", self.base)).header("content-type", content_type).body(body);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        read(request.send().await.expect("the request is sent")).await
+    }
+
     /// Sends a request with the given headers, as they are.
     pub async fn call_with_headers(
         &self,

@@ -23,6 +23,7 @@ pub mod partners;
 pub mod problems;
 pub mod programmes;
 pub mod reports;
+pub mod service_accounts;
 pub mod users;
 mod workflow;
 
@@ -32,6 +33,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         utoipa_actix_web::scope("/api/v1")
             .configure(auth::configure)
             .configure(users::configure)
+            .configure(service_accounts::configure)
             .configure(programmes::configure)
             .configure(reports::configure)
             .configure(measures::configure)

@@ -10,4 +10,5 @@ pub mod partner;
 pub mod programme;
 pub mod refresh_token;
 pub mod section;
+pub mod service_account;
 pub mod user;

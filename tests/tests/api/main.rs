@@ -14,5 +14,6 @@ mod health;
 mod partners;
 mod programmes;
 mod reports;
+mod service_accounts;
 mod units;
 mod workflow;

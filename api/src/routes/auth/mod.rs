@@ -35,8 +35,13 @@ pub struct TokenResponse {
     pub token_type: &'static str,
     /// Seconds until the access token expires.
     pub expires_in: i64,
-    /// Trades for a new pair at `/api/v1/auth/refresh`, once; revoked by `/api/v1/auth/logout`.
-    pub refresh_token: String,
+    /// Trades for a new pair at `/api/v1/auth/refresh`, once; revoked by `/api/v1/auth/logout`. Not given to
+    /// service accounts, which sign in again with their secret.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<String>,
+    /// A service account's scopes, space-separated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
 }
 
 /// An access token for the account, and a new refresh token stored by its hash.
@@ -59,5 +64,11 @@ async fn token_pair(
             token
         }
     };
-    Ok(TokenResponse { access_token, token_type: "Bearer", expires_in: ACCESS_TTL_SECONDS, refresh_token })
+    Ok(TokenResponse {
+        access_token,
+        token_type: "Bearer",
+        expires_in: ACCESS_TTL_SECONDS,
+        refresh_token: Some(refresh_token),
+        scope: None,
+    })
 }

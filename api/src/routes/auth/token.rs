@@ -3,13 +3,13 @@ use actix_web::http::header;
 use actix_web::{FromRequest, HttpRequest, HttpResponse, post, web};
 use futures_util::StreamExt;
 use intercoop_persistence::Database;
-use intercoop_persistence::users;
+use intercoop_persistence::{service_accounts, users};
 use serde::{Deserialize, Serialize};
 use std::pin::Pin;
 use utoipa::ToSchema;
 
-use super::{TokenResponse, token_pair};
-use crate::auth::JwtKeys;
+use super::{ACCESS_TTL_SECONDS, TokenResponse, token_pair};
+use crate::auth::{Holder, JwtKeys, Role};
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::extract::parse_json;
 use crate::passwords;
@@ -24,14 +24,40 @@ pub struct PasswordLogin {
     pub password: String,
 }
 
-/// The body of a token request: JSON `{"username", "password"}`, or an OAuth2 form (`grant_type=password`).
-pub struct TokenRequest(PasswordLogin);
+/// A system's sign-in (OAuth2 client credentials), as a form.
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
+#[schema(example = json!({"grant_type": "client_credentials", "client_id": "city-website", "client_secret": "9f2c..."}))]
+pub struct ClientCredentials {
+    /// `client_credentials` (or `password`, with `username` and `password`).
+    pub grant_type: String,
+    /// The service account's client id; may come in an HTTP Basic `Authorization` header instead.
+    pub client_id: Option<String>,
+    pub client_secret: Option<String>,
+}
+
+/// The body of a token request: JSON `{"username", "password"}`, or an OAuth2 form.
+pub enum TokenRequest {
+    Password(PasswordLogin),
+    Client { client_id: String, client_secret: String },
+}
 
 #[derive(Deserialize)]
 struct OAuthForm {
     grant_type: String,
     username: Option<String>,
     password: Option<String>,
+    client_id: Option<String>,
+    client_secret: Option<String>,
+}
+
+/// `Authorization: Basic base64(client_id:client_secret)`, as OAuth2 clients may send their credentials.
+fn basic_credentials(req: &HttpRequest) -> Option<(String, String)> {
+    use base64::Engine;
+    let value = req.headers().get(header::AUTHORIZATION)?.to_str().ok()?.strip_prefix("Basic ")?;
+    let decoded = base64::engine::general_purpose::STANDARD.decode(value.trim()).ok()?;
+    let text = String::from_utf8(decoded).ok()?;
+    let (id, secret) = text.split_once(':')?;
+    Some((id.to_owned(), secret.to_owned()))
 }
 
 impl FromRequest for TokenRequest {
@@ -41,6 +67,7 @@ impl FromRequest for TokenRequest {
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let content_type =
             req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
+        let basic = basic_credentials(req);
         let mut payload = payload.take();
         Box::pin(async move {
             let mut bytes = web::BytesMut::new();
@@ -55,17 +82,24 @@ impl FromRequest for TokenRequest {
             if content_type.starts_with("application/x-www-form-urlencoded") {
                 let form: OAuthForm = serde_urlencoded::from_bytes(&bytes)
                     .map_err(|e| ApiError::invalid_query("body", format!("the form is not valid: {e}")))?;
-                return match (form.grant_type.as_str(), form.username, form.password) {
-                    ("password", Some(username), Some(password)) => {
-                        Ok(TokenRequest(PasswordLogin { username, password }))
-                    }
-                    ("password", _, _) => {
-                        Err(ApiError::invalid_query("body", "grant_type=password needs username and password"))
-                    }
-                    (other, _, _) => Err(ApiError::invalid_query(
+                return match form.grant_type.as_str() {
+                    "password" => match (form.username, form.password) {
+                        (Some(username), Some(password)) => {
+                            Ok(TokenRequest::Password(PasswordLogin { username, password }))
+                        }
+                        _ => Err(ApiError::invalid_query("body", "grant_type=password needs username and password")),
+                    },
+                    "client_credentials" => match (form.client_id.zip(form.client_secret)).or(basic) {
+                        Some((client_id, client_secret)) => Ok(TokenRequest::Client { client_id, client_secret }),
+                        None => Err(ApiError::invalid_query(
+                            "body",
+                            "grant_type=client_credentials needs client_id and client_secret (in the form or HTTP Basic)",
+                        )),
+                    },
+                    other => Err(ApiError::invalid_query(
                         "grant_type",
                         format!(
-                            "'{other}' is not supported here; use password (refresh tokens go to /api/v1/auth/refresh)"
+                            "'{other}' is not supported; use password or client_credentials (refresh tokens go to /api/v1/auth/refresh)"
                         ),
                     )),
                 };
@@ -73,21 +107,23 @@ impl FromRequest for TokenRequest {
             if !content_type.starts_with("application/json") {
                 return Err(ApiError::new(ErrorCode::UnsupportedMediaType, "send JSON, or an OAuth2 form"));
             }
-            parse_json(&bytes).map(TokenRequest)
+            parse_json(&bytes).map(TokenRequest::Password)
         })
     }
 }
 
-/// Sign in: trade a username and password for tokens.
+/// Sign in: trade credentials for tokens.
 ///
-/// Takes JSON `{"username", "password"}` or an OAuth2 form with `grant_type=password`. Answers an access token
-/// (a JWT for 15 minutes) and a refresh token (30 days, one use). A wrong password, an unknown user and a
-/// disabled account get the same 401, in the same time.
+/// People send JSON `{"username", "password"}` (or an OAuth2 form with `grant_type=password`) and get an access
+/// token (a JWT for 15 minutes) and a refresh token (30 days, one use). Other systems send an OAuth2 form with
+/// `grant_type=client_credentials` and their service account's `client_id` and `client_secret` (or HTTP Basic)
+/// and get an access token. Wrong credentials, unknown names and disabled accounts get the same 401, in the
+/// same time; five failures in a row slow further tries down (429).
 #[utoipa::path(
     tag = "auth",
     request_body(content(
         (PasswordLogin = "application/json"),
-        (PasswordLogin = "application/x-www-form-urlencoded"),
+        (ClientCredentials = "application/x-www-form-urlencoded"),
     )),
     responses((status = 200, description = "Signed in", body = TokenResponse), LoginProblems),
     security(())
@@ -98,9 +134,16 @@ pub async fn issue_token(
     db: web::Data<Database>,
     keys: web::Data<JwtKeys>,
     throttle: web::Data<LoginThrottle>,
-    TokenRequest(login): TokenRequest,
+    request: TokenRequest,
 ) -> ApiResult<HttpResponse> {
     let address = req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_default();
+    let login = match request {
+        TokenRequest::Password(login) => login,
+        TokenRequest::Client { client_id, client_secret } => {
+            let keys_for_throttle = vec![format!("client:{client_id}"), format!("address:{address}")];
+            return client_token(&db, &keys, &throttle, keys_for_throttle, &client_id, &client_secret).await;
+        }
+    };
     let throttle_keys = vec![format!("user:{}", login.username.trim().to_lowercase()), format!("address:{address}")];
     if let Some(wait) = throttle.retry_after(&throttle_keys) {
         let seconds = wait.as_secs().max(1);
@@ -126,4 +169,48 @@ pub async fn issue_token(
     throttle.succeeded(&throttle_keys);
     let pair = token_pair(&db, &keys, &user, None).await?;
     Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "no-store")).json(pair))
+}
+
+async fn client_token(
+    db: &Database,
+    keys: &JwtKeys,
+    throttle: &LoginThrottle,
+    throttle_keys: Vec<String>,
+    client_id: &str,
+    client_secret: &str,
+) -> ApiResult<HttpResponse> {
+    if let Some(wait) = throttle.retry_after(&throttle_keys) {
+        let seconds = wait.as_secs().max(1);
+        return Err(ApiError::new(
+            ErrorCode::TooManyAttempts,
+            format!("too many failed sign-ins; try again in {seconds} s"),
+        )
+        .with_header(header::RETRY_AFTER, &seconds.to_string()));
+    }
+    let account = service_accounts::by_client_id(db, client_id).await?;
+    let hash = passwords::token_hash(client_secret);
+    let Some(account) = account.filter(|a| a.active && a.secret_hash == hash) else {
+        tracing::info!(client_id, "client sign-in refused");
+        throttle.failed(&throttle_keys);
+        return Err(ApiError::new(
+            ErrorCode::InvalidCredentials,
+            "the client id or secret is not right, or the account is disabled",
+        ));
+    };
+    throttle.succeeded(&throttle_keys);
+    let role =
+        Role::parse(&account.role).ok_or_else(|| ApiError::internal(format!("stored role '{}'", account.role)))?;
+    let scope = (!account.scopes.is_empty()).then(|| account.scopes.join(" "));
+    let holder =
+        Holder { unit: account.unit.clone(), said: Some(account.id), scope: scope.clone(), ..Holder::default() };
+    let access_token =
+        keys.issue_for(&account.client_id, role, holder, ACCESS_TTL_SECONDS).map_err(ApiError::internal)?;
+    let body = TokenResponse {
+        access_token,
+        token_type: "Bearer",
+        expires_in: ACCESS_TTL_SECONDS,
+        refresh_token: None,
+        scope,
+    };
+    Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "no-store")).json(body))
 }

@@ -1,0 +1,177 @@
+use actix_web::{HttpRequest, HttpResponse, get, patch, post, web};
+use intercoop_persistence::Database;
+use intercoop_persistence::service_accounts::{self, ServiceAccount};
+use serde::Deserialize;
+use utoipa::IntoParams;
+use uuid::Uuid;
+
+use super::{NewServiceAccount, ServiceAccountChanges, ServiceAccountResponse, ServiceAccountWithSecret, check};
+use crate::auth::{Admin, Authorized};
+use crate::error::{ApiError, ApiResult};
+use crate::extract::{Body, ListQuery};
+use crate::pagination::{ListResponse, list_response, page_request};
+use crate::passwords;
+use crate::preconditions::{IfMatchHeader, Preconditions, ok};
+use crate::routes::problems::{
+    CreateProblems, GuardedGetProblems, GuardedListProblems, TransitionProblems, UpdateProblems,
+};
+use crate::routes::{created, merge_patch};
+
+/// The page of the service account list.
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct ServiceAccountListParams {
+    /// Page size, 1 to 200 (default 50).
+    limit: Option<u64>,
+    /// How many to skip (default 0).
+    offset: Option<u64>,
+}
+
+/// List service accounts, by client id.
+#[utoipa::path(
+    tag = "auth",
+    params(ServiceAccountListParams),
+    responses((status = 200, description = "One page of service accounts", body = ListResponse<ServiceAccountResponse>), GuardedListProblems),
+    security(("bearer" = []))
+)]
+#[get("/service-accounts")]
+pub async fn list_service_accounts(
+    req: HttpRequest,
+    _auth: Authorized<Admin>,
+    db: web::Data<Database>,
+    ListQuery(params): ListQuery<ServiceAccountListParams>,
+) -> ApiResult<HttpResponse> {
+    let page = page_request(params.limit, params.offset)?;
+    let result = service_accounts::list(&db, page).await?;
+    let items: Vec<ServiceAccountResponse> = result.items.into_iter().map(Into::into).collect();
+    Ok(list_response(&req, page, items, result.total))
+}
+
+/// Create a service account.
+///
+/// Answers the account with its `client_secret`, shown this once; it is stored only as a hash.
+#[utoipa::path(
+    tag = "auth",
+    request_body = NewServiceAccount,
+    responses(
+        (status = 201, description = "Created, with its secret", body = ServiceAccountWithSecret,
+            headers(("Location" = String, description = "The new account's URL"))),
+        CreateProblems,
+    ),
+    security(("bearer" = []))
+)]
+#[post("/service-accounts")]
+pub async fn create_service_account(
+    auth: Authorized<Admin>,
+    db: web::Data<Database>,
+    Body(request): Body<NewServiceAccount>,
+) -> ApiResult<HttpResponse> {
+    check(Some(&request.client_id), &request.name, &request.scopes)?;
+    let secret = passwords::random_secret();
+    let account = ServiceAccount {
+        id: Uuid::nil(),
+        version: 0,
+        created_at: chrono::Utc::now(),
+        updated_at: chrono::Utc::now(),
+        client_id: request.client_id,
+        name: request.name,
+        role: request.role.as_str().into(),
+        unit: request.unit.filter(|u| !u.trim().is_empty()),
+        scopes: request.scopes,
+        active: true,
+        secret_hash: passwords::token_hash(&secret),
+    };
+    let account = service_accounts::create(&db, &auth.actor(), account).await?;
+    let body = ServiceAccountWithSecret { account: account.into(), client_secret: secret };
+    Ok(created(format!("/api/v1/service-accounts/{}", body.account.id), body.account.version, &body))
+}
+
+/// Get a service account.
+#[utoipa::path(
+    tag = "auth",
+    params(("id" = Uuid, Path, description = "The account's id")),
+    responses((status = 200, description = "The account", body = ServiceAccountResponse), GuardedGetProblems),
+    security(("bearer" = []))
+)]
+#[get("/service-accounts/{id}")]
+pub async fn get_service_account(
+    _auth: Authorized<Admin>,
+    db: web::Data<Database>,
+    id: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    let body = ServiceAccountResponse::from(service_accounts::get(&db, id.into_inner()).await?);
+    Ok(ok(body.version, &body))
+}
+
+/// Change a service account: name, role, unit, scopes, enabled.
+///
+/// A JSON merge patch. Disabling it (`"active": false`) stops its tokens at once.
+#[utoipa::path(
+    tag = "auth",
+    params(("id" = Uuid, Path, description = "The account's id"), IfMatchHeader),
+    request_body(content = serde_json::Value, content_type = "application/merge-patch+json",
+        description = "The fields to change", example = json!({"active": false})),
+    responses((status = 200, description = "The account as now stored", body = ServiceAccountResponse), UpdateProblems),
+    security(("bearer" = []))
+)]
+#[patch("/service-accounts/{id}")]
+pub async fn patch_service_account(
+    auth: Authorized<Admin>,
+    db: web::Data<Database>,
+    pre: Preconditions,
+    id: web::Path<Uuid>,
+    Body(patch): Body<serde_json::Value>,
+) -> ApiResult<HttpResponse> {
+    let account = service_accounts::update(&db, &auth.actor(), id.into_inner(), |current| {
+        pre.check(current.version)?;
+        let editable = ServiceAccountChanges {
+            name: current.name.clone(),
+            role: crate::auth::Role::parse(&current.role).unwrap_or(crate::auth::Role::Viewer),
+            unit: current.unit.clone(),
+            scopes: current.scopes.clone(),
+            active: current.active,
+        };
+        let changes: ServiceAccountChanges = merge_patch(&editable, patch)?;
+        check(None, &changes.name, &changes.scopes)?;
+        Ok::<_, ApiError>(ServiceAccount {
+            name: changes.name,
+            role: changes.role.as_str().into(),
+            unit: changes.unit.filter(|u| !u.trim().is_empty()),
+            scopes: changes.scopes,
+            active: changes.active,
+            ..current.clone()
+        })
+    })
+    .await?;
+    let body = ServiceAccountResponse::from(account);
+    Ok(ok(body.version, &body))
+}
+
+/// Give a service account a new secret.
+///
+/// The old secret stops working at once; tokens issued with it live out their 15 minutes. Answers the new
+/// secret, shown this once.
+#[utoipa::path(
+    tag = "auth",
+    params(("id" = Uuid, Path, description = "The account's id"), IfMatchHeader),
+    responses((status = 200, description = "The account with its new secret", body = ServiceAccountWithSecret), TransitionProblems),
+    security(("bearer" = []))
+)]
+#[post("/service-accounts/{id}/secret")]
+pub async fn rotate_service_account_secret(
+    auth: Authorized<Admin>,
+    db: web::Data<Database>,
+    pre: Preconditions,
+    id: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    let secret = passwords::random_secret();
+    let hash = passwords::token_hash(&secret);
+    let account = service_accounts::update(&db, &auth.actor(), id.into_inner(), |current| {
+        pre.check(current.version)?;
+        Ok::<_, ApiError>(ServiceAccount { secret_hash: hash, ..current.clone() })
+    })
+    .await?;
+    let body = ServiceAccountWithSecret { account: account.into(), client_secret: secret };
+    Ok(ok(body.account.version, &body))
+}
