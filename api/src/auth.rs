@@ -80,16 +80,24 @@ pub struct Holder {
     pub scope: Option<String>,
 }
 
-/// The keys that sign and check tokens (HS256).
+/// The keys that sign and check tokens: HS256 for the service's own, and the identity provider's public keys
+/// for its tokens, when one is configured.
 #[derive(Clone)]
 pub struct JwtKeys {
     encoding: EncodingKey,
     decoding: DecodingKey,
+    idp: Option<std::sync::Arc<crate::idp::Idp>>,
 }
 
 impl JwtKeys {
     pub fn from_secret(secret: &[u8]) -> Self {
-        Self { encoding: EncodingKey::from_secret(secret), decoding: DecodingKey::from_secret(secret) }
+        Self { encoding: EncodingKey::from_secret(secret), decoding: DecodingKey::from_secret(secret), idp: None }
+    }
+
+    /// Also accepts the identity provider's tokens.
+    pub fn with_idp(mut self, idp: crate::idp::Idp) -> Self {
+        self.idp = Some(std::sync::Arc::new(idp));
+        self
     }
 
     pub fn issue(&self, subject: &str, role: Role, ttl_seconds: i64) -> anyhow::Result<String> {
@@ -140,6 +148,28 @@ impl JwtKeys {
     }
 
     pub fn verify(&self, token: &str) -> Result<Claims, ApiError> {
+        let refuse = |reason: String| {
+            unauthorized(ErrorCode::InvalidToken, &format!("the bearer token was refused: {reason}"), "invalid_token")
+        };
+        let header = jsonwebtoken::decode_header(token).map_err(|e| refuse(e.to_string()))?;
+        if header.alg != Algorithm::HS256
+            && let Some(idp) = &self.idp
+        {
+            let claims = idp.verify(token, &header).map_err(refuse)?;
+            return Ok(Claims {
+                sub: claims.subject,
+                role: claims.role,
+                iss: String::new(),
+                aud: String::new(),
+                iat: 0,
+                nbf: None,
+                exp: 0,
+                unit: claims.unit,
+                uid: None,
+                said: None,
+                scope: None,
+            });
+        }
         let mut validation = Validation::new(Algorithm::HS256);
         validation.set_issuer(&[ISSUER]);
         validation.set_audience(&[AUDIENCE]);

@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use intercoop_domain::report::Letterhead;
+
+use crate::idp::IdpSettings;
 use serde::Deserialize;
 
 /// A secret that never shows in logs or debug output.
@@ -47,6 +49,8 @@ pub struct Settings {
     pub letterhead: Letterhead,
     /// Refuse writes to existing records that carry no `If-Match` (428).
     pub require_if_match: bool,
+    /// Accept the council identity provider's tokens too.
+    pub idp: Option<IdpSettings>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -63,6 +67,7 @@ struct FileSettings {
     seed_demo: Option<bool>,
     letterhead: Option<Letterhead>,
     require_if_match: Option<bool>,
+    idp: Option<IdpSettings>,
 }
 
 impl Default for Settings {
@@ -79,6 +84,7 @@ impl Default for Settings {
             seed_demo: true,
             letterhead: Letterhead::default(),
             require_if_match: false,
+            idp: None,
         }
     }
 }
@@ -104,6 +110,7 @@ impl Settings {
             s.seed_demo = f.seed_demo.unwrap_or(s.seed_demo);
             s.letterhead = f.letterhead.unwrap_or(s.letterhead);
             s.require_if_match = f.require_if_match.unwrap_or(s.require_if_match);
+            s.idp = f.idp.or(s.idp);
         }
         let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
         let number = |name: &str| -> anyhow::Result<Option<usize>> {
@@ -120,6 +127,16 @@ impl Settings {
         s.log_format = env("INTERCOOP_LOG_FORMAT").unwrap_or(s.log_format);
         s.seed_demo = flag("INTERCOOP_SEED_DEMO")?.unwrap_or(s.seed_demo);
         s.require_if_match = flag("INTERCOOP_REQUIRE_IF_MATCH")?.unwrap_or(s.require_if_match);
+        if let (Some(issuer), Some(audience)) = (env("INTERCOOP_IDP_ISSUER"), env("INTERCOOP_IDP_AUDIENCE")) {
+            s.idp = Some(IdpSettings {
+                jwks_file: env("INTERCOOP_IDP_JWKS_FILE").map(PathBuf::from),
+                jwks_url: env("INTERCOOP_IDP_JWKS_URL"),
+                issuer,
+                audience,
+                role_claim: env("INTERCOOP_IDP_ROLE_CLAIM").unwrap_or_else(|| "role".into()),
+                unit_claim: env("INTERCOOP_IDP_UNIT_CLAIM"),
+            });
+        }
         Ok(s)
     }
 

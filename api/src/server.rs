@@ -11,6 +11,7 @@ use crate::app::{self, AppContext};
 use crate::auth::JwtKeys;
 use crate::config::Settings;
 use crate::extract::BodyLimit;
+use crate::idp::Idp;
 use crate::passwords;
 use crate::preconditions::RequireIfMatch;
 
@@ -92,7 +93,11 @@ pub async fn serve(settings: Settings) -> anyhow::Result<()> {
         seed_demo(&db).await.context("loading the 2024 programme into the new embedded database")?;
     }
     first_admin(&db).await?;
-    let keys = JwtKeys::from_secret(settings.jwt_secret()?.expose().as_bytes());
+    let mut keys = JwtKeys::from_secret(settings.jwt_secret()?.expose().as_bytes());
+    if let Some(idp) = settings.idp.clone() {
+        keys = keys.with_idp(Idp::load(idp).await?);
+        tracing::info!("accepting the identity provider's tokens");
+    }
     let listener = TcpListener::bind(&settings.listen).with_context(|| format!("listening on {}", settings.listen))?;
     let address = listener.local_addr()?;
     let backend = format!("{:?}", db.backend()).to_lowercase();

@@ -38,15 +38,20 @@ enum Cleanup {
 
 impl TestApp {
     pub async fn spawn(backend: Backend) -> TestApp {
-        Self::spawn_with(backend, false).await
+        Self::spawn_with(backend, false, None).await
     }
 
     /// The service set to refuse writes without If-Match.
     pub async fn spawn_requiring_if_match(backend: Backend) -> TestApp {
-        Self::spawn_with(backend, true).await
+        Self::spawn_with(backend, true, None).await
     }
 
-    async fn spawn_with(backend: Backend, require_if_match: bool) -> TestApp {
+    /// The service accepting an identity provider's tokens too.
+    pub async fn spawn_with_idp(backend: Backend, idp: intercoop_api::idp::Idp) -> TestApp {
+        Self::spawn_with(backend, false, Some(idp)).await
+    }
+
+    async fn spawn_with(backend: Backend, require_if_match: bool, idp: Option<intercoop_api::idp::Idp>) -> TestApp {
         if std::env::var_os("TEST_LOG").is_some() {
             intercoop_api::telemetry::init("text");
         }
@@ -77,7 +82,10 @@ impl TestApp {
         settings.max_connections = 5;
         let db = Database::connect(&settings).await.expect("connecting to the test database");
         db.migrate().await.expect("migrating the test database");
-        let keys = JwtKeys::from_secret(crate::TEST_SECRET);
+        let mut keys = JwtKeys::from_secret(crate::TEST_SECRET);
+        if let Some(idp) = idp {
+            keys = keys.with_idp(idp);
+        }
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
         let ctx = AppContext {
