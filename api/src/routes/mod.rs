@@ -16,6 +16,7 @@ pub mod activities;
 pub mod agreements;
 pub mod audit;
 pub mod auth;
+mod editing;
 pub mod grants;
 pub mod health;
 pub mod measures;
@@ -41,6 +42,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .configure(partners::configure)
             .configure(grants::configure)
             .configure(agreements::configure)
+            .configure(editing::configure)
             .configure(workflow::configure)
             .configure(audit::configure),
     );

@@ -12,14 +12,11 @@ mod create;
 mod delete;
 mod get;
 mod list;
-mod update;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list::list_activities)
         .service(create::create_activity)
         .service(get::get_activity)
-        .service(update::replace_activity)
-        .service(update::patch_activity)
         .service(delete::delete_activity);
 }
 

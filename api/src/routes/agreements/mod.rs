@@ -7,14 +7,11 @@ mod create;
 mod delete;
 mod get;
 mod list;
-mod update;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list::list_agreements)
         .service(create::create_agreement)
         .service(get::get_agreement)
-        .service(update::replace_agreement)
-        .service(update::patch_agreement)
         .service(delete::delete_agreement);
 }
 

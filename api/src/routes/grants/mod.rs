@@ -7,15 +7,9 @@ mod create;
 mod delete;
 mod get;
 mod list;
-mod update;
 
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(list::list_grants)
-        .service(create::create_grant)
-        .service(get::get_grant)
-        .service(update::replace_grant)
-        .service(update::patch_grant)
-        .service(delete::delete_grant);
+    cfg.service(list::list_grants).service(create::create_grant).service(get::get_grant).service(delete::delete_grant);
 }
 
 super::record_response!(

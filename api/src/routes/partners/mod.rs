@@ -7,14 +7,11 @@ mod create;
 mod delete;
 mod get;
 mod list;
-mod update;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list::list_partners)
         .service(create::create_partner)
         .service(get::get_partner)
-        .service(update::replace_partner)
-        .service(update::patch_partner)
         .service(delete::delete_partner);
 }
 
