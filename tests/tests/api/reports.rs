@@ -349,3 +349,26 @@ db_test! {
         assert!(html.text.contains("<svg") && html.text.contains("Заходи за місяцями"), "the HTML report draws the months");
     }
 }
+
+db_test! {
+    async fn withdrawn_activities_stay_out_of_the_report_and_its_preview(app) {
+        let programme = seeded_programme(&app).await;
+        let path = format!("/api/v1/programmes/{programme}/reports/2024");
+        let before = app.get(&path).await.expect(200)["sections"][1]["measures"][1]["entries"].as_array().unwrap().len();
+        assert_eq!(before, 1, "2.2 has the souvenir purchases");
+        let measure = app.get("/api/v1/measures?code=2.2").await.expect(200)["items"][0]["id"].as_str().unwrap().to_owned();
+        let activity = app.get(&format!("/api/v1/activities?measure_id={measure}")).await.expect(200)["items"][0]["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let withdrawn = app.call(reqwest::Method::POST, &format!("/api/v1/activities/{activity}/withdraw"), Some(Role::Publisher), None).await;
+        assert_eq!(withdrawn.expect(200)["publication"], "withdrawn");
+        for (caller, query) in [(None, ""), (Some(Role::Editor), "?include=drafts")] {
+            let report = app.call(reqwest::Method::GET, &format!("{path}{query}"), caller, None).await.expect(200);
+            let measure = &report["sections"][1]["measures"][1];
+            assert_eq!(measure["code"], "2.2");
+            assert!(measure["entries"].as_array().unwrap().is_empty(), "{query}");
+            assert_eq!(measure["none_text"], "Заходи не здійснювались.");
+        }
+    }
+}

@@ -35,7 +35,10 @@ async fn report_data(
             programme.data.first_year, programme.data.last_year
         )));
     }
-    Ok(reports::load(db, programme_id, year, visibility).await?)
+    let mut data = reports::load(db, programme_id, year, visibility).await?;
+    // A preview with drafts still leaves out what was withdrawn.
+    data.activities.retain(|a| a.publication != intercoop_domain::PublicationState::Withdrawn);
+    Ok(data)
 }
 
 const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
