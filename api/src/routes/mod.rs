@@ -21,6 +21,7 @@ pub mod grants;
 pub mod health;
 pub mod measures;
 pub mod partners;
+pub mod problem_types;
 pub mod problems;
 pub mod programmes;
 pub mod reports;
@@ -30,6 +31,7 @@ mod workflow;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.configure(health::configure);
+    cfg.configure(problem_types::configure);
     cfg.service(
         utoipa_actix_web::scope("/api/v1")
             .configure(auth::configure)

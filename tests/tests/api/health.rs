@@ -32,3 +32,13 @@ db_test! {
         assert_eq!(spec["info"]["title"], "intercoop");
     }
 }
+
+db_test! {
+    async fn problem_types_lead_somewhere(app) {
+        let problem = app.get("/api/v1/partners?colour=red").await.expect_problem(400, "invalid_query");
+        let described = app.get(problem["type"].as_str().unwrap()).await.expect(200);
+        assert_eq!(described["status"], 400);
+        assert_eq!(described["code"], "invalid_query");
+        app.get("/problems/no_such_thing").await.expect_problem(404, "not_found");
+    }
+}
