@@ -130,25 +130,8 @@ impl TestApp {
         read(request.send().await.expect("the request is sent")).await
     }
 
-    /// Sends raw bytes with the given content type.
-    pub async fn call_raw(
-        &self,
-        method: Method,
-        path: &str,
-        role: Option<Role>,
-        content_type: &str,
-        body: Vec<u8>,
-    ) -> TestResponse {
-        let mut request =
-            self.client.request(method, format!("{}{path}", self.base)).header("content-type", content_type).body(body);
-        if let Some(role) = role {
-            request = request.bearer_auth(self.token(role));
-        }
-        read(request.send().await.expect("the request is sent")).await
-    }
-
     /// Sends raw bytes with the given content type, as `role` or anonymously.
-    pub async fn call_raw_as(
+    pub async fn call_raw(
         &self,
         method: Method,
         path: &str,

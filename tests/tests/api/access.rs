@@ -57,7 +57,7 @@ db_test! {
             let required = required_role(&operation).unwrap();
             for caller in [None, Some(Role::Viewer), Some(Role::Editor), Some(Role::Publisher), Some(Role::Admin)] {
                 let response = if matches!(method, Method::POST | Method::PUT | Method::PATCH) {
-                    app.call_raw_as(method.clone(), &path, caller, "application/json", b"{}".to_vec()).await
+                    app.call_raw(method.clone(), &path, caller, "application/json", b"{}".to_vec()).await
                 } else {
                     app.call(method.clone(), &path, caller, None).await
                 };
