@@ -9,7 +9,7 @@ use serde::de::DeserializeOwned;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::auth::{Authorized, MinRole, Role};
-use crate::error::{ApiError, ErrorCode};
+use crate::error::ApiError;
 use crate::extract::from_value;
 
 pub mod activities;
@@ -164,11 +164,6 @@ pub fn check_unit<R: MinRole>(
         }
     }
     Ok(())
-}
-
-/// Maps a missing record to a plain 404 problem for routes whose path names it.
-pub fn not_found(kind: &str, id: uuid::Uuid) -> ApiError {
-    ApiError::new(ErrorCode::NotFound, format!("no {kind} has the id {id}"))
 }
 
 #[cfg(test)]
