@@ -65,6 +65,7 @@ pub fn build(
     routes_and_spec(base)
         .0
         .default_service(web::to(unmatched))
+        .wrap(actix_web::middleware::from_fn(crate::idempotency::middleware))
         .wrap(actix_web::middleware::from_fn(telemetry::request_id))
 }
 

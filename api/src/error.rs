@@ -51,6 +51,8 @@ error_codes! {
     PreconditionFailed = ("precondition_failed", PRECONDITION_FAILED, "The record has changed since the version the request names"),
     PreconditionRequired = ("precondition_required", PRECONDITION_REQUIRED, "Writes must name the version they change (If-Match)"),
     InUse = ("in_use", CONFLICT, "The record is still referred to by other records"),
+    IdempotencyKeyInProgress = ("idempotency_key_in_progress", CONFLICT, "The first request with this Idempotency-Key is still running"),
+    IdempotencyKeyReused = ("idempotency_key_reused", UNPROCESSABLE_ENTITY, "The Idempotency-Key was used with a different request"),
     InvalidTransition = ("invalid_transition", CONFLICT, "The workflow step does not apply to the record's state"),
     TooManyAttempts = ("too_many_attempts", TOO_MANY_REQUESTS, "Too many failed attempts; wait before trying again"),
     DatabaseUnavailable = ("database_unavailable", SERVICE_UNAVAILABLE, "The database cannot be reached"),

@@ -8,6 +8,7 @@ pub mod cli_users;
 pub mod config;
 pub mod error;
 pub mod extract;
+pub mod idempotency;
 pub mod idp;
 pub mod openapi;
 pub mod pagination;

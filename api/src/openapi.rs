@@ -60,6 +60,7 @@ pub fn spec() -> &'static utoipa::openapi::OpenApi {
     SPEC.get_or_init(|| {
         let mut spec = crate::app::routes_and_spec(actix_web::App::new()).1;
         utoipa::Modify::modify(&crate::access::AccessModifier, &mut spec);
+        utoipa::Modify::modify(&crate::idempotency::IdempotencyModifier, &mut spec);
         spec
     })
 }

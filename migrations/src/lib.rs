@@ -7,6 +7,7 @@ mod m20261125_000001_records;
 mod m20261125_000002_audit;
 mod m20261125_000003_accounts;
 mod m20261125_000004_service_accounts;
+mod m20261125_000005_idempotency;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000002_audit::Migration),
             Box::new(m20261125_000003_accounts::Migration),
             Box::new(m20261125_000004_service_accounts::Migration),
+            Box::new(m20261125_000005_idempotency::Migration),
         ]
     }
 }

@@ -12,6 +12,7 @@ mod support;
 pub mod activities;
 pub mod agreements;
 pub mod grants;
+pub mod idempotency;
 pub mod measures;
 pub mod partners;
 pub mod programmes;

@@ -113,6 +113,16 @@ impl TestApp {
         self.keys.issue("test", role, 600).unwrap()
     }
 
+    /// A token for another subject than the usual `test`.
+    pub fn token_as(&self, subject: &str, role: Role) -> String {
+        self.keys.issue(subject, role, 600).unwrap()
+    }
+
+    /// A token for `role` that lives `extra_seconds` longer than usual (so two of them differ).
+    pub fn keys_token_at(&self, role: Role, extra_seconds: i64) -> String {
+        self.keys.issue("test", role, 600 + extra_seconds).unwrap()
+    }
+
     /// A token for a caller of `role` who works for `unit`.
     pub fn unit_token(&self, role: Role, unit: &str) -> String {
         self.keys.issue_for_unit("test", role, Some(unit), 600).unwrap()

@@ -46,7 +46,7 @@ problem_set! {
     /// A list that needs a role.
     GuardedListProblems = [InvalidQuery, MissingToken, InvalidToken, Forbidden];
     /// A create.
-    CreateProblems = [MalformedJson, MissingToken, InvalidToken, Forbidden, Conflict, PayloadTooLarge, UnsupportedMediaType, ValidationFailed];
+    CreateProblems = [MalformedJson, InvalidQuery, MissingToken, InvalidToken, Forbidden, Conflict, IdempotencyKeyInProgress, PayloadTooLarge, UnsupportedMediaType, ValidationFailed, IdempotencyKeyReused];
     /// A replace or a patch.
     UpdateProblems = [MalformedJson, InvalidPath, MissingToken, InvalidToken, Forbidden, NotFound, Conflict, PreconditionFailed, PreconditionRequired, PayloadTooLarge, UnsupportedMediaType, ValidationFailed];
     /// A workflow step.

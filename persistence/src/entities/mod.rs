@@ -5,6 +5,7 @@ pub mod activity;
 pub mod agreement;
 pub mod audit_entry;
 pub mod grant;
+pub mod idempotency_key;
 pub mod measure;
 pub mod partner;
 pub mod programme;

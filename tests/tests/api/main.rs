@@ -11,6 +11,7 @@ mod contract;
 mod dataset;
 mod grants_agreements;
 mod health;
+mod idempotency;
 mod idp;
 mod partners;
 mod programmes;
