@@ -90,6 +90,15 @@ pub const TABLE: &[(&str, Option<Role>)] = &[
     ("partner_history", Some(Role::Viewer)),
     ("grant_history", Some(Role::Viewer)),
     ("agreement_history", Some(Role::Viewer)),
+    ("list_changes", Some(Role::Viewer)),
+    ("list_webhooks", Some(Role::Admin)),
+    ("create_webhook", Some(Role::Admin)),
+    ("get_webhook", Some(Role::Admin)),
+    ("patch_webhook", Some(Role::Admin)),
+    ("delete_webhook", Some(Role::Admin)),
+    ("rotate_webhook_secret", Some(Role::Admin)),
+    ("list_webhook_deliveries", Some(Role::Admin)),
+    ("redeliver_webhook", Some(Role::Admin)),
 ];
 
 /// The table's entry for an operation, if it has one.

@@ -7,6 +7,7 @@ use anyhow::Context;
 use intercoop_domain::report::Letterhead;
 
 use crate::idp::IdpSettings;
+use crate::webhooks::WebhookSettings;
 use serde::Deserialize;
 
 /// A secret that never shows in logs or debug output.
@@ -51,6 +52,8 @@ pub struct Settings {
     pub require_if_match: bool,
     /// Accept the council identity provider's tokens too.
     pub idp: Option<IdpSettings>,
+    /// Delivery of webhook events (the `[webhooks]` table).
+    pub webhooks: WebhookSettings,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -68,6 +71,7 @@ struct FileSettings {
     letterhead: Option<Letterhead>,
     require_if_match: Option<bool>,
     idp: Option<IdpSettings>,
+    webhooks: Option<WebhookSettings>,
 }
 
 impl Default for Settings {
@@ -85,6 +89,7 @@ impl Default for Settings {
             letterhead: Letterhead::default(),
             require_if_match: false,
             idp: None,
+            webhooks: WebhookSettings::default(),
         }
     }
 }
@@ -111,6 +116,7 @@ impl Settings {
             s.letterhead = f.letterhead.unwrap_or(s.letterhead);
             s.require_if_match = f.require_if_match.unwrap_or(s.require_if_match);
             s.idp = f.idp.or(s.idp);
+            s.webhooks = f.webhooks.unwrap_or(s.webhooks);
         }
         let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
         let number = |name: &str| -> anyhow::Result<Option<usize>> {
@@ -127,6 +133,7 @@ impl Settings {
         s.log_format = env("INTERCOOP_LOG_FORMAT").unwrap_or(s.log_format);
         s.seed_demo = flag("INTERCOOP_SEED_DEMO")?.unwrap_or(s.seed_demo);
         s.require_if_match = flag("INTERCOOP_REQUIRE_IF_MATCH")?.unwrap_or(s.require_if_match);
+        s.webhooks.enabled = flag("INTERCOOP_WEBHOOKS_ENABLED")?.unwrap_or(s.webhooks.enabled);
         if let (Some(issuer), Some(audience)) = (env("INTERCOOP_IDP_ISSUER"), env("INTERCOOP_IDP_AUDIENCE")) {
             s.idp = Some(IdpSettings {
                 jwks_file: env("INTERCOOP_IDP_JWKS_FILE").map(PathBuf::from),

@@ -18,3 +18,4 @@ pub mod routes;
 pub mod server;
 pub mod telemetry;
 pub mod throttle;
+pub mod webhooks;

@@ -14,6 +14,7 @@ use crate::extract::BodyLimit;
 use crate::idp::Idp;
 use crate::passwords;
 use crate::preconditions::RequireIfMatch;
+use crate::webhooks::Worker;
 
 /// Connects to the configured database and brings its schema up to date; says whether the schema was new.
 pub async fn open_database(settings: &Settings) -> anyhow::Result<(Database, bool)> {
@@ -110,7 +111,14 @@ pub async fn serve(settings: Settings) -> anyhow::Result<()> {
         require_if_match: RequireIfMatch(settings.require_if_match),
         throttle: Default::default(),
     };
+    let worker = match settings.webhooks.enabled {
+        true => Some(Worker::new(db.clone(), settings.webhooks.clone())?.spawn()),
+        false => None,
+    };
     http_server(listener, ctx, settings.workers, true)?.await?;
+    if let Some(worker) = worker {
+        worker.stop().await;
+    }
     db.close().await;
     tracing::info!("stopped");
     Ok(())

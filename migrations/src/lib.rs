@@ -8,6 +8,7 @@ mod m20261125_000002_audit;
 mod m20261125_000003_accounts;
 mod m20261125_000004_service_accounts;
 mod m20261125_000005_idempotency;
+mod m20261125_000006_changes_webhooks;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000003_accounts::Migration),
             Box::new(m20261125_000004_service_accounts::Migration),
             Box::new(m20261125_000005_idempotency::Migration),
+            Box::new(m20261125_000006_changes_webhooks::Migration),
         ]
     }
 }

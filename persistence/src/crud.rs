@@ -10,6 +10,7 @@ use uuid::Uuid;
 use serde::Serialize;
 
 use crate::audit::{self, Action, Actor, Change};
+use crate::changes::{self, record_json};
 use crate::support::{Page, PageRequest, Visibility, new_meta, next_meta, to_json};
 use crate::{Database, RepoError};
 
@@ -126,6 +127,8 @@ pub(crate) async fn create_in<R: Record>(
         },
     )
     .await?;
+    changes::append(txn, Action::Create, R::KIND, record.meta.id, record.meta.version, Some(record_json(&record)))
+        .await?;
     Ok(record)
 }
 
@@ -161,6 +164,7 @@ pub(crate) async fn update<R: Record, E: From<RepoError>>(
             },
         )
         .await?;
+        changes::append(txn, Action::Update, R::KIND, id, record.meta.version, Some(record_json(&record))).await?;
         Ok(record)
     })
     .await
@@ -193,6 +197,7 @@ pub(crate) async fn delete<R: Record, E: From<RepoError>>(
             },
         )
         .await?;
+        changes::append(txn, Action::Delete, R::KIND, id, current.meta.version + 1, None).await?;
         Ok(())
     })
     .await
@@ -226,6 +231,8 @@ pub(crate) async fn transition<R: Record, E: From<RepoError>>(
             },
         )
         .await?;
+        let snapshot = Some(record_json(&record));
+        changes::append(txn, Action::Transition(action), R::KIND, id, record.meta.version, snapshot).await?;
         Ok(record)
     })
     .await

@@ -6,7 +6,7 @@ use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{
     ConnectOptions, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, Statement, TransactionTrait,
 };
-use tokio::sync::Mutex;
+use tokio::sync::{Mutex, Notify};
 
 use crate::RepoError;
 
@@ -31,6 +31,7 @@ impl DbSettings {
 pub struct Database {
     conn: DatabaseConnection,
     write_lock: Option<Arc<Mutex<()>>>,
+    changed: Arc<Notify>,
 }
 
 impl Database {
@@ -49,7 +50,7 @@ impl Database {
             });
         let conn = sea_orm::Database::connect(opts).await.map_err(RepoError::from)?;
         let write_lock = (conn.get_database_backend() == DbBackend::Sqlite).then(|| Arc::new(Mutex::new(())));
-        Ok(Self { conn, write_lock })
+        Ok(Self { conn, write_lock, changed: Arc::new(Notify::new()) })
     }
 
     /// Brings the schema up to date; returns true when the database had no schema before (a first start).
@@ -70,6 +71,11 @@ impl Database {
             .await
             .map(|_| ())
             .map_err(RepoError::from)
+    }
+
+    /// Completes after a write transaction of this process commits (or at once if one did since the last call).
+    pub async fn changed(&self) {
+        self.changed.notified().await
     }
 
     pub fn backend(&self) -> DbBackend {
@@ -102,6 +108,7 @@ impl Database {
         match work(&txn).await {
             Ok(value) => {
                 txn.commit().await.map_err(RepoError::from)?;
+                self.changed.notify_one();
                 Ok(value)
             }
             Err(e) => {

@@ -2,6 +2,7 @@
 //! constant number of queries.
 
 pub mod audit;
+pub mod changes;
 mod crud;
 mod db;
 pub mod entities;
@@ -20,6 +21,7 @@ pub mod reports;
 pub mod seed;
 pub mod service_accounts;
 pub mod users;
+pub mod webhooks;
 
 pub use audit::Actor;
 pub use db::{Database, DbSettings};

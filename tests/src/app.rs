@@ -5,6 +5,7 @@ use intercoop_api::app::AppContext;
 use intercoop_api::auth::{JwtKeys, Role};
 use intercoop_api::extract::BodyLimit;
 use intercoop_api::server::http_server;
+use intercoop_api::webhooks::{WebhookSettings, Worker, WorkerHandle};
 use intercoop_persistence::{Database, DbSettings};
 use reqwest::Method;
 use sea_orm::{ConnectionTrait, Statement};
@@ -25,15 +26,32 @@ pub enum Backend {
 pub struct TestApp {
     pub base: String,
     pub db: Database,
+    url: String,
     client: reqwest::Client,
     keys: JwtKeys,
+    require_if_match: bool,
     server: Option<ServerHandle>,
+    worker: Option<WorkerHandle>,
     cleanup: Cleanup,
 }
 
 enum Cleanup {
+    None,
     Dir(std::path::PathBuf),
     PgDatabase { admin_url: String, name: String },
+}
+
+/// Webhook delivery tuned for tests: quick polls and retries, few attempts.
+pub fn webhook_settings() -> WebhookSettings {
+    WebhookSettings {
+        enabled: true,
+        timeout_ms: 2_000,
+        max_attempts: 4,
+        retry_base_ms: 100,
+        retry_max_ms: 400,
+        poll_interval_ms: 50,
+        concurrency: 8,
+    }
 }
 
 impl TestApp {
@@ -78,14 +96,19 @@ impl TestApp {
                 (with_database(&admin_url, &name), Cleanup::PgDatabase { admin_url, name })
             }
         };
-        let mut settings = DbSettings::new(url);
-        settings.max_connections = 5;
-        let db = Database::connect(&settings).await.expect("connecting to the test database");
-        db.migrate().await.expect("migrating the test database");
         let mut keys = JwtKeys::from_secret(crate::TEST_SECRET);
         if let Some(idp) = idp {
             keys = keys.with_idp(idp);
         }
+        Self::start(url, keys, require_if_match, cleanup).await
+    }
+
+    /// The service on `url`: a pool, an HTTP server and a webhook worker, as one process of intercoop has.
+    async fn start(url: String, keys: JwtKeys, require_if_match: bool, cleanup: Cleanup) -> TestApp {
+        let mut settings = DbSettings::new(url.clone());
+        settings.max_connections = 5;
+        let db = Database::connect(&settings).await.expect("connecting to the test database");
+        db.migrate().await.expect("migrating the test database");
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
         let ctx = AppContext {
@@ -99,14 +122,36 @@ impl TestApp {
         let server = http_server(listener, ctx, Some(1), false).expect("starting the server");
         let handle = server.handle();
         tokio::spawn(server);
+        let worker = Some(Worker::new(db.clone(), webhook_settings()).expect("a webhook worker").spawn());
         TestApp {
             base: format!("http://127.0.0.1:{port}"),
             db,
+            url,
             client: reqwest::Client::new(),
             keys,
+            require_if_match,
             server: Some(handle),
+            worker,
             cleanup,
         }
+    }
+
+    /// A second process of the service on the same database, as a load balancer's second replica.
+    pub async fn spawn_sibling(&self) -> TestApp {
+        Self::start(self.url.clone(), self.keys.clone(), self.require_if_match, Cleanup::None).await
+    }
+
+    /// Stops the webhook worker as a shutdown does, letting deliveries in flight finish.
+    pub async fn stop_worker(&mut self) {
+        if let Some(worker) = self.worker.take() {
+            worker.stop().await;
+        }
+    }
+
+    /// Starts a webhook worker on a fresh pool, as a restarted process would.
+    pub async fn start_worker(&mut self) {
+        let db = Database::connect(&DbSettings::new(self.url.clone())).await.expect("connecting again");
+        self.worker = Some(Worker::new(db, webhook_settings()).expect("a webhook worker").spawn());
     }
 
     pub fn token(&self, role: Role) -> String {
@@ -252,6 +297,36 @@ impl TestApp {
         response.json()
     }
 
+    /// Reads the change feed from `after` (the start when empty) to its current end: the changes and the next
+    /// cursor.
+    pub async fn follow_changes(&self, after: &str) -> (Vec<Value>, String) {
+        let (mut items, mut cursor) = (Vec::new(), after.to_owned());
+        loop {
+            let page = self.get_as(&format!("/api/v1/changes?after={cursor}&limit=50"), Role::Viewer).await.expect(200);
+            items.extend(page["items"].as_array().unwrap().iter().cloned());
+            cursor = page["next"].as_str().unwrap().to_owned();
+            if !page["has_more"].as_bool().unwrap() {
+                return (items, cursor);
+            }
+        }
+    }
+
+    /// Follows the feed from `after` until it has given at least `n` changes (on PostgreSQL a change shows once
+    /// every older transaction of the server has ended, so it may take a moment), at most 20 seconds.
+    pub async fn changes_until(&self, after: &str, n: usize) -> (Vec<Value>, String) {
+        let started = std::time::Instant::now();
+        let (mut items, mut cursor) = (Vec::new(), after.to_owned());
+        loop {
+            let (more, next) = self.follow_changes(&cursor).await;
+            items.extend(more);
+            cursor = next;
+            if items.len() >= n || started.elapsed() > std::time::Duration::from_secs(20) {
+                return (items, cursor);
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+    }
+
     /// How many rows a table has, read from the database directly.
     pub async fn count_rows(&self, table: &str) -> i64 {
         let conn = self.db.connection();
@@ -295,8 +370,11 @@ fn with_database(url: &str, name: &str) -> String {
 impl Drop for TestApp {
     fn drop(&mut self) {
         let server = self.server.take();
+        if let Some(worker) = self.worker.take() {
+            worker.abort();
+        }
         let db = self.db.clone();
-        let cleanup = std::mem::replace(&mut self.cleanup, Cleanup::Dir(std::path::PathBuf::new()));
+        let cleanup = std::mem::replace(&mut self.cleanup, Cleanup::None);
         std::thread::spawn(move || {
             let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
             runtime.block_on(async move {
@@ -305,10 +383,9 @@ impl Drop for TestApp {
                 }
                 db.close().await;
                 match cleanup {
+                    Cleanup::None => {}
                     Cleanup::Dir(dir) => {
-                        if !dir.as_os_str().is_empty() {
-                            let _ = std::fs::remove_dir_all(dir);
-                        }
+                        let _ = std::fs::remove_dir_all(dir);
                     }
                     Cleanup::PgDatabase { admin_url, name } => {
                         if let Ok(admin) = sea_orm::Database::connect(admin_url.as_str()).await {

@@ -3,10 +3,12 @@
 
 mod app;
 mod fixtures;
+mod receiver;
 mod response;
 
 pub use app::{BODY_LIMIT, Backend, TestApp};
 pub use fixtures::{ProgrammeFixture, programme_body};
+pub use receiver::{Received, Receiver};
 
 /// The HS256 secret the test app signs and checks tokens with.
 pub const TEST_SECRET: &[u8] = b"the test secret, long enough for HS256 use";

@@ -16,6 +16,7 @@ pub mod activities;
 pub mod agreements;
 pub mod audit;
 pub mod auth;
+pub mod changes;
 mod editing;
 pub mod grants;
 pub mod health;
@@ -27,6 +28,7 @@ pub mod programmes;
 pub mod reports;
 pub mod service_accounts;
 pub mod users;
+pub mod webhooks;
 mod workflow;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -46,7 +48,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .configure(agreements::configure)
             .configure(editing::configure)
             .configure(workflow::configure)
-            .configure(audit::configure),
+            .configure(audit::configure)
+            .configure(changes::configure)
+            .configure(webhooks::configure),
     );
 }
 

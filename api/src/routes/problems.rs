@@ -45,6 +45,8 @@ problem_set! {
     ReportProblems = [InvalidPath, InvalidQuery, MissingToken, InvalidToken, Forbidden, NotFound, NotAcceptable];
     /// A list that needs a role.
     GuardedListProblems = [InvalidQuery, MissingToken, InvalidToken, Forbidden];
+    /// A list under a resource that needs a role.
+    NestedListProblems = [InvalidPath, InvalidQuery, MissingToken, InvalidToken, Forbidden, NotFound];
     /// A create.
     CreateProblems = [MalformedJson, InvalidQuery, MissingToken, InvalidToken, Forbidden, Conflict, IdempotencyKeyInProgress, PayloadTooLarge, UnsupportedMediaType, ValidationFailed, IdempotencyKeyReused];
     /// A replace or a patch.

@@ -4,6 +4,7 @@
 pub mod activity;
 pub mod agreement;
 pub mod audit_entry;
+pub mod change;
 pub mod grant;
 pub mod idempotency_key;
 pub mod measure;
@@ -13,3 +14,5 @@ pub mod refresh_token;
 pub mod section;
 pub mod service_account;
 pub mod user;
+pub mod webhook_delivery;
+pub mod webhook_subscription;

@@ -53,7 +53,7 @@ db_test! {
         let id = "0190f5a0-0000-7000-8000-000000000001";
         let mut checked = 0;
         for (method, template, operation) in operations() {
-            let path = template.replace("{id}", id).replace("{section_id}", id).replace("{year}", "2024");
+            let path = template.replace("{id}", id).replace("{section_id}", id).replace("{delivery_id}", id).replace("{year}", "2024");
             let required = required_role(&operation).unwrap();
             for caller in [None, Some(Role::Viewer), Some(Role::Editor), Some(Role::Publisher), Some(Role::Admin)] {
                 let response = if matches!(method, Method::POST | Method::PUT | Method::PATCH) {

@@ -6,6 +6,7 @@ mod activities;
 mod audit;
 mod auth;
 mod bad_input;
+mod changes;
 mod concurrency;
 mod contract;
 mod dataset;

@@ -1,0 +1,145 @@
+use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
+use intercoop_persistence::{Database, webhooks};
+use serde::Deserialize;
+use utoipa::IntoParams;
+use uuid::Uuid;
+
+use super::{WebhookContent, WebhookResponse, WebhookWithSecret, check, new_secret};
+use crate::auth::{Admin, Authorized};
+use crate::error::{ApiError, ApiResult};
+use crate::extract::{Body, ListQuery};
+use crate::pagination::{ListResponse, list_response, page_request};
+use crate::preconditions::{IfMatchHeader, Preconditions, ok};
+use crate::routes::merge_patch;
+use crate::routes::problems::{
+    DeleteProblems, GuardedGetProblems, GuardedListProblems, TransitionProblems, UpdateProblems,
+};
+
+/// The page of the subscription list.
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct WebhookListParams {
+    /// Page size, 1 to 200 (default 50).
+    limit: Option<u64>,
+    /// How many to skip (default 0).
+    offset: Option<u64>,
+}
+
+/// List webhook subscriptions, the oldest first.
+#[utoipa::path(
+    tag = "webhooks",
+    params(WebhookListParams),
+    responses((status = 200, description = "One page of subscriptions", body = ListResponse<WebhookResponse>), GuardedListProblems),
+    security(("bearer" = []))
+)]
+#[get("/webhooks")]
+pub async fn list_webhooks(
+    req: HttpRequest,
+    _auth: Authorized<Admin>,
+    db: web::Data<Database>,
+    ListQuery(params): ListQuery<WebhookListParams>,
+) -> ApiResult<HttpResponse> {
+    let page = page_request(params.limit, params.offset)?;
+    let result = webhooks::list(&db, page).await?;
+    let items: Vec<WebhookResponse> = result.items.into_iter().map(Into::into).collect();
+    Ok(list_response(&req, page, items, result.total))
+}
+
+/// Get a webhook subscription.
+#[utoipa::path(
+    tag = "webhooks",
+    params(("id" = Uuid, Path, description = "The subscription's id")),
+    responses((status = 200, description = "The subscription", body = WebhookResponse), GuardedGetProblems),
+    security(("bearer" = []))
+)]
+#[get("/webhooks/{id}")]
+pub async fn get_webhook(
+    _auth: Authorized<Admin>,
+    db: web::Data<Database>,
+    id: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    let body = WebhookResponse::from(webhooks::get(&db, id.into_inner()).await?);
+    Ok(ok(body.version, &body))
+}
+
+/// Change a webhook subscription: URL, event types, paused or active, description.
+///
+/// A JSON merge patch. Pausing (`"active": false`) holds the deliveries already queued until it is active again.
+#[utoipa::path(
+    tag = "webhooks",
+    params(("id" = Uuid, Path, description = "The subscription's id"), IfMatchHeader),
+    request_body(content = serde_json::Value, content_type = "application/merge-patch+json",
+        description = "The fields to change", example = json!({"active": false})),
+    responses((status = 200, description = "The subscription as now stored", body = WebhookResponse), UpdateProblems),
+    security(("bearer" = []))
+)]
+#[patch("/webhooks/{id}")]
+pub async fn patch_webhook(
+    auth: Authorized<Admin>,
+    db: web::Data<Database>,
+    pre: Preconditions,
+    id: web::Path<Uuid>,
+    Body(patch): Body<serde_json::Value>,
+) -> ApiResult<HttpResponse> {
+    let subscription = webhooks::update(&db, &auth.actor(), id.into_inner(), |current| {
+        pre.check(current.version)?;
+        let c = &current.content;
+        let editable = WebhookContent {
+            url: c.url.clone(),
+            event_types: c.event_types.clone(),
+            active: c.active,
+            description: c.description.clone(),
+        };
+        let changed: WebhookContent = merge_patch(&editable, patch)?;
+        Ok::<_, ApiError>((check(changed, None)?, None))
+    })
+    .await?;
+    let body = WebhookResponse::from(subscription);
+    Ok(ok(body.version, &body))
+}
+
+/// Give a webhook subscription a new signing secret.
+///
+/// Events sent from now on are signed with the new secret, retries of earlier ones too. Answers the secret,
+/// shown this once.
+#[utoipa::path(
+    tag = "webhooks",
+    params(("id" = Uuid, Path, description = "The subscription's id"), IfMatchHeader),
+    responses((status = 200, description = "The subscription with its new secret", body = WebhookWithSecret), TransitionProblems),
+    security(("bearer" = []))
+)]
+#[post("/webhooks/{id}/secret")]
+pub async fn rotate_webhook_secret(
+    auth: Authorized<Admin>,
+    db: web::Data<Database>,
+    pre: Preconditions,
+    id: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    let secret = new_secret();
+    let subscription = webhooks::update(&db, &auth.actor(), id.into_inner(), |current| {
+        pre.check(current.version)?;
+        Ok::<_, ApiError>((current.content.clone(), Some(secret.clone())))
+    })
+    .await?;
+    let body = WebhookWithSecret { webhook: subscription.into(), secret };
+    Ok(ok(body.webhook.version, &body))
+}
+
+/// Delete a webhook subscription with its delivery log; nothing more is sent to it.
+#[utoipa::path(
+    tag = "webhooks",
+    params(("id" = Uuid, Path, description = "The subscription's id"), IfMatchHeader),
+    responses((status = 204, description = "Deleted"), DeleteProblems),
+    security(("bearer" = []))
+)]
+#[delete("/webhooks/{id}")]
+pub async fn delete_webhook(
+    auth: Authorized<Admin>,
+    db: web::Data<Database>,
+    pre: Preconditions,
+    id: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
+    webhooks::delete(&db, &auth.actor(), id.into_inner(), |current| pre.check(current.version)).await?;
+    Ok(HttpResponse::NoContent().finish())
+}

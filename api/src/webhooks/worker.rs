@@ -1,0 +1,131 @@
+use std::time::{Duration, Instant};
+
+use chrono::{SubsecRound, Utc};
+use futures_util::future::join_all;
+use intercoop_persistence::Database;
+use intercoop_persistence::webhooks::{self, Attempt, Claimed};
+use tokio::sync::watch;
+use tokio::task::JoinHandle;
+
+use super::WebhookSettings;
+use super::signature::sign;
+
+/// The delivery worker of one process.
+pub struct Worker {
+    db: Database,
+    settings: WebhookSettings,
+    client: reqwest::Client,
+}
+
+/// A running worker; `stop` lets the deliveries in flight finish.
+pub struct WorkerHandle {
+    stop: watch::Sender<bool>,
+    task: JoinHandle<()>,
+}
+
+impl WorkerHandle {
+    pub async fn stop(self) {
+        let _ = self.stop.send(true);
+        let _ = self.task.await;
+    }
+
+    /// Stops at once, as a crash would: deliveries in flight are not recorded, and their leases run out.
+    pub fn abort(self) {
+        self.task.abort();
+    }
+}
+
+impl Worker {
+    pub fn new(db: Database, settings: WebhookSettings) -> anyhow::Result<Self> {
+        let client = reqwest::Client::builder()
+            .timeout(Duration::from_millis(settings.timeout_ms))
+            .redirect(reqwest::redirect::Policy::none())
+            .user_agent(concat!("intercoop-webhooks/", env!("CARGO_PKG_VERSION")))
+            .build()?;
+        Ok(Self { db, settings, client })
+    }
+
+    pub fn spawn(self) -> WorkerHandle {
+        let (stop, stopped) = watch::channel(false);
+        WorkerHandle { stop, task: tokio::spawn(self.run(stopped)) }
+    }
+
+    /// Long enough for an attempt to finish before another worker may take the delivery over.
+    fn lease_ms(&self) -> i64 {
+        (self.settings.timeout_ms + 30_000) as i64
+    }
+
+    async fn run(self, mut stopped: watch::Receiver<bool>) {
+        let poll = Duration::from_millis(self.settings.poll_interval_ms);
+        while !*stopped.borrow() {
+            let claimed = match webhooks::has_due(&self.db).await {
+                Ok(true) => webhooks::claim(&self.db, self.lease_ms(), self.settings.concurrency).await,
+                Ok(false) => Ok(Vec::new()),
+                Err(e) => Err(e),
+            };
+            match claimed {
+                Ok(claimed) if !claimed.is_empty() => {
+                    join_all(claimed.into_iter().map(|c| self.deliver(c))).await;
+                }
+                result => {
+                    if let Err(e) = result {
+                        tracing::warn!(error = %e, "cannot claim webhook deliveries");
+                    }
+                    tokio::select! {
+                        _ = self.db.changed() => {}
+                        _ = tokio::time::sleep(poll) => {}
+                        _ = stopped.changed() => {}
+                    }
+                }
+            }
+        }
+    }
+
+    async fn deliver(&self, claimed: Claimed) {
+        let id = claimed.id.to_string();
+        let timestamp = Utc::now().timestamp();
+        let started = Instant::now();
+        let at = Utc::now().trunc_subsecs(6);
+        let result = self
+            .client
+            .post(&claimed.url)
+            .header("content-type", "application/json")
+            .header("webhook-id", &id)
+            .header("webhook-timestamp", timestamp.to_string())
+            .header("webhook-signature", sign(&claimed.secret, &id, timestamp, &claimed.payload))
+            .body(claimed.payload.clone())
+            .send()
+            .await;
+        let (status, error) = match result {
+            Ok(response) if response.status().is_success() => (Some(response.status().as_u16()), None),
+            Ok(response) => {
+                (Some(response.status().as_u16()), Some(format!("the receiver answered {}", response.status())))
+            }
+            Err(e) if e.is_timeout() => (None, Some(format!("no answer within {} ms", self.settings.timeout_ms))),
+            Err(e) => (None, Some(format!("cannot reach the receiver: {}", error_chain(&e)))),
+        };
+        let attempt = Attempt { at, status, error, duration_ms: started.elapsed().as_millis() as u64 };
+        let retry_at = (!attempt.succeeded() && claimed.attempt < self.settings.max_attempts)
+            .then(|| Utc::now().timestamp_millis() + self.settings.backoff(claimed.attempt).as_millis() as i64);
+        match &attempt.error {
+            None => tracing::debug!(delivery = %id, url = %claimed.url, "webhook delivered"),
+            Some(error) => {
+                tracing::info!(delivery = %id, url = %claimed.url, attempt = claimed.attempt, %error, retry = retry_at.is_some(), "webhook attempt failed")
+            }
+        }
+        if let Err(e) = webhooks::finish(&self.db, claimed.id, &attempt, retry_at).await {
+            tracing::warn!(delivery = %id, error = %e, "cannot record a webhook attempt; its lease will run out and it is sent again");
+        }
+    }
+}
+
+fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut text = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        text.push_str(": ");
+        text.push_str(&s.to_string());
+        source = s.source();
+    }
+    text
+}
