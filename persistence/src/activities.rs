@@ -32,6 +32,8 @@ pub struct ActivityView {
 /// Filters of the activity list; every one given must hold.
 #[derive(Debug, Clone, Default)]
 pub struct ActivityFilter {
+    /// Records changed at or after this time.
+    pub updated_since: Option<chrono::DateTime<chrono::Utc>>,
     /// Records owned by this organisational unit.
     pub owner_unit: Option<String>,
     /// Activities that overlap this calendar year.
@@ -237,6 +239,9 @@ pub async fn list(
     page: PageRequest,
 ) -> Result<Page<ActivityView>, RepoError> {
     let mut cond = Condition::all();
+    if let Some(since) = filter.updated_since {
+        cond = cond.add(Column::UpdatedAt.gte(since));
+    }
     if visibility == Visibility::PublishedOnly {
         cond = cond.add(Column::Publication.eq(PublicationState::Published.as_str()));
     }

@@ -15,6 +15,8 @@ pub type Agreement = Stored<AgreementDraft>;
 /// Filters of the agreement list; every one given must hold.
 #[derive(Debug, Clone, Default)]
 pub struct AgreementFilter {
+    /// Records changed at or after this time.
+    pub updated_since: Option<chrono::DateTime<chrono::Utc>>,
     /// Records owned by this organisational unit.
     pub owner_unit: Option<String>,
     pub kind: Option<AgreementKind>,
@@ -150,6 +152,9 @@ pub async fn list(
     page: PageRequest,
 ) -> Result<Page<Agreement>, RepoError> {
     let mut cond = Condition::all();
+    if let Some(since) = filter.updated_since {
+        cond = cond.add(Column::UpdatedAt.gte(since));
+    }
     if visibility == Visibility::PublishedOnly {
         cond = cond.add(Column::Publication.eq(PublicationState::Published.as_str()));
     }

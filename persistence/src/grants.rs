@@ -15,6 +15,8 @@ pub type Grant = Stored<GrantDraft>;
 /// Filters of the grant list; every one given must hold.
 #[derive(Debug, Clone, Default)]
 pub struct GrantFilter {
+    /// Records changed at or after this time.
+    pub updated_since: Option<chrono::DateTime<chrono::Utc>>,
     /// Records owned by this organisational unit.
     pub owner_unit: Option<String>,
     pub donor_id: Option<Uuid>,
@@ -158,6 +160,9 @@ pub async fn list(
     page: PageRequest,
 ) -> Result<Page<Grant>, RepoError> {
     let mut cond = Condition::all();
+    if let Some(since) = filter.updated_since {
+        cond = cond.add(Column::UpdatedAt.gte(since));
+    }
     if visibility == Visibility::PublishedOnly {
         cond = cond.add(Column::Publication.eq(PublicationState::Published.as_str()));
     }

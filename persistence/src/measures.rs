@@ -22,6 +22,8 @@ pub struct MeasureRef {
 /// Filters of the measure list.
 #[derive(Debug, Clone, Default)]
 pub struct MeasureFilter {
+    /// Records changed at or after this time.
+    pub updated_since: Option<chrono::DateTime<chrono::Utc>>,
     pub programme_id: Option<Uuid>,
     pub section_id: Option<Uuid>,
     pub code: Option<MeasureCode>,
@@ -120,6 +122,9 @@ crud::repository!(Measures, MeasureDraft, Measure);
 /// Measures in code order (1.2 before 1.10).
 pub async fn list(db: &Database, filter: &MeasureFilter, page: PageRequest) -> Result<Page<Measure>, RepoError> {
     let mut cond = Condition::all();
+    if let Some(since) = filter.updated_since {
+        cond = cond.add(Column::UpdatedAt.gte(since));
+    }
     if let Some(programme) = filter.programme_id {
         let sections =
             Query::select().column("id").from("sections").and_where(Expr::col("programme_id").eq(programme)).to_owned();

@@ -14,6 +14,8 @@ pub type Partner = Stored<PartnerDraft>;
 /// Filters of the partner list; every one given must hold.
 #[derive(Debug, Clone, Default)]
 pub struct PartnerFilter {
+    /// Records changed at or after this time.
+    pub updated_since: Option<chrono::DateTime<chrono::Utc>>,
     /// Records owned by this organisational unit.
     pub owner_unit: Option<String>,
     pub kind: Option<PartnerKind>,
@@ -142,6 +144,9 @@ pub async fn list(
     page: PageRequest,
 ) -> Result<Page<Partner>, RepoError> {
     let mut cond = Condition::all();
+    if let Some(since) = filter.updated_since {
+        cond = cond.add(Column::UpdatedAt.gte(since));
+    }
     if visibility == Visibility::PublishedOnly {
         cond = cond.add(Column::Publication.eq(PublicationState::Published.as_str()));
     }

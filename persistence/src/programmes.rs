@@ -148,9 +148,17 @@ impl Record for Sections {
 
 crud::repository!(Programmes, ProgrammeDraft, Programme);
 
-/// Programmes, the latest first; `year` keeps those that run in that year.
-pub async fn list(db: &Database, year: Option<i32>, page: PageRequest) -> Result<Page<Programme>, RepoError> {
+/// Programmes, the latest first; `year` keeps those that run in that year, `updated_since` those changed since.
+pub async fn list(
+    db: &Database,
+    year: Option<i32>,
+    updated_since: Option<chrono::DateTime<chrono::Utc>>,
+    page: PageRequest,
+) -> Result<Page<Programme>, RepoError> {
     let mut cond = Condition::all();
+    if let Some(since) = updated_since {
+        cond = cond.add(programme::Column::UpdatedAt.gte(since));
+    }
     if let Some(year) = year {
         cond = cond.add(programme::Column::FirstYear.lte(year)).add(programme::Column::LastYear.gte(year));
     }

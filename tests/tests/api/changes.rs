@@ -211,3 +211,30 @@ async fn a_late_commit_is_not_skipped() {
     let ids: Vec<&str> = items.iter().map(|c| c["id"].as_str().unwrap()).collect();
     assert_eq!(ids, [late_id.to_string().as_str(), quick["id"].as_str().unwrap()]);
 }
+
+db_test! {
+    async fn lists_give_the_records_changed_since_a_time(app) {
+        let fixture = app.programme_fixture().await;
+        let first = app.create("/api/v1/partners", &partner_body(1)).await;
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        let since = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true);
+        let query = |path: &str| format!("{path}?updated_since={}", since.replace('+', "%2B"));
+        let second = app.create("/api/v1/partners", &partner_body(2)).await;
+        let names = |list: Value| -> Vec<String> {
+            list["items"].as_array().unwrap().iter().map(|p| p["id"].as_str().unwrap().to_owned()).collect()
+        };
+        let changed = app.get_as(&query("/api/v1/partners"), Role::Viewer).await.expect(200);
+        assert_eq!(names(changed), [second["id"].as_str().unwrap()]);
+        let path = format!("/api/v1/partners/{}", first["id"].as_str().unwrap());
+        app.patch(&path, Role::Editor, &json!({"website": "https://example.org"})).await.expect(200);
+        let changed = app.get_as(&query("/api/v1/partners"), Role::Viewer).await.expect(200);
+        assert_eq!(changed["total"], 2);
+
+        for list in ["/api/v1/programmes", "/api/v1/measures", "/api/v1/activities", "/api/v1/grants", "/api/v1/agreements"] {
+            assert_eq!(app.get_as(&query(list), Role::Viewer).await.expect(200)["total"], 0, "{list}");
+        }
+        let all_measures = app.get_as("/api/v1/measures?updated_since=2000-01-01T00:00:00Z", Role::Viewer).await;
+        assert_eq!(all_measures.expect(200)["total"], fixture.measures.len());
+        app.get_as("/api/v1/partners?updated_since=yesterday", Role::Viewer).await.expect_problem(400, "invalid_query");
+    }
+}

@@ -19,4 +19,5 @@ mod programmes;
 mod reports;
 mod service_accounts;
 mod units;
+mod webhooks;
 mod workflow;

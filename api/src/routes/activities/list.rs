@@ -49,6 +49,10 @@ pub struct ActivityListParams {
     /// `start_date` (default), `title`, `created_at` or `updated_at`; a leading `-` reverses the order.
     #[param(example = "-start_date")]
     sort: Option<String>,
+    /// Only records changed at or after this time (RFC 3339), for incremental sync; the change feed
+    /// (`/api/v1/changes`) tells deletions too.
+    #[param(value_type = Option<String>, format = DateTime, example = "2024-06-01T00:00:00Z")]
+    updated_since: Option<chrono::DateTime<chrono::Utc>>,
     /// Page size, 1 to 200 (default 50).
     limit: Option<u64>,
     /// How many matches to skip (default 0).
@@ -101,6 +105,7 @@ pub async fn list_activities(
         return Err(ApiError::invalid_query("to", format!("{to} is before from={from}")));
     }
     let filter = ActivityFilter {
+        updated_since: params.updated_since,
         year: params.year,
         from: params.from,
         to: params.to,

@@ -37,6 +37,10 @@ pub struct AgreementListParams {
     q: Option<String>,
     /// `signed_on` (default), `title`, `created_at` or `updated_at`; a leading `-` reverses the order.
     sort: Option<String>,
+    /// Only records changed at or after this time (RFC 3339), for incremental sync; the change feed
+    /// (`/api/v1/changes`) tells deletions too.
+    #[param(value_type = Option<String>, format = DateTime, example = "2024-06-01T00:00:00Z")]
+    updated_since: Option<chrono::DateTime<chrono::Utc>>,
     /// Page size, 1 to 200 (default 50).
     limit: Option<u64>,
     /// How many matches to skip (default 0).
@@ -79,6 +83,7 @@ pub async fn list_agreements(
         return Err(ApiError::invalid_query("year", format!("{year} is not a year from 1 to 9999")));
     }
     let filter = AgreementFilter {
+        updated_since: params.updated_since,
         kind: params.kind,
         status: params.status,
         partner_id: params.partner_id,

@@ -24,6 +24,10 @@ pub struct MeasureListParams {
     /// Only the measure with this code.
     #[param(value_type = Option<String>, example = "1.10")]
     code: Option<MeasureCode>,
+    /// Only records changed at or after this time (RFC 3339), for incremental sync; the change feed
+    /// (`/api/v1/changes`) tells deletions too.
+    #[param(value_type = Option<String>, format = DateTime, example = "2024-06-01T00:00:00Z")]
+    updated_since: Option<chrono::DateTime<chrono::Utc>>,
     /// Page size, 1 to 200 (default 50).
     limit: Option<u64>,
     /// How many matches to skip (default 0).
@@ -48,7 +52,12 @@ pub async fn list_measures(
     ListQuery(params): ListQuery<MeasureListParams>,
 ) -> ApiResult<HttpResponse> {
     let page = page_request(params.limit, params.offset)?;
-    let filter = MeasureFilter { programme_id: params.programme_id, section_id: params.section_id, code: params.code };
+    let filter = MeasureFilter {
+        updated_since: params.updated_since,
+        programme_id: params.programme_id,
+        section_id: params.section_id,
+        code: params.code,
+    };
     let result = measures::list(&db, &filter, page).await?;
     let items: Vec<MeasureResponse> = result.items.into_iter().map(Into::into).collect();
     Ok(list_response(&req, page, items, result.total))

@@ -35,6 +35,10 @@ pub struct PartnerListParams {
     /// `name` (default), `created_at` or `updated_at`; a leading `-` reverses the order.
     #[param(example = "-updated_at")]
     sort: Option<String>,
+    /// Only records changed at or after this time (RFC 3339), for incremental sync; the change feed
+    /// (`/api/v1/changes`) tells deletions too.
+    #[param(value_type = Option<String>, format = DateTime, example = "2024-06-01T00:00:00Z")]
+    updated_since: Option<chrono::DateTime<chrono::Utc>>,
     /// Page size, 1 to 200 (default 50).
     limit: Option<u64>,
     /// How many matches to skip (default 0).
@@ -69,6 +73,7 @@ pub async fn list_partners(
         Sort { column: PartnerSort::Name, descending: false },
     )?;
     let filter = PartnerFilter {
+        updated_since: params.updated_since,
         kind: params.kind,
         country: params.country,
         parent_id: params.parent_id,

@@ -18,6 +18,10 @@ pub struct ProgrammeListParams {
     /// Only programmes that run in this year.
     #[param(example = 2024, minimum = 1, maximum = 9999)]
     year: Option<i32>,
+    /// Only records changed at or after this time (RFC 3339), for incremental sync; the change feed
+    /// (`/api/v1/changes`) tells deletions too.
+    #[param(value_type = Option<String>, format = DateTime, example = "2024-06-01T00:00:00Z")]
+    updated_since: Option<chrono::DateTime<chrono::Utc>>,
     /// Page size, 1 to 200 (default 50).
     limit: Option<u64>,
     /// How many matches to skip (default 0).
@@ -45,7 +49,7 @@ pub async fn list_programmes(
     if let Some(year) = params.year.filter(|y| !(1..=9999).contains(y)) {
         return Err(ApiError::invalid_query("year", format!("{year} is not a year from 1 to 9999")));
     }
-    let result = programmes::list(&db, params.year, page).await?;
+    let result = programmes::list(&db, params.year, params.updated_since, page).await?;
     let items: Vec<ProgrammeResponse> = result.items.into_iter().map(Into::into).collect();
     Ok(list_response(&req, page, items, result.total))
 }
