@@ -7,6 +7,7 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use crate::error::Problem;
+use crate::routes::webhooks::WebhookEvent;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -20,7 +21,7 @@ published records, `admin` also manages the programme structure and deletes.\n\n
 Errors are RFC 9457 problems (`application/problem+json`) with a stable `code`; `type` is `/problems/{code}`.",
         license(name = "EUPL-1.2", identifier = "EUPL-1.2"),
     ),
-    components(schemas(Problem)),
+    components(schemas(Problem, WebhookEvent)),
     modifiers(&BearerAuth),
     tags(
         (name = "auth", description = "Signing in, tokens, and who the caller is"),
@@ -63,6 +64,7 @@ pub fn spec() -> &'static utoipa::openapi::OpenApi {
         let mut spec = crate::app::routes_and_spec(actix_web::App::new()).1;
         utoipa::Modify::modify(&crate::access::AccessModifier, &mut spec);
         utoipa::Modify::modify(&crate::idempotency::IdempotencyModifier, &mut spec);
+        utoipa::Modify::modify(&crate::routes::webhooks::WebhookContract, &mut spec);
         spec
     })
 }

@@ -381,6 +381,20 @@ pub struct Claimed {
     pub attempt: i32,
 }
 
+/// Removes the delivered and failed deliveries made before `before`; returns how many.
+pub async fn purge(db: &Database, before: DateTime<Utc>) -> Result<u64, RepoError> {
+    db.write(async |txn| {
+        let done = [DeliveryStatus::Delivered.as_str(), DeliveryStatus::Failed.as_str()];
+        let result = delivery::Entity::delete_many()
+            .filter(delivery::Column::Status.is_in(done))
+            .filter(delivery::Column::CreatedAt.lt(before))
+            .exec(txn)
+            .await?;
+        Ok(result.rows_affected)
+    })
+    .await
+}
+
 /// Whether any delivery may be due now (a cheap read before claiming in a write transaction).
 pub async fn has_due(db: &Database) -> Result<bool, RepoError> {
     let now_ms = Utc::now().timestamp_millis();

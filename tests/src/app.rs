@@ -51,6 +51,7 @@ pub fn webhook_settings() -> WebhookSettings {
         retry_max_ms: 400,
         poll_interval_ms: 50,
         concurrency: 8,
+        retention_days: 30,
     }
 }
 

@@ -28,6 +28,8 @@ pub struct WebhookSettings {
     pub poll_interval_ms: u64,
     /// How many deliveries one process sends at once.
     pub concurrency: u64,
+    /// How many days delivered and failed deliveries stay in the delivery log.
+    pub retention_days: u32,
 }
 
 impl Default for WebhookSettings {
@@ -35,11 +37,12 @@ impl Default for WebhookSettings {
         Self {
             enabled: true,
             timeout_ms: 10_000,
-            max_attempts: 12,
+            max_attempts: 15,
             retry_base_ms: 5_000,
             retry_max_ms: 3_600_000,
             poll_interval_ms: 1_000,
             concurrency: 8,
+            retention_days: 30,
         }
     }
 }

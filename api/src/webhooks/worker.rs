@@ -57,7 +57,17 @@ impl Worker {
 
     async fn run(self, mut stopped: watch::Receiver<bool>) {
         let poll = Duration::from_millis(self.settings.poll_interval_ms);
+        let mut purged: Option<Instant> = None;
         while !*stopped.borrow() {
+            if purged.is_none_or(|at| at.elapsed() > Duration::from_secs(3600)) {
+                purged = Some(Instant::now());
+                let before = Utc::now() - chrono::Duration::days(i64::from(self.settings.retention_days));
+                match webhooks::purge(&self.db, before).await {
+                    Ok(0) => {}
+                    Ok(n) => tracing::info!(deliveries = n, "removed old deliveries from the webhook delivery log"),
+                    Err(e) => tracing::warn!(error = %e, "cannot remove old webhook deliveries"),
+                }
+            }
             let claimed = match webhooks::has_due(&self.db).await {
                 Ok(true) => webhooks::claim(&self.db, self.lease_ms(), self.settings.concurrency).await,
                 Ok(false) => Ok(Vec::new()),

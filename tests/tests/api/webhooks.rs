@@ -61,6 +61,9 @@ db_test! {
         assert_eq!(first, expected.iter().enumerate().map(|(i, t)| (t.to_string(), i as i64 + 1)).collect::<Vec<_>>());
         assert!(accepted.iter().all(|r| r.body["type"].as_str().unwrap().starts_with("partner.")));
         assert_eq!(accepted[0].body["data"]["record"], created);
+        let (feed, _) = app.changes_until("", 5).await;
+        let in_feed = feed.iter().find(|c| c["id"] == created["id"] && c["version"] == 1).unwrap();
+        assert_eq!(&accepted[0].body["data"], in_feed, "a webhook's data is the change as the feed shows it");
 
         let log = wait_until_all(&app, &subscription, "delivered", 6).await;
         assert!(log.iter().all(|d| d["status"] == "delivered" && d["attempts"] == 1), "{log:#?}");

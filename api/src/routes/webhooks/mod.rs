@@ -13,7 +13,10 @@ use uuid::Uuid;
 
 mod create;
 mod deliveries;
+mod event;
 mod manage;
+
+pub use event::{WebhookContract, WebhookEvent};
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(manage::list_webhooks)
