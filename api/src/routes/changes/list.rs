@@ -78,6 +78,11 @@ impl From<ChangeEntry> for ChangeResponse {
 
 /// A page of the change feed.
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({
+    "items": [{"cursor": "1042_318", "type": "partner", "id": "0193a4d2-8f10-7c3e-9a51-3f0e7c1d2b4a", "version": 4,
+        "action": "delete", "at": "2026-11-25T10:15:00Z", "deleted": true, "record": null}],
+    "next": "1042_318", "has_more": false
+}))]
 pub struct ChangeFeed {
     /// The changes, oldest first.
     pub items: Vec<ChangeResponse>,

@@ -107,6 +107,17 @@ pub struct WebhookWithSecret {
 
 /// One event sent (or to be sent) to a subscription.
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({
+    "id": "0193a4d2-9b20-7d11-8c3e-5b1f2a9e0c77", "subscription_id": "0193a4d0-1c00-7a00-8000-2c5e1d3f4a5b",
+    "event_type": "partner.created", "record_type": "partner", "record_id": "0193a4d2-8f10-7c3e-9a51-3f0e7c1d2b4a",
+    "status": "delivered", "attempts": 2, "next_attempt_at": null, "last_status": 204, "last_error": null,
+    "attempt_log": [
+        {"at": "2026-11-25T10:15:00.120Z", "status": 500, "error": "the receiver answered 500 Internal Server Error", "duration_ms": 31},
+        {"at": "2026-11-25T10:15:05.160Z", "status": 204, "error": null, "duration_ms": 12}
+    ],
+    "created_at": "2026-11-25T10:15:00.100Z", "delivered_at": "2026-11-25T10:15:05.160Z",
+    "payload": {"type": "partner.created", "timestamp": "2026-11-25T10:15:00.100Z", "data": {"type": "partner", "action": "create"}}
+}))]
 pub struct DeliveryResponse {
     /// Also the `webhook-id` header, the same on every attempt, for the receiver to drop duplicates.
     pub id: Uuid,
