@@ -91,6 +91,8 @@ pub const TABLE: &[(&str, Option<Role>)] = &[
     ("grant_history", Some(Role::Viewer)),
     ("agreement_history", Some(Role::Viewer)),
     ("list_changes", Some(Role::Viewer)),
+    ("dataset_json", None),
+    ("dataset_csv", None),
     ("list_webhooks", Some(Role::Admin)),
     ("create_webhook", Some(Role::Admin)),
     ("get_webhook", Some(Role::Admin)),

@@ -10,6 +10,7 @@ pub mod error;
 pub mod extract;
 pub mod idempotency;
 pub mod idp;
+pub mod open_data;
 pub mod openapi;
 pub mod pagination;
 pub mod passwords;

@@ -34,6 +34,7 @@ Errors are RFC 9457 problems (`application/problem+json`) with a stable `code`; 
         (name = "audit", description = "Who changed what, and when"),
         (name = "sync", description = "The change feed: every change to the records in commit order, from a cursor"),
         (name = "webhooks", description = "Signed notifications of changes, POSTed to other systems, with a delivery log"),
+        (name = "open-data", description = "Public feeds of the published records for open-data portals: JSON, CSV, GeoJSON, catalogs; no token"),
         (name = "health", description = "Liveness and readiness"),
     )
 )]

@@ -329,7 +329,7 @@ pub(crate) async fn of_measures_in_year(
 }
 
 /// Adds the measures' codes and titles and the partners' names, in two queries for the whole batch.
-async fn views(conn: &impl ConnectionTrait, records: Vec<Activity>) -> Result<Vec<ActivityView>, RepoError> {
+pub(crate) async fn views(conn: &impl ConnectionTrait, records: Vec<Activity>) -> Result<Vec<ActivityView>, RepoError> {
     let mut measure_ids: Vec<Uuid> = records.iter().flat_map(|r| r.data.measure_ids.iter().copied()).collect();
     measure_ids.sort();
     measure_ids.dedup();

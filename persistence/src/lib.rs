@@ -15,6 +15,7 @@ pub mod agreements;
 pub mod grants;
 pub mod idempotency;
 pub mod measures;
+pub mod open_data;
 pub mod partners;
 pub mod programmes;
 pub mod reports;

@@ -21,6 +21,7 @@ mod editing;
 pub mod grants;
 pub mod health;
 pub mod measures;
+pub mod open_data;
 pub mod partners;
 pub mod problem_types;
 pub mod problems;
@@ -34,6 +35,7 @@ mod workflow;
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.configure(health::configure);
     cfg.configure(problem_types::configure);
+    cfg.service(utoipa_actix_web::scope("/open-data/v1").configure(open_data::configure));
     cfg.service(
         utoipa_actix_web::scope("/api/v1")
             .configure(auth::configure)

@@ -43,6 +43,8 @@ problem_set! {
     GuardedGetProblems = [InvalidPath, MissingToken, InvalidToken, Forbidden, NotFound];
     /// The annual report: bad parameters, a drafts preview without the role, an unwritable Accept.
     ReportProblems = [InvalidPath, InvalidQuery, MissingToken, InvalidToken, Forbidden, NotFound, NotAcceptable];
+    /// An open-data feed: bad parameters, or no such dataset.
+    FeedProblems = [InvalidQuery, NotFound];
     /// A list that needs a role.
     GuardedListProblems = [InvalidQuery, MissingToken, InvalidToken, Forbidden];
     /// A list under a resource that needs a role.

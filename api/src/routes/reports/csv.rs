@@ -20,14 +20,22 @@ pub const COLUMNS: [&str; 13] = [
 ];
 
 pub fn render(report: &Report) -> String {
-    let mut out = String::new();
-    row(&mut out, COLUMNS.iter().map(|c| c.to_string()));
+    let mut out = crate::open_data::csv::line(COLUMNS.iter().map(|c| c.to_string()));
+    for fields in table(report) {
+        out.push_str(&crate::open_data::csv::line(fields));
+    }
+    out
+}
+
+/// The report's rows, each with the fields of `COLUMNS`.
+pub fn table(report: &Report) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
     for section in &report.sections {
         for measure in &section.measures {
             let lead = [section.number.clone(), section.title.clone(), measure.code.to_string(), measure.title.clone()];
             if measure.entries.is_empty() {
                 let rest = ["", "", "", "", "", "", measure.none_text.as_deref().unwrap_or(""), "", ""];
-                row(&mut out, lead.iter().cloned().chain(rest.iter().map(|s| s.to_string())));
+                rows.push(lead.iter().cloned().chain(rest.iter().map(|s| s.to_string())).collect());
             }
             for entry in &measure.entries {
                 let rest = [
@@ -41,34 +49,9 @@ pub fn render(report: &Report) -> String {
                     entry.partners.join("; "),
                     entry.publication.as_str().to_owned(),
                 ];
-                row(&mut out, lead.iter().cloned().chain(rest));
+                rows.push(lead.iter().cloned().chain(rest).collect());
             }
         }
     }
-    out
-}
-
-fn row(out: &mut String, fields: impl Iterator<Item = String>) {
-    let fields: Vec<String> = fields.map(|f| field(&f)).collect();
-    out.push_str(&fields.join(","));
-    out.push_str("\r\n");
-}
-
-fn field(value: &str) -> String {
-    if value.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value.to_owned()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn quotes_only_what_needs_it() {
-        assert_eq!(super::field("plain"), "plain");
-        assert_eq!(super::field("a, b"), "\"a, b\"");
-        assert_eq!(super::field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(super::field("two\nlines"), "\"two\nlines\"");
-    }
+    rows
 }

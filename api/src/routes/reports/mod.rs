@@ -9,7 +9,7 @@ use uuid::Uuid;
 use crate::error::ApiError;
 
 mod checks;
-mod csv;
+pub(crate) mod csv;
 mod docx;
 mod get;
 mod html;
@@ -22,7 +22,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
 }
 
 /// The report's data, or 404 when the programme does not exist or does not run in `year`.
-async fn report_data(
+pub(crate) async fn report_data(
     db: &Database,
     programme_id: Uuid,
     year: i32,

@@ -1,0 +1,158 @@
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, get, web};
+use chrono::{DateTime, Utc};
+use intercoop_domain::report::Lang;
+use intercoop_persistence::Database;
+use intercoop_persistence::open_data::{FeedCursor, FeedQuery};
+use serde::Deserialize;
+use utoipa::{IntoParams, ToSchema};
+
+use super::http::Freshness;
+use super::stream::{Feed, Format};
+use crate::error::{ApiError, ApiResult};
+use crate::extract::ListQuery;
+use crate::open_data::datasets::{self, Dataset};
+use crate::routes::problems::FeedProblems;
+
+/// The record datasets.
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+#[allow(dead_code)]
+pub enum DatasetName {
+    Measures,
+    Activities,
+    Partners,
+    Grants,
+    Agreements,
+}
+
+/// Which records of the dataset, and (for CSV) in which language.
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct FeedParams {
+    /// Only records changed at or after this time (RFC 3339).
+    #[param(example = "2024-06-01T00:00:00Z")]
+    updated_since: Option<DateTime<Utc>>,
+    /// Continue after this cursor: the `next` of the previous JSON page.
+    after: Option<String>,
+    /// At most this many records, 1 to 10000; every record without it.
+    limit: Option<u64>,
+    /// CSV: the language of text cells, `uk` (default) or `en` (Ukrainian where there is no English).
+    #[param(example = "en")]
+    lang: Option<String>,
+}
+
+fn dataset(name: &str) -> Result<Dataset, ApiError> {
+    datasets::find(name).ok_or_else(|| {
+        ApiError::not_found(format!(
+            "there is no dataset '{name}'; the datasets are measures, activities, partners, grants and agreements"
+        ))
+    })
+}
+
+fn query(params: &FeedParams) -> Result<(FeedQuery, Option<u64>), ApiError> {
+    if let Some(limit) = params.limit
+        && !(1..=10_000).contains(&limit)
+    {
+        return Err(ApiError::invalid_query("limit", "must be between 1 and 10000"));
+    }
+    let after = match params.after.as_deref().filter(|a| !a.is_empty()) {
+        None => None,
+        Some(text) => Some(FeedCursor::parse(text).ok_or_else(|| {
+            ApiError::invalid_query("after", format!("'{text}' is not a cursor of this feed; use a `next` it returned"))
+        })?),
+    };
+    Ok((FeedQuery { after, updated_since: params.updated_since, limit: 0 }, params.limit))
+}
+
+pub fn lang(value: Option<&str>) -> Result<Lang, ApiError> {
+    match value {
+        None | Some("uk") => Ok(Lang::Uk),
+        Some("en") => Ok(Lang::En),
+        Some(other) => Err(ApiError::invalid_query("lang", format!("'{other}' is not a language here; use uk or en"))),
+    }
+}
+
+async fn serve(
+    req: &HttpRequest,
+    db: &Database,
+    dataset: Dataset,
+    params: &FeedParams,
+    format: Format,
+) -> ApiResult<HttpResponse> {
+    let (query, limit) = query(params)?;
+    let freshness = Freshness::of(db, dataset.sources, req).await?;
+    if freshness.not_modified(req) {
+        return Ok(freshness.not_modified_response());
+    }
+    let (content_type, extension) = match format {
+        Format::Json => ("application/json", "json"),
+        Format::Csv(_) => ("text/csv; charset=utf-8; header=present", "csv"),
+    };
+    let mut builder = HttpResponse::Ok();
+    freshness.headers(&mut builder);
+    builder
+        .insert_header((header::CONTENT_TYPE, content_type))
+        .insert_header((header::CONTENT_DISPOSITION, format!("inline; filename=\"{}.{extension}\"", dataset.name)));
+    Ok(builder.streaming(Feed::new(db.clone(), dataset, format, query, limit).into_stream()))
+}
+
+/// A dataset as JSON: every published record, streamed.
+///
+/// `{"dataset": NAME, "items": [...], "next": CURSOR}`: each item has the dataset's columns (see
+/// `/open-data/v1/datapackage.json`), localized text as `{"uk", "en"}` and lists as arrays. With `limit`, one page
+/// ordered by last change: ask again with `after=NEXT` until `next` is null. With `updated_since`, only what changed
+/// since. Drafts and withdrawn records never appear. No token needed; open CORS; `ETag`/`Last-Modified` with 304.
+#[utoipa::path(
+    tag = "open-data",
+    params(("dataset" = DatasetName, Path, description = "The dataset"), FeedParams),
+    responses(
+        (status = 200, description = "The dataset", content_type = "application/json", body = Object,
+            example = json!({"dataset": "partners", "items": [{"id": "0193a4d2-8f10-7c3e-9a51-3f0e7c1d2b4a", "name": {"uk": "Люблін", "en": "Lublin"}, "kind": "twin_city", "country": "PL", "updated_at": "2024-05-02T09:00:00Z"}], "next": null})),
+        (status = 304, description = "Not modified since the client's copy"),
+        FeedProblems,
+    ),
+    security(())
+)]
+#[get("/{dataset}.json")]
+pub async fn dataset_json(
+    req: HttpRequest,
+    db: web::Data<Database>,
+    name: web::Path<String>,
+    ListQuery(params): ListQuery<FeedParams>,
+) -> ApiResult<HttpResponse> {
+    let dataset = dataset(&name)?;
+    if params.lang.is_some() {
+        return Err(ApiError::invalid_query("lang", "the JSON feed carries both languages; lang is for the CSV"));
+    }
+    serve(&req, &db, dataset, &params, Format::Json).await
+}
+
+/// A dataset as CSV (RFC 4180, UTF-8, header row): every published record, streamed.
+///
+/// The columns, their order and types are those of the dataset's table schema in
+/// `/open-data/v1/datapackage.json`, and do not change. Text cells are in `lang` (Ukrainian by default); lists are
+/// joined with "; ". `updated_since`, `after` and `limit` work as on the JSON feed.
+#[utoipa::path(
+    tag = "open-data",
+    params(("dataset" = DatasetName, Path, description = "The dataset"), FeedParams),
+    responses(
+        (status = 200, description = "The dataset", content_type = "text/csv", body = String,
+            example = "id,name,aliases,kind,country\r\n0193a4d2-8f10-7c3e-9a51-3f0e7c1d2b4a,Люблін,,twin_city,PL\r\n"),
+        (status = 304, description = "Not modified since the client's copy"),
+        FeedProblems,
+    ),
+    security(())
+)]
+#[get("/{dataset}.csv")]
+pub async fn dataset_csv(
+    req: HttpRequest,
+    db: web::Data<Database>,
+    name: web::Path<String>,
+    ListQuery(params): ListQuery<FeedParams>,
+) -> ApiResult<HttpResponse> {
+    let dataset = dataset(&name)?;
+    let lang = lang(params.lang.as_deref())?;
+    serve(&req, &db, dataset, &params, Format::Csv(lang)).await
+}

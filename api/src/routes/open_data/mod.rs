@@ -1,0 +1,20 @@
+//! `/open-data/v1`: public feeds of the published records for the national open-data portal and anyone else, with
+//! no token: each dataset as JSON and CSV, the annual report table per year.
+
+use actix_web::guard;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+mod feeds;
+mod http;
+mod stream;
+
+pub use http::preflight;
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(feeds::dataset_json).service(feeds::dataset_csv);
+}
+
+/// The CORS preflight of every feed (undocumented: browsers send it, clients do not).
+pub fn preflight_route() -> actix_web::Resource {
+    actix_web::web::resource("/open-data/v1/{tail:.*}").guard(guard::Options()).to(preflight)
+}

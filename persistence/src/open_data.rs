@@ -1,0 +1,147 @@
+//! What the open-data feeds read: the public records in batches ordered by (last change, id), so that a feed can
+//! stream a large table and a harvester can resume from a cursor; and a stamp that changes whenever a feed's
+//! content may have.
+
+use std::fmt;
+
+use chrono::{DateTime, TimeZone, Utc};
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder, QuerySelect,
+};
+use uuid::Uuid;
+
+use crate::activities::{Activities, ActivityView};
+use crate::agreements::{Agreement, Agreements};
+use crate::crud::Record;
+use crate::grants::{Grant, Grants};
+use crate::measures::{Measure, MeasureRef, Measures};
+use crate::partners::{Partner, PartnerRef, Partners};
+use crate::{Database, RepoError};
+
+/// A position in a feed: the records after it come next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FeedCursor {
+    pub updated_at: DateTime<Utc>,
+    pub id: Uuid,
+}
+
+impl FeedCursor {
+    pub fn parse(text: &str) -> Option<FeedCursor> {
+        let (micros, id) = text.split_once('_')?;
+        let micros: i64 = micros.parse().ok().filter(|m| *m >= 0)?;
+        Some(FeedCursor { updated_at: Utc.timestamp_micros(micros).single()?, id: Uuid::parse_str(id).ok()? })
+    }
+}
+
+impl fmt::Display for FeedCursor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}_{}", self.updated_at.timestamp_micros(), self.id.simple())
+    }
+}
+
+/// Which public records to read.
+#[derive(Debug, Clone, Copy)]
+pub struct FeedQuery {
+    pub after: Option<FeedCursor>,
+    pub updated_since: Option<DateTime<Utc>>,
+    pub limit: u64,
+}
+
+async fn batch<R: Record>(
+    conn: &impl ConnectionTrait,
+    q: &FeedQuery,
+) -> Result<Vec<intercoop_domain::Stored<R::Draft>>, RepoError>
+where
+    R::Model: FromQueryResult,
+{
+    let updated_at = || Expr::col("updated_at");
+    let mut cond = Condition::all();
+    if R::WORKFLOW {
+        cond = cond.add(Expr::col("publication").eq("published"));
+    }
+    if let Some(since) = q.updated_since {
+        cond = cond.add(updated_at().gte(since));
+    }
+    if let Some(after) = q.after {
+        cond = cond.add(
+            Condition::any()
+                .add(updated_at().gt(after.updated_at))
+                .add(Condition::all().add(updated_at().eq(after.updated_at)).add(R::ID.gt(after.id))),
+        );
+    }
+    let models =
+        R::Entity::find().filter(cond).order_by_asc(updated_at()).order_by_asc(R::ID).limit(q.limit).all(conn).await?;
+    let mut records: Vec<_> = models.into_iter().map(R::from_model).collect::<Result<_, _>>()?;
+    R::load_links(conn, &mut records).await?;
+    Ok(records)
+}
+
+pub async fn measures(db: &Database, q: &FeedQuery) -> Result<Vec<Measure>, RepoError> {
+    batch::<Measures>(db.connection(), q).await
+}
+
+pub async fn partners(db: &Database, q: &FeedQuery) -> Result<Vec<Partner>, RepoError> {
+    batch::<Partners>(db.connection(), q).await
+}
+
+pub async fn grants(db: &Database, q: &FeedQuery) -> Result<Vec<Grant>, RepoError> {
+    batch::<Grants>(db.connection(), q).await
+}
+
+pub async fn agreements(db: &Database, q: &FeedQuery) -> Result<Vec<Agreement>, RepoError> {
+    batch::<Agreements>(db.connection(), q).await
+}
+
+/// Published activities with their measures' codes and partners' names.
+pub async fn activities(db: &Database, q: &FeedQuery) -> Result<Vec<ActivityView>, RepoError> {
+    let records = batch::<Activities>(db.connection(), q).await?;
+    crate::activities::views(db.connection(), records).await
+}
+
+/// The names of these partners (published or not: a published record may name a partner in draft only by id).
+pub async fn partner_refs(db: &Database, ids: &[Uuid]) -> Result<Vec<PartnerRef>, RepoError> {
+    crate::partners::refs(db.connection(), ids).await
+}
+
+pub async fn measure_refs(db: &Database, ids: &[Uuid]) -> Result<Vec<MeasureRef>, RepoError> {
+    crate::measures::refs(db.connection(), ids).await
+}
+
+/// What changes whenever a feed built from these record types may have changed: how many changes they have had,
+/// the last one's number, and when it was made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Stamp {
+    pub changes: i64,
+    pub last_seq: i64,
+    pub last_at: Option<DateTime<Utc>>,
+}
+
+pub async fn stamp(db: &Database, record_types: &[&str]) -> Result<Stamp, RepoError> {
+    use crate::entities::change::{Column, Entity};
+    let row: Option<(i64, Option<i64>, Option<DateTime<Utc>>)> = Entity::find()
+        .select_only()
+        .column_as(Expr::col(Column::Seq).count(), "changes")
+        .column_as(Expr::col(Column::Seq).max(), "last_seq")
+        .column_as(Expr::col(Column::At).max(), "last_at")
+        .filter(Column::RecordType.is_in(record_types.iter().map(|t| t.to_string())))
+        .into_tuple()
+        .one(db.connection())
+        .await?;
+    let (changes, last_seq, last_at) = row.unwrap_or((0, None, None));
+    Ok(Stamp { changes, last_seq: last_seq.unwrap_or(0), last_at })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cursors_read_back() {
+        let c = FeedCursor { updated_at: Utc.timestamp_micros(1_732_530_000_123_456).unwrap(), id: Uuid::now_v7() };
+        assert_eq!(FeedCursor::parse(&c.to_string()), Some(c));
+        for bad in ["", "1_", "_x", "-5_0190f5a0000070008000000000000001", "1_nope"] {
+            assert_eq!(FeedCursor::parse(bad), None, "{bad}");
+        }
+    }
+}

@@ -1,0 +1,127 @@
+//! The open-data feeds: only published records, stable columns that parse with a CSV reader, paging by cursor,
+//! updated_since, ETag/Last-Modified with 304, open CORS.
+
+use intercoop_tests::{Role, TestApp, db_test};
+use serde_json::{Value, json};
+
+async fn published_partner(app: &TestApp, n: usize) -> Value {
+    let body = json!({
+        "name": {"uk": format!("Партнер, \"{n}\""), "en": format!("Partner {n}")}, "kind": "twin_city", "country": "PL",
+        "aliases": ["Alias A", "Alias B"], "coordinates": {"latitude": 51.25, "longitude": 22.57}
+    });
+    app.create_published("/api/v1/partners", &body).await
+}
+
+async fn get_json(app: &TestApp, path: &str) -> Value {
+    let (status, content_type, body) = app.client_get_bytes(path).await;
+    assert_eq!(status, 200, "{path}: {}", String::from_utf8_lossy(&body));
+    assert!(content_type.starts_with("application/"), "{path}: {content_type}");
+    serde_json::from_slice(&body).unwrap()
+}
+
+db_test! {
+    async fn feeds_show_published_records_only_as_json_and_csv(app) {
+        let published = published_partner(&app, 1).await;
+        let draft = app.create("/api/v1/partners", &json!({"name": {"uk": "Чернетка"}, "kind": "ngo"})).await;
+
+        let feed = get_json(&app, "/open-data/v1/partners.json").await;
+        assert_eq!(feed["dataset"], "partners");
+        let items = feed["items"].as_array().unwrap();
+        assert_eq!(items.len(), 1, "{feed}");
+        assert_eq!(items[0]["id"], published["id"]);
+        assert_eq!(items[0]["name"], json!({"uk": "Партнер, \"1\"", "en": "Partner 1"}));
+        assert_eq!(items[0]["aliases"], json!(["Alias A", "Alias B"]));
+        assert_eq!(items[0]["latitude"], 51.25);
+        assert_eq!(items[0]["updated_at"], published["updated_at"]);
+        assert!(!feed.to_string().contains(draft["id"].as_str().unwrap()));
+
+        let (status, content_type, body) = app.client_get_bytes("/open-data/v1/partners.csv").await;
+        assert_eq!(status, 200);
+        assert!(content_type.starts_with("text/csv"), "{content_type}");
+        let mut reader = csv::Reader::from_reader(body.as_slice());
+        let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_owned).collect();
+        assert_eq!(header[..4], ["id", "name", "aliases", "kind"]);
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), 1);
+        assert_eq!(&rows[0][1], "Партнер, \"1\"");
+        assert_eq!(&rows[0][2], "Alias A; Alias B");
+        let (_, _, english) = app.client_get_bytes("/open-data/v1/partners.csv?lang=en").await;
+        let english = String::from_utf8(english).unwrap();
+        assert!(english.contains(",Partner 1,"), "{english}");
+
+        for path in ["/open-data/v1/measures.json", "/open-data/v1/activities.csv", "/open-data/v1/grants.json", "/open-data/v1/agreements.csv"] {
+            let (status, _, _) = app.client_get_bytes(path).await;
+            assert_eq!(status, 200, "{path}");
+        }
+        app.get("/open-data/v1/users.json").await.expect_problem(404, "not_found");
+        app.get("/open-data/v1/partners.json?lang=en").await.expect_problem(400, "invalid_query");
+        app.get("/open-data/v1/partners.csv?lang=de").await.expect_problem(400, "invalid_query");
+        app.get("/open-data/v1/partners.json?limit=0").await.expect_problem(400, "invalid_query");
+        app.get("/open-data/v1/partners.json?after=x").await.expect_problem(400, "invalid_query");
+    }
+}
+
+db_test! {
+    async fn json_feeds_page_by_cursor_and_give_what_changed_since(app) {
+        let mut ids = Vec::new();
+        for n in 0..5 {
+            ids.push(published_partner(&app, n).await["id"].clone());
+        }
+        let mut seen = Vec::new();
+        let mut path = "/open-data/v1/partners.json?limit=2".to_owned();
+        loop {
+            let page = get_json(&app, &path).await;
+            seen.extend(page["items"].as_array().unwrap().iter().map(|p| p["id"].clone()));
+            match page["next"].as_str() {
+                Some(next) => path = format!("/open-data/v1/partners.json?limit=2&after={next}"),
+                None => break,
+            }
+            assert!(seen.len() <= 10, "the pages do not end");
+        }
+        assert_eq!(seen, ids, "pages in order of last change, each record once");
+
+        let since = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true).replace('+', "%2B");
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+        let path = format!("/api/v1/partners/{}", ids[1].as_str().unwrap());
+        app.patch(&path, Role::Publisher, &json!({"website": "https://example.org"})).await.expect(200);
+        let changed = get_json(&app, &format!("/open-data/v1/partners.json?updated_since={since}")).await;
+        let changed: Vec<&Value> = changed["items"].as_array().unwrap().iter().map(|p| &p["id"]).collect();
+        assert_eq!(changed, [&ids[1]]);
+    }
+}
+
+db_test! {
+    async fn feeds_answer_304_to_a_current_copy_and_allow_any_origin(app) {
+        published_partner(&app, 1).await;
+        let first = app.get("/open-data/v1/partners.csv").await;
+        let etag = first.header("etag").unwrap().to_owned();
+        let last_modified = first.header("last-modified").unwrap().to_owned();
+        assert_eq!(first.header("access-control-allow-origin"), Some("*"));
+        assert!(first.header("cache-control").unwrap().contains("max-age"));
+
+        let again = app.call_with_headers(reqwest::Method::GET, "/open-data/v1/partners.csv", &[("If-None-Match", &etag)], None).await;
+        assert_eq!(again.status.as_u16(), 304);
+        assert_eq!(again.text, "");
+        let again = app
+            .call_with_headers(reqwest::Method::GET, "/open-data/v1/partners.csv", &[("If-Modified-Since", &last_modified)], None)
+            .await;
+        assert_eq!(again.status.as_u16(), 304);
+        // Another format of the same data has another ETag.
+        let json = app.get("/open-data/v1/partners.json").await;
+        assert_ne!(json.header("etag").unwrap(), etag);
+
+        published_partner(&app, 2).await;
+        let changed = app.call_with_headers(reqwest::Method::GET, "/open-data/v1/partners.csv", &[("If-None-Match", &etag)], None).await;
+        assert_eq!(changed.status.as_u16(), 200);
+        assert_ne!(changed.header("etag").unwrap(), etag);
+
+        let preflight = app
+            .call_with_headers(reqwest::Method::OPTIONS, "/open-data/v1/partners.csv", &[("Origin", "https://data.gov.ua"), ("Access-Control-Request-Method", "GET")], None)
+            .await;
+        assert_eq!(preflight.status.as_u16(), 204);
+        assert_eq!(preflight.header("access-control-allow-origin"), Some("*"));
+        // The private API does not open CORS.
+        let private = app.get_as("/api/v1/partners", Role::Viewer).await;
+        assert_eq!(private.header("access-control-allow-origin"), None);
+    }
+}
