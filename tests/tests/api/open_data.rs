@@ -125,3 +125,64 @@ db_test! {
         assert_eq!(private.header("access-control-allow-origin"), None);
     }
 }
+
+db_test! {
+    async fn partners_grants_and_activities_in_the_standards_other_tools_read(app) {
+        let f = app.programme_fixture().await;
+        let lublin = published_partner(&app, 1).await;
+        let undp = app.partner("Програма розвитку ООН", "UNDP", "international_organisation", "UA").await;
+        let grant = json!({
+            "donor_id": undp, "project_title": {"uk": "Бізнес-хол", "en": "Business hall"}, "amount": "654800",
+            "currency": "EUR", "status": "completed", "awarded_on": "2024-03-01", "start_date": "2024-03-01",
+            "end_date": "2025-02-28", "measure_ids": [f.measure("1.3")]
+        });
+        let grant = app.create_published("/api/v1/grants", &grant).await;
+        let activity = json!({
+            "title": {"uk": "Візит до Любліна", "en": "Visit to Lublin"}, "kind": "visit_abroad", "start_date": "2024-05-02",
+            "end_date": "2024-05-04", "format": "hybrid", "place": {"city": {"uk": "Люблін", "en": "Lublin"}, "country": "PL"},
+            "measure_ids": [f.measure("1.2")], "partners": [{"partner_id": lublin["id"], "role": "host"}],
+            "participants": "Іван Петренко, секретар міської ради"
+        });
+        let activity = app.create_published("/api/v1/activities", &activity).await;
+        app.create("/api/v1/activities", &json!({"title": {"uk": "Чернетка"}, "kind": "meeting", "start_date": "2024-06-01", "measure_ids": [f.measure("1.1")]})).await;
+
+        let geo = get_json(&app, "/open-data/v1/partners.geojson").await;
+        assert_eq!(geo["type"], "FeatureCollection");
+        let features = geo["features"].as_array().unwrap();
+        assert_eq!(features.len(), 1, "the partner without coordinates is left out: {geo}");
+        assert_eq!(features[0]["geometry"], json!({"type": "Point", "coordinates": [22.57, 51.25]}));
+        assert_eq!(features[0]["id"], lublin["id"]);
+        assert_eq!(features[0]["properties"]["kind"], "twin_city");
+
+        let giving = get_json(&app, "/open-data/v1/grants.360giving.json").await;
+        let g = &giving["grants"][0];
+        assert_eq!(g["id"], format!("360G-intercoop-{}", grant["id"].as_str().unwrap()));
+        assert_eq!(g["title"], "Бізнес-хол");
+        assert_eq!(g["currency"], "EUR");
+        assert_eq!(g["amountAwarded"], 654800.0);
+        assert_eq!(g["awardDate"], "2024-03-01");
+        assert_eq!(g["fundingOrganization"][0]["name"], "Програма розвитку ООН");
+        assert!(g["recipientOrganization"][0]["id"].as_str().unwrap().starts_with("UA-EDR-"));
+        assert_eq!(g["dateModified"], grant["updated_at"]);
+        assert_eq!(g["plannedDates"], json!([{"startDate": "2024-03-01", "endDate": "2025-02-28"}]));
+
+        let events = get_json(&app, "/open-data/v1/activities.jsonld").await;
+        assert_eq!(events["@context"]["@vocab"], "https://schema.org/");
+        let graph = events["@graph"].as_array().unwrap();
+        assert_eq!(graph.len(), 1, "drafts stay out: {events}");
+        let e = &graph[0];
+        assert_eq!(e["@type"], "Event");
+        assert!(e["@id"].as_str().unwrap().ends_with(&format!("/api/v1/activities/{}", activity["id"].as_str().unwrap())));
+        assert_eq!(e["name"], json!([{"@value": "Візит до Любліна", "@language": "uk"}, {"@value": "Visit to Lublin", "@language": "en"}]));
+        assert_eq!(e["startDate"], "2024-05-02");
+        assert_eq!(e["endDate"], "2024-05-04");
+        assert_eq!(e["eventAttendanceMode"]["@id"], "https://schema.org/MixedEventAttendanceMode");
+        assert_eq!(e["location"]["address"]["addressCountry"], "PL");
+
+        // No personal data: the participants' names are not in any feed.
+        for path in ["/open-data/v1/activities.json", "/open-data/v1/activities.csv", "/open-data/v1/activities.jsonld"] {
+            let (_, _, body) = app.client_get_bytes(path).await;
+            assert!(!String::from_utf8(body).unwrap().contains("Петренко"), "{path} shows a participant");
+        }
+    }
+}

@@ -8,7 +8,8 @@ use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
 use super::http::Freshness;
-use super::stream::{Feed, Format};
+use super::shapes::Format;
+use super::stream::Feed;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::ListQuery;
 use crate::open_data::datasets::{self, Dataset};
@@ -40,10 +41,10 @@ pub struct FeedParams {
     limit: Option<u64>,
     /// CSV: the language of text cells, `uk` (default) or `en` (Ukrainian where there is no English).
     #[param(example = "en")]
-    lang: Option<String>,
+    pub(super) lang: Option<String>,
 }
 
-fn dataset(name: &str) -> Result<Dataset, ApiError> {
+pub(super) fn dataset(name: &str) -> Result<Dataset, ApiError> {
     datasets::find(name).ok_or_else(|| {
         ApiError::not_found(format!(
             "there is no dataset '{name}'; the datasets are measures, activities, partners, grants and agreements"
@@ -74,7 +75,7 @@ pub fn lang(value: Option<&str>) -> Result<Lang, ApiError> {
     }
 }
 
-async fn serve(
+pub(super) async fn serve(
     req: &HttpRequest,
     db: &Database,
     dataset: Dataset,
@@ -87,8 +88,10 @@ async fn serve(
         return Ok(freshness.not_modified_response());
     }
     let (content_type, extension) = match format {
-        Format::Json => ("application/json", "json"),
         Format::Csv(_) => ("text/csv; charset=utf-8; header=present", "csv"),
+        Format::GeoJson => ("application/geo+json", "geojson"),
+        Format::Events(_) => ("application/ld+json", "jsonld"),
+        Format::Json | Format::Giving360(_) => ("application/json", "json"),
     };
     let mut builder = HttpResponse::Ok();
     freshness.headers(&mut builder);

@@ -6,12 +6,19 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 mod feeds;
 mod http;
+mod shapes;
+mod standards;
 mod stream;
 
 pub use http::preflight;
 
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(feeds::dataset_json).service(feeds::dataset_csv);
+    // The specific names first: `{dataset}.json` would take them.
+    cfg.service(standards::partners_geojson)
+        .service(standards::grants_360giving)
+        .service(standards::activities_jsonld)
+        .service(feeds::dataset_json)
+        .service(feeds::dataset_csv);
 }
 
 /// The CORS preflight of every feed (undocumented: browsers send it, clients do not).

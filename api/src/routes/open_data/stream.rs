@@ -4,26 +4,17 @@
 use std::collections::HashMap;
 
 use actix_web::web::Bytes;
-use intercoop_domain::report::Lang;
 use intercoop_persistence::measures::MeasureRef;
 use intercoop_persistence::open_data::{self, FeedCursor, FeedQuery};
 use intercoop_persistence::partners::PartnerRef;
 use intercoop_persistence::{Database, RepoError};
-use serde_json::Value;
 use uuid::Uuid;
 
-use crate::open_data::csv;
+use super::shapes::Format;
 use crate::open_data::datasets::Dataset;
 use crate::open_data::rows::{self, Row};
 
 const BATCH: u64 = 500;
-
-/// How the rows are written.
-#[derive(Debug, Clone, Copy)]
-pub enum Format {
-    Json,
-    Csv(Lang),
-}
 
 /// One batch of a dataset's public records as rows, each with its cursor.
 pub async fn fetch(db: &Database, dataset: &str, q: &FeedQuery) -> Result<Vec<(FeedCursor, Row)>, RepoError> {
@@ -81,6 +72,7 @@ pub struct Feed {
     remaining: Option<u64>,
     paged: bool,
     count: u64,
+    written: u64,
     started: bool,
     done: bool,
 }
@@ -95,6 +87,7 @@ impl Feed {
             remaining: limit,
             paged: limit.is_some(),
             count: 0,
+            written: 0,
             started: false,
             done: false,
         }
@@ -106,41 +99,27 @@ impl Feed {
         }
         if !self.started {
             self.started = true;
-            return Ok(Some(Bytes::from(match self.format {
-                Format::Json => format!("{{\"dataset\":\"{}\",\"items\":[", self.dataset.name),
-                Format::Csv(_) => csv::header(self.dataset.columns),
-            })));
+            return Ok(Some(Bytes::from(self.format.header(&self.dataset))));
         }
         let size = self.remaining.map_or(BATCH, |r| r.min(BATCH));
-        let rows = if size == 0 {
-            Vec::new()
-        } else {
-            fetch(&self.db, self.dataset.name, &FeedQuery { limit: size, ..self.query }).await?
+        let rows = match size {
+            0 => Vec::new(),
+            _ => fetch(&self.db, self.dataset.name, &FeedQuery { limit: size, ..self.query }).await?,
         };
         if rows.is_empty() {
             self.done = true;
-            return Ok(match self.format {
-                Format::Json => {
-                    let full_page = self.paged && self.remaining == Some(0) && self.count > 0;
-                    let next = match (full_page, self.query.after) {
-                        (true, Some(after)) => Value::String(after.to_string()),
-                        _ => Value::Null,
-                    };
-                    Some(Bytes::from(format!("],\"next\":{next}}}")))
-                }
-                Format::Csv(_) => None,
-            });
+            let full_page = self.paged && self.remaining == Some(0) && self.count > 0;
+            let next = self.query.after.filter(|_| full_page).map(|c| c.to_string());
+            return Ok(self.format.trailer(next).map(Bytes::from));
         }
         let mut out = String::new();
         for (cursor, row) in &rows {
-            match self.format {
-                Format::Json => {
-                    if self.count > 0 {
-                        out.push(',');
-                    }
-                    out.push_str(&serde_json::to_string(row).expect("rows serialize"));
+            if let Some(item) = self.format.item(&self.dataset, row) {
+                if self.written > 0 && !self.format.is_csv() {
+                    out.push(',');
                 }
-                Format::Csv(lang) => out.push_str(&csv::row(self.dataset.columns, row, lang)),
+                out.push_str(&item);
+                self.written += 1;
             }
             self.count += 1;
             self.query.after = Some(*cursor);

@@ -1,0 +1,107 @@
+//! The datasets in the shapes other tools read: partners as GeoJSON, grants as 360Giving, activities as
+//! schema.org Events.
+
+use actix_web::{HttpRequest, HttpResponse, get, web};
+use intercoop_domain::report::Letterhead;
+use intercoop_persistence::Database;
+
+use super::feeds::{FeedParams, dataset, serve};
+use super::shapes::{Format, Recipient};
+use crate::error::{ApiError, ApiResult};
+use crate::extract::ListQuery;
+use crate::routes::problems::FeedProblems;
+
+fn no_lang(params: &FeedParams) -> Result<(), ApiError> {
+    match params.lang {
+        Some(_) => {
+            Err(ApiError::invalid_query("lang", "this feed carries both languages where it can; lang is for CSV"))
+        }
+        None => Ok(()),
+    }
+}
+
+/// The base URL the client reached the service at, for absolute identifiers.
+pub fn base_url(req: &HttpRequest) -> String {
+    let info = req.connection_info();
+    format!("{}://{}", info.scheme(), info.host())
+}
+
+/// Partners with coordinates as a GeoJSON FeatureCollection (RFC 7946).
+///
+/// Each partner is a Point feature (longitude, latitude, WGS 84) whose properties are the partners dataset's
+/// columns. Partners without coordinates are left out. Published partners only.
+#[utoipa::path(
+    tag = "open-data",
+    params(FeedParams),
+    responses(
+        (status = 200, description = "The partners as GeoJSON", content_type = "application/geo+json", body = Object,
+            example = json!({"type": "FeatureCollection", "features": [{"type": "Feature", "id": "0193a4d2-8f10-7c3e-9a51-3f0e7c1d2b4a", "geometry": {"type": "Point", "coordinates": [22.57, 51.25]}, "properties": {"name": {"uk": "Люблін", "en": "Lublin"}, "kind": "twin_city", "country": "PL"}}]})),
+        (status = 304, description = "Not modified since the client's copy"),
+        FeedProblems,
+    ),
+    security(())
+)]
+#[get("/partners.geojson")]
+pub async fn partners_geojson(
+    req: HttpRequest,
+    db: web::Data<Database>,
+    ListQuery(params): ListQuery<FeedParams>,
+) -> ApiResult<HttpResponse> {
+    no_lang(&params)?;
+    serve(&req, &db, dataset("partners")?, &params, Format::GeoJson).await
+}
+
+/// Grants in the 360Giving Data Standard (JSON).
+///
+/// Each published grant with `id` (`360G-intercoop-{id}`), `title`, `description`, `currency`, `amountAwarded`,
+/// `awardDate` (the award date, or the day it was recorded), `recipientOrganization` (the council, by its EDRPOU
+/// code), `fundingOrganization` (the donor), `plannedDates` and `dateModified`.
+#[utoipa::path(
+    tag = "open-data",
+    params(FeedParams),
+    responses(
+        (status = 200, description = "The grants as 360Giving JSON", content_type = "application/json", body = Object,
+            example = json!({"grants": [{"id": "360G-intercoop-0193a4d2-8f10-7c3e-9a51-3f0e7c1d2b4a", "title": "Відновлення", "description": "Відновлення", "currency": "EUR", "amountAwarded": 654800.0, "awardDate": "2024-03-01", "recipientOrganization": [{"id": "UA-EDR-04060772", "name": "Хмельницька міська рада"}], "fundingOrganization": [{"id": "intercoop-partner-0193a4d2-0000-7000-8000-000000000001", "name": "ПРООН"}], "dateModified": "2024-03-02T10:00:00Z"}]})),
+        (status = 304, description = "Not modified since the client's copy"),
+        FeedProblems,
+    ),
+    security(())
+)]
+#[get("/grants.360giving.json")]
+pub async fn grants_360giving(
+    req: HttpRequest,
+    db: web::Data<Database>,
+    letterhead: web::Data<Letterhead>,
+    ListQuery(params): ListQuery<FeedParams>,
+) -> ApiResult<HttpResponse> {
+    no_lang(&params)?;
+    let recipient =
+        Recipient { id: format!("UA-EDR-{}", letterhead.registry_code), name: letterhead.council.uk.clone() };
+    serve(&req, &db, dataset("grants")?, &params, Format::Giving360(recipient)).await
+}
+
+/// Activities as schema.org Events in JSON-LD.
+///
+/// An `@graph` of `Event`s with `name` and `description` in Ukrainian and English, `startDate`, `endDate`,
+/// `location`, `eventStatus`, `eventAttendanceMode` and `dateModified`. The `@context` is inline, so no parser
+/// needs to fetch anything. Published activities only.
+#[utoipa::path(
+    tag = "open-data",
+    params(FeedParams),
+    responses(
+        (status = 200, description = "The activities as JSON-LD", content_type = "application/ld+json", body = Object,
+            example = json!({"@context": {"@vocab": "https://schema.org/"}, "@graph": [{"@type": "Event", "@id": "https://intercoop.example.org/api/v1/activities/0193a4d2-8f10-7c3e-9a51-3f0e7c1d2b4a", "name": [{"@value": "Візит делегації", "@language": "uk"}], "startDate": "2024-05-02"}]})),
+        (status = 304, description = "Not modified since the client's copy"),
+        FeedProblems,
+    ),
+    security(())
+)]
+#[get("/activities.jsonld")]
+pub async fn activities_jsonld(
+    req: HttpRequest,
+    db: web::Data<Database>,
+    ListQuery(params): ListQuery<FeedParams>,
+) -> ApiResult<HttpResponse> {
+    no_lang(&params)?;
+    serve(&req, &db, dataset("activities")?, &params, Format::Events(base_url(&req))).await
+}
