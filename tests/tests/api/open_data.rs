@@ -186,3 +186,55 @@ db_test! {
         }
     }
 }
+
+db_test! {
+    async fn the_report_table_the_data_package_and_the_page_describe_the_feeds(app) {
+        let f = app.programme_fixture().await;
+        let activity = json!({"title": {"uk": "Зустріч"}, "kind": "meeting", "start_date": "2024-01-26", "measure_ids": [f.measure("1.1")]});
+        let published = app.create_published("/api/v1/activities", &activity).await;
+        app.create("/api/v1/activities", &json!({"title": {"uk": "Чернетка"}, "kind": "meeting", "start_date": "2024-02-01", "measure_ids": [f.measure("1.1")]})).await;
+
+        let report = get_json(&app, "/open-data/v1/report-2024.json").await;
+        assert_eq!(report["dataset"], "report-2024");
+        let rows = report["items"].as_array().unwrap();
+        let with_activity: Vec<&Value> = rows.iter().filter(|r| !r["activity_id"].is_null()).collect();
+        assert_eq!(with_activity.len(), 1, "drafts stay out of the report table: {report}");
+        assert_eq!(with_activity[0]["activity_id"], published["id"]);
+        assert_eq!(with_activity[0]["date_phrase"], "26 січня 2024 року");
+        let (status, _, csv_body) = app.client_get_bytes("/open-data/v1/report-2024.csv?lang=en").await;
+        assert_eq!(status, 200);
+        let mut reader = csv::Reader::from_reader(csv_body.as_slice());
+        assert_eq!(reader.headers().unwrap().len(), 13);
+        assert_eq!(reader.records().count(), rows.len());
+        app.get("/open-data/v1/report-2031.json").await.expect_problem(404, "not_found");
+        app.get("/open-data/v1/report-2024.json?limit=5").await.expect_problem(400, "invalid_query");
+
+        let package = get_json(&app, "/open-data/v1/datapackage.json").await;
+        assert_eq!(package["profile"], "tabular-data-package");
+        assert_eq!(package["licenses"][0]["name"], "CC-BY-4.0");
+        let names: Vec<&str> = package["resources"].as_array().unwrap().iter().map(|r| r["name"].as_str().unwrap()).collect();
+        assert_eq!(names[..5], ["measures", "activities", "partners", "grants", "agreements"]);
+        assert!(names.contains(&"report-2024") && names.contains(&"report-2021"), "{names:?}");
+        // Each table schema names the CSV's columns, in order, with both languages.
+        for resource in package["resources"].as_array().unwrap() {
+            let path = resource["path"].as_str().unwrap();
+            let path = &path[path.find("/open-data/").unwrap()..];
+            let (status, _, body) = app.client_get_bytes(path).await;
+            assert_eq!(status, 200, "{path}");
+            let header: Vec<String> = csv::Reader::from_reader(body.as_slice()).headers().unwrap().iter().map(str::to_owned).collect();
+            let fields: Vec<&str> = resource["schema"]["fields"].as_array().unwrap().iter().map(|f| f["name"].as_str().unwrap()).collect();
+            assert_eq!(header, fields, "{path}");
+            for field in resource["schema"]["fields"].as_array().unwrap() {
+                assert!(field["description"].as_str().unwrap().contains(" | "), "{field}");
+            }
+        }
+
+        let (status, content_type, page) = app.client_get_bytes("/open-data/v1/").await;
+        assert_eq!(status, 200);
+        assert!(content_type.starts_with("text/html"));
+        let page = String::from_utf8(page).unwrap();
+        for needle in ["datapackage.json", "partners.geojson", "grants.360giving.json", "activities.jsonld", "report-2024.csv", "<code>partner_names</code>"] {
+            assert!(page.contains(needle), "the page does not mention {needle}");
+        }
+    }
+}

@@ -34,11 +34,11 @@ pub enum DatasetName {
 pub struct FeedParams {
     /// Only records changed at or after this time (RFC 3339).
     #[param(example = "2024-06-01T00:00:00Z")]
-    updated_since: Option<DateTime<Utc>>,
+    pub(super) updated_since: Option<DateTime<Utc>>,
     /// Continue after this cursor: the `next` of the previous JSON page.
-    after: Option<String>,
+    pub(super) after: Option<String>,
     /// At most this many records, 1 to 10000; every record without it.
-    limit: Option<u64>,
+    pub(super) limit: Option<u64>,
     /// CSV: the language of text cells, `uk` (default) or `en` (Ukrainian where there is no English).
     #[param(example = "en")]
     pub(super) lang: Option<String>,

@@ -4,8 +4,10 @@
 use actix_web::guard;
 use utoipa_actix_web::service_config::ServiceConfig;
 
+mod catalog;
 mod feeds;
 mod http;
+mod report;
 mod shapes;
 mod standards;
 mod stream;
@@ -14,9 +16,13 @@ pub use http::preflight;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     // The specific names first: `{dataset}.json` would take them.
-    cfg.service(standards::partners_geojson)
+    cfg.service(catalog::open_data_page)
+        .service(catalog::datapackage_json)
+        .service(standards::partners_geojson)
         .service(standards::grants_360giving)
         .service(standards::activities_jsonld)
+        .service(report::report_json)
+        .service(report::report_csv)
         .service(feeds::dataset_json)
         .service(feeds::dataset_csv);
 }
