@@ -42,6 +42,8 @@ impl MigrationTrait for Migration {
             )
             .await?;
         manager.create_index(index("changes", &["txid", "seq"])).await?;
+        // The open-data feeds' ETags count a few record types' changes.
+        manager.create_index(index("changes", &["record_type", "seq"])).await?;
         manager
             .create_table(
                 Table::create()
