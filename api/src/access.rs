@@ -94,6 +94,8 @@ pub const TABLE: &[(&str, Option<Role>)] = &[
     ("dataset_json", None),
     ("open_data_page", None),
     ("datapackage_json", None),
+    ("catalog_jsonld", None),
+    ("catalog_ttl", None),
     ("report_json", None),
     ("report_csv", None),
     ("partners_geojson", None),

@@ -26,6 +26,7 @@ pub struct AppContext {
     pub keys: JwtKeys,
     pub body_limit: BodyLimit,
     pub letterhead: Letterhead,
+    pub open_data: crate::open_data::OpenDataSettings,
     pub require_if_match: RequireIfMatch,
     /// Shared by the workers of one process.
     pub throttle: web::Data<LoginThrottle>,
@@ -56,6 +57,7 @@ pub fn build(
         .app_data(web::Data::new(ctx.keys))
         .app_data(web::Data::new(ctx.body_limit))
         .app_data(web::Data::new(ctx.letterhead))
+        .app_data(web::Data::new(ctx.open_data))
         .app_data(web::Data::new(ctx.require_if_match))
         .app_data(ctx.throttle.clone())
         .app_data(web::Data::new(KnownRoutes::from_spec(spec)))

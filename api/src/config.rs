@@ -7,6 +7,7 @@ use anyhow::Context;
 use intercoop_domain::report::Letterhead;
 
 use crate::idp::IdpSettings;
+use crate::open_data::OpenDataSettings;
 use crate::webhooks::WebhookSettings;
 use serde::Deserialize;
 
@@ -54,6 +55,8 @@ pub struct Settings {
     pub idp: Option<IdpSettings>,
     /// Delivery of webhook events (the `[webhooks]` table).
     pub webhooks: WebhookSettings,
+    /// The open data's licence (the `[open_data]` table).
+    pub open_data: OpenDataSettings,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -72,6 +75,7 @@ struct FileSettings {
     require_if_match: Option<bool>,
     idp: Option<IdpSettings>,
     webhooks: Option<WebhookSettings>,
+    open_data: Option<OpenDataSettings>,
 }
 
 impl Default for Settings {
@@ -90,6 +94,7 @@ impl Default for Settings {
             require_if_match: false,
             idp: None,
             webhooks: WebhookSettings::default(),
+            open_data: OpenDataSettings::default(),
         }
     }
 }
@@ -117,6 +122,7 @@ impl Settings {
             s.require_if_match = f.require_if_match.unwrap_or(s.require_if_match);
             s.idp = f.idp.or(s.idp);
             s.webhooks = f.webhooks.unwrap_or(s.webhooks);
+            s.open_data = f.open_data.unwrap_or(s.open_data);
         }
         let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
         let number = |name: &str| -> anyhow::Result<Option<usize>> {
@@ -134,6 +140,11 @@ impl Settings {
         s.seed_demo = flag("INTERCOOP_SEED_DEMO")?.unwrap_or(s.seed_demo);
         s.require_if_match = flag("INTERCOOP_REQUIRE_IF_MATCH")?.unwrap_or(s.require_if_match);
         s.webhooks.enabled = flag("INTERCOOP_WEBHOOKS_ENABLED")?.unwrap_or(s.webhooks.enabled);
+        if let Some(url) = env("INTERCOOP_OPEN_DATA_LICENSE_URL") {
+            s.open_data.license_id = env("INTERCOOP_OPEN_DATA_LICENSE_ID").unwrap_or_default();
+            s.open_data.license_title = env("INTERCOOP_OPEN_DATA_LICENSE_TITLE").unwrap_or_else(|| url.clone());
+            s.open_data.license_url = url;
+        }
         if let (Some(issuer), Some(audience)) = (env("INTERCOOP_IDP_ISSUER"), env("INTERCOOP_IDP_AUDIENCE")) {
             s.idp = Some(IdpSettings {
                 jwks_file: env("INTERCOOP_IDP_JWKS_FILE").map(PathBuf::from),

@@ -108,6 +108,7 @@ pub async fn serve(settings: Settings) -> anyhow::Result<()> {
         keys,
         body_limit: BodyLimit(settings.max_body_bytes),
         letterhead: settings.letterhead.clone(),
+        open_data: settings.open_data.clone(),
         require_if_match: RequireIfMatch(settings.require_if_match),
         throttle: Default::default(),
     };

@@ -117,6 +117,7 @@ impl TestApp {
             keys: keys.clone(),
             body_limit: BodyLimit(BODY_LIMIT),
             letterhead: Default::default(),
+            open_data: Default::default(),
             require_if_match: intercoop_api::preconditions::RequireIfMatch(require_if_match),
             throttle: Default::default(),
         };

@@ -238,3 +238,47 @@ db_test! {
         }
     }
 }
+
+db_test! {
+    async fn the_dcat_catalog_names_every_dataset_and_distribution(app) {
+        app.programme_fixture().await;
+        published_partner(&app, 1).await;
+        let (status, content_type, body) = app.client_get_bytes("/open-data/v1/catalog.jsonld").await;
+        assert_eq!(status, 200);
+        assert_eq!(content_type, "application/ld+json");
+        let catalog: Value = serde_json::from_slice(&body).unwrap();
+        assert_eq!(catalog["@context"]["dcat"], "http://www.w3.org/ns/dcat#", "the context is inline");
+        let graph = catalog["@graph"].as_array().unwrap();
+        let of_type = |t: &str| -> Vec<&Value> {
+            graph.iter().filter(|n| n["@type"].as_array().unwrap().iter().any(|x| x == t)).collect()
+        };
+        let datasets = of_type("http://www.w3.org/ns/dcat#Dataset");
+        let ids: Vec<&str> = datasets.iter().map(|d| d["http://purl.org/dc/terms/identifier"][0].as_str().unwrap()).collect();
+        assert_eq!(ids[..5], ["measures", "activities", "partners", "grants", "agreements"]);
+        assert_eq!(ids.len(), 10, "five record datasets and the report of each of the five years: {ids:?}");
+        let distributions = of_type("http://www.w3.org/ns/dcat#Distribution");
+        for d in &datasets {
+            for link in d["http://www.w3.org/ns/dcat#distribution"].as_array().unwrap() {
+                assert!(distributions.iter().any(|x| x["@id"] == link["@id"]), "{link} is not described");
+            }
+            assert!(d["http://purl.org/dc/terms/modified"][0]["@value"].is_string());
+            assert_eq!(d["http://purl.org/dc/terms/license"][0]["@id"], "https://creativecommons.org/licenses/by/4.0/");
+        }
+        let paging = of_type("http://www.w3.org/ns/hydra/core#PagedCollection");
+        assert_eq!(paging[0]["http://www.w3.org/ns/hydra/core#totalItems"][0]["@value"], "10");
+        assert!(paging[0].get("http://www.w3.org/ns/hydra/core#nextPage").is_none());
+
+        let (status, content_type, turtle) = app.client_get_bytes("/open-data/v1/catalog.ttl").await;
+        assert_eq!(status, 200);
+        assert!(content_type.starts_with("text/turtle"));
+        let turtle = String::from_utf8(turtle).unwrap();
+        assert_eq!(turtle.matches("a dcat:Dataset").count(), 10);
+
+        let future = app.get("/open-data/v1/catalog.jsonld?modified_since=2999-01-01T00:00:00Z").await;
+        assert_eq!(future.status.as_u16(), 200);
+        assert!(!future.text.contains("dcat#Dataset\""), "no dataset is modified in the future");
+        app.get("/open-data/v1/catalog.jsonld?page=2").await.expect_problem(404, "not_found");
+        app.get("/open-data/v1/catalog.jsonld?page=0").await.expect_problem(400, "invalid_query");
+        app.get("/open-data/v1/catalog.ttl?since=yesterday").await.expect_problem(400, "invalid_query");
+    }
+}

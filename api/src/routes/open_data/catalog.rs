@@ -9,11 +9,8 @@ use serde_json::{Value, json};
 use super::http::Freshness;
 use super::standards::base_url;
 use crate::error::ApiResult;
+use crate::open_data::OpenDataSettings;
 use crate::open_data::datasets::{Column, ColumnType, Dataset, RECORDS, REPORT};
-
-/// The licence of the open data.
-pub const LICENSE: (&str, &str, &str) =
-    ("CC-BY-4.0", "Creative Commons Attribution 4.0", "https://creativecommons.org/licenses/by/4.0/");
 
 /// The years that have a report table: every year of every programme.
 pub async fn report_years(db: &Database) -> Result<Vec<i32>, intercoop_persistence::RepoError> {
@@ -51,7 +48,11 @@ fn resource(base: &str, name: &str, d: &Dataset) -> Value {
 }
 
 /// The data package: every dataset's CSV with its table schema.
-pub async fn datapackage(db: &Database, base: &str) -> Result<Value, intercoop_persistence::RepoError> {
+pub async fn datapackage(
+    db: &Database,
+    base: &str,
+    licence: &OpenDataSettings,
+) -> Result<Value, intercoop_persistence::RepoError> {
     let mut resources: Vec<Value> = RECORDS.iter().map(|d| resource(base, d.name, d)).collect();
     for year in report_years(db).await? {
         resources.push(resource(base, &format!("report-{year}"), &REPORT));
@@ -62,12 +63,12 @@ pub async fn datapackage(db: &Database, base: &str) -> Result<Value, intercoop_p
         "title": "Програма міжнародного співробітництва та промоції | Programme of international cooperation and promotion",
         "description": "Заходи програми, їх виконання, партнери, гранти та угоди | The programme's measures, what was done under them, partners, grants and agreements",
         "homepage": format!("{base}/open-data/v1/"),
-        "licenses": [{"name": LICENSE.0, "title": LICENSE.1, "path": LICENSE.2}],
+        "licenses": [{"name": licence.license_id, "title": licence.license_title, "path": licence.license_url}],
         "resources": resources,
     }))
 }
 
-const ALL_TYPES: &[&str] = &["programme", "section", "measure", "activity", "partner", "grant", "agreement"];
+pub const ALL_TYPES: &[&str] = &["programme", "section", "measure", "activity", "partner", "grant", "agreement"];
 
 /// The data dictionary as a Frictionless Data Package.
 ///
@@ -83,12 +84,16 @@ const ALL_TYPES: &[&str] = &["programme", "section", "measure", "activity", "par
     security(())
 )]
 #[get("/datapackage.json")]
-pub async fn datapackage_json(req: HttpRequest, db: web::Data<Database>) -> ApiResult<HttpResponse> {
+pub async fn datapackage_json(
+    req: HttpRequest,
+    db: web::Data<Database>,
+    licence: web::Data<OpenDataSettings>,
+) -> ApiResult<HttpResponse> {
     let freshness = Freshness::of(&db, ALL_TYPES, &req).await?;
     if freshness.not_modified(&req) {
         return Ok(freshness.not_modified_response());
     }
-    let body = datapackage(&db, &base_url(&req)).await?;
+    let body = datapackage(&db, &base_url(&req), &licence).await?;
     let mut builder = HttpResponse::Ok();
     freshness.headers(&mut builder);
     Ok(builder.json(body))
@@ -133,7 +138,11 @@ fn table(name: &str, d: &Dataset, formats: &[(&str, String)]) -> String {
     security(())
 )]
 #[get("/")]
-pub async fn open_data_page(req: HttpRequest, db: web::Data<Database>) -> ApiResult<HttpResponse> {
+pub async fn open_data_page(
+    req: HttpRequest,
+    db: web::Data<Database>,
+    licence: web::Data<OpenDataSettings>,
+) -> ApiResult<HttpResponse> {
     let base = format!("{}/open-data/v1", base_url(&req));
     let mut sections = String::new();
     for d in RECORDS {
@@ -164,8 +173,8 @@ pub async fn open_data_page(req: HttpRequest, db: web::Data<Database>) -> ApiRes
          <a href=\"{base}/datapackage.json\">datapackage.json</a>. JSON feeds take <code>updated_since</code>, \
          <code>limit</code> and <code>after</code>; CSV takes <code>lang=en</code>. Lists in a CSV cell are joined by \"; \".</p>\
          {sections}</body></html>",
-        lic = LICENSE.2,
-        licname = LICENSE.1,
+        lic = escape(&licence.license_url),
+        licname = escape(&licence.license_title),
     );
     let mut builder = HttpResponse::Ok();
     super::http::cors(&mut builder);

@@ -5,6 +5,7 @@ use actix_web::guard;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 mod catalog;
+mod dcat;
 mod feeds;
 mod http;
 mod report;
@@ -18,6 +19,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
     // The specific names first: `{dataset}.json` would take them.
     cfg.service(catalog::open_data_page)
         .service(catalog::datapackage_json)
+        .service(dcat::catalog_jsonld)
+        .service(dcat::catalog_ttl)
         .service(standards::partners_geojson)
         .service(standards::grants_360giving)
         .service(standards::activities_jsonld)
