@@ -282,3 +282,40 @@ db_test! {
         app.get("/open-data/v1/catalog.ttl?since=yesterday").await.expect_problem(400, "invalid_query");
     }
 }
+
+db_test! {
+    async fn no_draft_or_withdrawn_record_appears_in_any_feed(app) {
+        let f = app.programme_fixture().await;
+        let donor = app.partner("Донор", "Donor", "donor", "DE").await;
+        let mut hidden = Vec::new();
+        let drafts = [
+            ("/api/v1/partners", json!({"name": {"uk": "Чернетка-партнер"}, "kind": "ngo", "coordinates": {"latitude": 1.0, "longitude": 2.0}})),
+            ("/api/v1/activities", json!({"title": {"uk": "Чернетка-захід"}, "kind": "meeting", "start_date": "2024-03-01", "measure_ids": [f.measure("1.1")]})),
+            ("/api/v1/grants", json!({"donor_id": donor, "project_title": {"uk": "Чернетка-грант"}, "amount": "10", "currency": "EUR", "status": "applied", "measure_ids": [f.measure("1.3")]})),
+            ("/api/v1/agreements", json!({"kind": "memorandum", "title": {"uk": "Чернетка-угода"}, "parties": [{"partner_id": donor}, {"name": {"uk": "Виконком"}}], "status": "in_preparation"})),
+        ];
+        for (collection, body) in &drafts {
+            hidden.push(app.create(collection, body).await["id"].as_str().unwrap().to_owned());
+            // and one published, then withdrawn
+            let other: Value = serde_json::from_str(&body.to_string().replace("Чернетка", "Чернетка 2")).unwrap();
+            let published = app.create_published(collection, &other).await;
+            let path = format!("{collection}/{}", published["id"].as_str().unwrap());
+            app.call(reqwest::Method::POST, &format!("{path}/withdraw"), Some(Role::Publisher), None).await.expect(200);
+            hidden.push(published["id"].as_str().unwrap().to_owned());
+        }
+        let feeds = [
+            "measures.json", "measures.csv", "activities.json", "activities.csv", "activities.jsonld", "partners.json",
+            "partners.csv", "partners.geojson", "grants.json", "grants.csv", "grants.360giving.json", "agreements.json",
+            "agreements.csv", "report-2024.json", "report-2024.csv", "catalog.jsonld", "catalog.ttl", "datapackage.json",
+        ];
+        for feed in feeds {
+            let (status, _, body) = app.client_get_bytes(&format!("/open-data/v1/{feed}")).await;
+            assert_eq!(status, 200, "{feed}");
+            let body = String::from_utf8(body).unwrap();
+            for id in &hidden {
+                assert!(!body.contains(id.as_str()) && !body.contains(&id.replace('-', "")), "{feed} shows the hidden record {id}");
+            }
+            assert!(!body.contains("Чернетка"), "{feed} shows a draft's text");
+        }
+    }
+}
