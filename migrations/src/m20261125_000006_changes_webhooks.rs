@@ -1,5 +1,5 @@
 //! The change feed (every change to a record, in commit order) and webhooks: subscriptions and the outbox of
-//! their deliveries, both written in the transaction of the change.
+//! their deliveries, both written in the transaction of the change; indexes for the open-data feeds.
 
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
@@ -44,6 +44,10 @@ impl MigrationTrait for Migration {
         manager.create_index(index("changes", &["txid", "seq"])).await?;
         // The open-data feeds' ETags count a few record types' changes.
         manager.create_index(index("changes", &["record_type", "seq"])).await?;
+        // The open-data feeds read the records in batches ordered by last change.
+        for table in ["measures", "activities", "partners", "grants", "agreements"] {
+            manager.create_index(index(table, &["updated_at", "id"])).await?;
+        }
         manager
             .create_table(
                 Table::create()

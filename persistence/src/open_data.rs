@@ -64,11 +64,9 @@ where
         cond = cond.add(updated_at().gte(since));
     }
     if let Some(after) = q.after {
-        cond = cond.add(
-            Condition::any()
-                .add(updated_at().gt(after.updated_at))
-                .add(Condition::all().add(updated_at().eq(after.updated_at)).add(R::ID.gt(after.id))),
-        );
+        // A row-value comparison, which both databases answer from the (updated_at, id) index.
+        let key = Expr::tuple([updated_at(), Expr::col("id")]);
+        cond = cond.add(key.gt(Expr::tuple([Expr::value(after.updated_at), Expr::value(after.id)])));
     }
     let models =
         R::Entity::find().filter(cond).order_by_asc(updated_at()).order_by_asc(R::ID).limit(q.limit).all(conn).await?;
