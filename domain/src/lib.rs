@@ -4,6 +4,7 @@
 mod codes;
 pub mod dates;
 mod enums;
+pub mod import;
 mod records;
 pub mod report;
 pub mod strict;
