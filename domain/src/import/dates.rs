@@ -333,7 +333,8 @@ mod tests {
 
     #[test]
     fn reads_every_form_of_the_2024_report() {
-        let cases: &[(&str, &[(&str, Option<&str>)])] = &[
+        type Periods<'a> = &'a [(&'a str, Option<&'a str>)];
+        let cases: &[(&str, Periods)] = &[
             ("26 січня 2024 року", &[("2024-01-26", None)]),
             ("09.12.2024 року", &[("2024-12-09", None)]),
             ("04-05 березня 2024 року", &[("2024-03-04", Some("2024-03-05"))]),
