@@ -1,5 +1,8 @@
-//! Reading the department's earlier reports: the Ukrainian date grammar of their date phrases.
+//! Reading the department's earlier reports: the Ukrainian date grammar of their date phrases, and the table of
+//! a report in plain text.
 
 pub mod dates;
+pub mod report_text;
 
 pub use dates::{FoundDates, find_dates, parse_dates};
+pub use report_text::{MeasureRow, ProposedActivity, ReadReport, read_report_text};

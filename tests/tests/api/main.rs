@@ -14,6 +14,7 @@ mod grants_agreements;
 mod health;
 mod idempotency;
 mod idp;
+mod import;
 mod open_data;
 mod partners;
 mod programmes;

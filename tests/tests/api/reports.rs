@@ -8,7 +8,7 @@ use intercoop_tests::{Role, TestApp, db_test};
 use regex::Regex;
 use serde_json::{Value, json};
 
-const REFERENCE: &str = include_str!("../../fixtures/programme-report-2024.uk.txt");
+pub(crate) const REFERENCE: &str = include_str!("../../fixtures/programme-report-2024.uk.txt");
 const MONTHS: [&str; 12] = [
     "січня",
     "лютого",
@@ -25,7 +25,7 @@ const MONTHS: [&str; 12] = [
 ];
 
 /// The reference's rows: (measure code, the row's text with the HTML tags taken out), in document order.
-fn reference_rows() -> Vec<(String, String)> {
+pub(crate) fn reference_rows() -> Vec<(String, String)> {
     let tags = Regex::new(r"<[^>]+>").unwrap();
     let start = Regex::new(r"^(?:<p>)?(\d\.\d{1,2})(?:</p>)?\t").unwrap();
     let mut rows: Vec<(String, String)> = Vec::new();
@@ -45,7 +45,7 @@ fn reference_rows() -> Vec<(String, String)> {
 
 /// The days on which the reference says events began or took place, as ISO dates ("16 та 23 липня 2024 року"
 /// gives both days; a range gives its first day; a day without a year is in the report's year).
-fn reference_days(text: &str) -> Vec<String> {
+pub(crate) fn reference_days(text: &str) -> Vec<String> {
     let m = MONTHS.join("|");
     let cross = Regex::new(&format!(r"(\d{{1,2}}) ({m})\s*[–-]\s*\d{{1,2}} (?:{m}) (\d{{4}})")).unwrap();
     let pair = Regex::new(&format!(r"(\d{{1,2}}) та (\d{{1,2}}) ({m}) (\d{{4}})")).unwrap();
