@@ -38,6 +38,8 @@ enum Command {
         #[command(subcommand)]
         command: TokenCommand,
     },
+    /// Read an earlier report (plain text) into draft activities: `--dry-run` shows what would be created.
+    ImportReport(intercoop_api::cli_import::ImportReport),
     /// Exit 0 when the service at --address answers /health/live (for container health checks).
     Healthcheck {
         #[arg(long, default_value = "127.0.0.1:8080")]
@@ -98,6 +100,12 @@ fn main() -> anyhow::Result<()> {
             let result = intercoop_api::cli_users::run(&db, command).await;
             db.close().await;
             result
+        }),
+        Command::ImportReport(args) => tokio::runtime::Runtime::new()?.block_on(async {
+            let (db, _) = server::open_database(&settings).await?;
+            let result = intercoop_api::cli_import::run(&db, args).await;
+            db.close().await;
+            print_out(&result?)
         }),
         Command::Openapi => print_out(&openapi::spec_json()),
         Command::Token { command: TokenCommand::Issue { role, subject, ttl, unit } } => {

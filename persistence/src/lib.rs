@@ -14,6 +14,7 @@ pub mod activities;
 pub mod agreements;
 pub mod grants;
 pub mod idempotency;
+pub mod imports;
 pub mod measures;
 pub mod open_data;
 pub mod partners;

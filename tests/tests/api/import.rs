@@ -3,7 +3,11 @@
 
 use std::collections::BTreeSet;
 
+use intercoop_api::cli_import::{ImportReport, Output, run};
 use intercoop_domain::import::read_report_text;
+use intercoop_persistence::seed::{self, KHMELNYTSKYI_2024};
+use intercoop_tests::{Role, db_test};
+use serde_json::Value;
 
 use crate::reports::{REFERENCE, reference_days, reference_rows};
 
@@ -46,4 +50,73 @@ fn the_reference_report_reads_back_into_its_measures_and_dated_events() {
     assert!(implied.dates.year_implied);
     assert_eq!(implied.dates.periods[0].start_date.to_string(), "2024-10-27");
     assert!(read.activities.iter().all(|a| !a.title.is_empty() && a.source.len() >= a.title.len() / 2));
+}
+
+/// The 2024 programme's structure and partners, without its activities, grants and agreements.
+fn structure_only() -> String {
+    let mut dataset: serde_json::Value = serde_json::from_str(KHMELNYTSKYI_2024).unwrap();
+    for key in ["activities", "grants", "agreements"] {
+        dataset[key] = serde_json::json!([]);
+    }
+    dataset.to_string()
+}
+
+fn import(file: &std::path::Path, dry_run: bool) -> ImportReport {
+    ImportReport { file: file.to_owned(), year: 2024, programme: None, dry_run, format: Output::Json }
+}
+
+db_test! {
+    async fn importing_the_reference_report_gives_back_its_report(app) {
+        seed::load(&app.db, &structure_only()).await.unwrap();
+        let dir = std::env::temp_dir().join(format!("intercoop-import-{}", uuid::Uuid::new_v4().simple()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("report-2024.txt");
+        std::fs::write(&file, REFERENCE).unwrap();
+
+        let plan: Value = serde_json::from_str(&run(&app.db, import(&file, true)).await.unwrap()).unwrap();
+        assert_eq!(app.count_rows("activities").await, 0, "a dry run changes nothing");
+        let planned = plan["activities"].as_array().unwrap();
+        assert!(planned.iter().all(|a| a["fate"] == "new"));
+        let slip = planned.iter().find(|a| a["start_date"] == "2014-09-25").unwrap();
+        assert_eq!(slip["flags"], serde_json::json!(["outside_year"]));
+
+        run(&app.db, import(&file, false)).await.unwrap();
+        let created = app.count_rows("activities").await;
+        assert_eq!(created as usize, planned.len());
+        run(&app.db, import(&file, false)).await.unwrap();
+        assert_eq!(app.count_rows("activities").await, created, "importing the same report again creates nothing");
+
+        // The report of the imported drafts has the reference's measures and dated events.
+        let programme = app.get("/api/v1/programmes").await.expect(200)["items"][0]["id"].as_str().unwrap().to_owned();
+        let report = app.get_as(&format!("/api/v1/programmes/{programme}/reports/2024?include=drafts"), Role::Editor).await.expect(200);
+        let measures: Vec<&Value> =
+            report["sections"].as_array().unwrap().iter().flat_map(|s| s["measures"].as_array().unwrap()).collect();
+        let rows = reference_rows();
+        assert_eq!(measures.len(), rows.len());
+        let (mut expected, mut found) = (0, 0);
+        for ((code, text), measure) in rows.iter().zip(&measures) {
+            assert_eq!(measure["code"], code.as_str());
+            let mut starts = BTreeSet::new();
+            for entry in measure["entries"].as_array().unwrap() {
+                let activity = app.get_as(&format!("/api/v1/activities/{}", entry["activity_id"].as_str().unwrap()), Role::Viewer).await.expect(200);
+                starts.insert(activity["start_date"].as_str().unwrap().to_owned());
+                for more in activity["additional_dates"].as_array().unwrap() {
+                    starts.insert(more["start_date"].as_str().unwrap().to_owned());
+                }
+            }
+            for day in reference_days(text).into_iter().collect::<BTreeSet<_>>() {
+                // The slip is imported as written (and flagged), so its report is the 2014 one.
+                if day == "2014-09-25" {
+                    continue;
+                }
+                expected += 1;
+                if starts.contains(&day) {
+                    found += 1;
+                }
+            }
+        }
+        println!("the imported report's dated events: {found} of {expected}");
+        assert_eq!(found, expected);
+        let _ = std::fs::remove_dir_all(dir);
+    }
 }
