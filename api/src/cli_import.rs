@@ -19,7 +19,7 @@ pub enum Output {
 
 #[derive(Debug, clap::Args)]
 pub struct ImportReport {
-    /// The report as plain text, in the shape of the filed reports (a tab-separated table).
+    /// The report: a Word document (.docx) or plain text in the shape of the filed reports (a tab-separated table).
     pub file: PathBuf,
     /// The year the report is for.
     #[arg(long)]
@@ -188,12 +188,10 @@ fn summary(plan: &Plan) -> String {
 /// Runs the command: prints the plan, and unless it is a dry run creates the new drafts in one transaction.
 pub async fn run(db: &Database, args: ImportReport) -> anyhow::Result<String> {
     let bytes = std::fs::read(&args.file).with_context(|| format!("reading {}", args.file.display()))?;
-    anyhow::ensure!(
-        !bytes.starts_with(b"PK"),
-        "{} is a Word document; save it as plain text (a tab-separated table) to import it",
-        args.file.display()
-    );
-    let text = String::from_utf8(bytes).context("the report is not UTF-8 text")?;
+    let text = match bytes.starts_with(b"PK") {
+        true => crate::docx_text::docx_text(&bytes).with_context(|| format!("reading {}", args.file.display()))?,
+        false => String::from_utf8(bytes).context("the report is neither a Word document nor UTF-8 text")?,
+    };
     let mut plan = plan(db, &text, args.year, args.programme).await?;
     let mut out = match args.format {
         Output::Json => serde_json::to_string_pretty(&plan)?,

@@ -38,7 +38,7 @@ enum Command {
         #[command(subcommand)]
         command: TokenCommand,
     },
-    /// Read an earlier report (plain text) into draft activities: `--dry-run` shows what would be created.
+    /// Read an earlier report (.docx or plain text) into draft activities: `--dry-run` shows what would be created.
     ImportReport(intercoop_api::cli_import::ImportReport),
     /// Exit 0 when the service at --address answers /health/live (for container health checks).
     Healthcheck {

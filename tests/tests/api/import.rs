@@ -120,3 +120,30 @@ db_test! {
         let _ = std::fs::remove_dir_all(dir);
     }
 }
+
+db_test! {
+    async fn a_report_saved_as_word_reads_back_into_its_dated_events(app) {
+        seed::load(&app.db, KHMELNYTSKYI_2024).await.unwrap();
+        let programme = app.get("/api/v1/programmes").await.expect(200)["items"][0]["id"].as_str().unwrap().to_owned();
+        let (status, _, docx) = app.client_get_bytes(&format!("/api/v1/programmes/{programme}/reports/2024?format=docx")).await;
+        assert_eq!(status, 200);
+        let text = intercoop_api::docx_text::docx_text(&docx).unwrap();
+        let plan = intercoop_api::cli_import::plan(&app.db, &text, 2024, None).await.unwrap();
+        let read: BTreeSet<(String, String)> =
+            plan.activities.iter().map(|a| (a.measure_code.clone(), a.start_date.to_string())).collect();
+
+        let report = app.get(&format!("/api/v1/programmes/{programme}/reports/2024")).await.expect(200);
+        let mut written = BTreeSet::new();
+        for section in report["sections"].as_array().unwrap() {
+            for measure in section["measures"].as_array().unwrap() {
+                // Undated entries (year precision) are not events the importer proposes.
+                for entry in measure["entries"].as_array().unwrap().iter().filter(|e| e["date_precision"] != "year") {
+                    written.insert((measure["code"].as_str().unwrap().to_owned(), entry["start_date"].as_str().unwrap().to_owned()));
+                }
+            }
+        }
+        assert_eq!(plan.measures.len(), 18);
+        assert_eq!(read, written, "every dated entry of the Word report is read back under its measure");
+        assert!(plan.activities.iter().all(|a| a.fate == intercoop_api::cli_import::Fate::Existing || a.fate == intercoop_api::cli_import::Fate::New));
+    }
+}
