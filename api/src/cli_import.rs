@@ -185,6 +185,17 @@ fn summary(plan: &Plan) -> String {
     )
 }
 
+/// A bar on standard error while drafts are written, when it is a terminal.
+fn progress_bar() -> impl FnMut(usize, usize) {
+    let terminal = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    move |done, total| {
+        if terminal && total > 0 {
+            let filled = done * 30 / total;
+            eprint!("\r[{}{}] {done}/{total} drafts", "#".repeat(filled), " ".repeat(30 - filled));
+        }
+    }
+}
+
 /// Runs the command: prints the plan, and unless it is a dry run creates the new drafts in one transaction.
 pub async fn run(db: &Database, args: ImportReport) -> anyhow::Result<String> {
     let bytes = std::fs::read(&args.file).with_context(|| format!("reading {}", args.file.display()))?;
@@ -206,7 +217,10 @@ pub async fn run(db: &Database, args: ImportReport) -> anyhow::Result<String> {
     let drafts: Vec<ActivityDraft> =
         plan.activities.iter_mut().filter(|a| a.fate == Fate::New).filter_map(|a| a.draft.take()).collect();
     let actor = Actor::system(&format!("import-report {}", args.file.display()));
-    let created = imports::create_activities(db, &actor, drafts).await?;
+    let created = imports::create_activities(db, &actor, drafts, progress_bar()).await?;
+    if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        eprintln!();
+    }
     eprintln!("{line}\ncreated {} draft activities", created.len());
     Ok(out)
 }

@@ -33,16 +33,20 @@ pub async fn partner_names(db: &Database) -> Result<Vec<PartnerNames>, RepoError
     crate::partners::names(db).await
 }
 
-/// Creates the drafts in one transaction: all of them, or (on any failure) none.
+/// Creates the drafts in one transaction: all of them, or (on any failure) none; `progress` hears how many are
+/// written so far.
 pub async fn create_activities(
     db: &Database,
     actor: &Actor,
     drafts: Vec<ActivityDraft>,
+    mut progress: impl FnMut(usize, usize),
 ) -> Result<Vec<Stored<ActivityDraft>>, RepoError> {
+    let total = drafts.len();
     db.write(async |txn| {
         let mut created = Vec::new();
         for draft in drafts {
             created.push(crud::create_in::<Activities>(txn, actor, new_meta(Activities::WORKFLOW), draft).await?);
+            progress(created.len(), total);
         }
         Ok(created)
     })
