@@ -113,3 +113,13 @@ impl<T: DeserializeOwned> FromRequest for ListQuery<T> {
 pub fn path_error(err: actix_web::error::PathError, _req: &HttpRequest) -> actix_web::Error {
     ApiError::new(ErrorCode::InvalidPath, format!("a path parameter is not valid: {err}")).into()
 }
+
+/// The `lang` query parameter: `uk` (the default) or `en`.
+pub fn lang(value: Option<&str>) -> Result<intercoop_domain::report::Lang, ApiError> {
+    use intercoop_domain::report::Lang;
+    match value {
+        None | Some("uk") => Ok(Lang::Uk),
+        Some("en") => Ok(Lang::En),
+        Some(other) => Err(ApiError::invalid_query("lang", format!("'{other}' is not a language here; use uk or en"))),
+    }
+}

@@ -10,7 +10,7 @@ use std::fmt;
 
 use chrono::{DateTime, Utc};
 use intercoop_domain::{Meta, Stored};
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, Condition, DbBackend, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect, Set,
@@ -146,10 +146,9 @@ pub(crate) async fn append(
 /// The changes after `after` (from the start without one), oldest first, of the given record types (all without).
 pub async fn read(db: &Database, after: Option<Cursor>, types: &[String], limit: u64) -> Result<FeedPage, RepoError> {
     let after = after.unwrap_or_default();
-    let mut cond = Condition::any()
-        .add(Column::Txid.gt(after.txid))
-        .add(Condition::all().add(Column::Txid.eq(after.txid)).add(Column::Seq.gt(after.seq)));
-    cond = Condition::all().add(cond);
+    // A row-value comparison, answered from the (txid, seq) index on both databases.
+    let key = Expr::tuple([Expr::col(Column::Txid), Expr::col(Column::Seq)]);
+    let mut cond = Condition::all().add(key.gt(Expr::tuple([Expr::value(after.txid), Expr::value(after.seq)])));
     if db.backend() == DbBackend::Postgres {
         cond = cond.add(Expr::cust("txid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint"));
     }

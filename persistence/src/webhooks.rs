@@ -397,18 +397,17 @@ pub async fn purge(db: &Database, before: DateTime<Utc>) -> Result<u64, RepoErro
 
 /// Whether any delivery may be due now (a cheap read before claiming in a write transaction).
 pub async fn has_due(db: &Database) -> Result<bool, RepoError> {
-    let now_ms = Utc::now().timestamp_millis();
-    let due = delivery::Entity::find()
-        .filter(delivery::Column::Status.eq(DeliveryStatus::Pending.as_str()))
-        .filter(delivery::Column::NextAttemptAt.lte(now_ms))
-        .filter(
-            Condition::any()
-                .add(delivery::Column::LeasedUntil.is_null())
-                .add(delivery::Column::LeasedUntil.lte(now_ms)),
-        )
-        .one(db.connection())
-        .await?;
+    let due = delivery::Entity::find().filter(due(Utc::now().timestamp_millis())).one(db.connection()).await?;
     Ok(due.is_some())
+}
+
+/// Pending, its next attempt due, and no worker holding it.
+fn due(now_ms: i64) -> Condition {
+    use delivery::Column;
+    Condition::all()
+        .add(Column::Status.eq(DeliveryStatus::Pending.as_str()))
+        .add(Column::NextAttemptAt.lte(now_ms))
+        .add(Condition::any().add(Column::LeasedUntil.is_null()).add(Column::LeasedUntil.lte(now_ms)))
 }
 
 /// Claims up to `limit` due deliveries for `lease_ms`: the oldest first, and of one record at most the oldest not
@@ -420,9 +419,7 @@ pub async fn claim(db: &Database, lease_ms: i64, limit: u64) -> Result<Vec<Claim
         let mut query = delivery::Entity::find()
             .select_only()
             .column(Column::Id)
-            .filter(Column::Status.eq(DeliveryStatus::Pending.as_str()))
-            .filter(Column::NextAttemptAt.lte(now_ms))
-            .filter(Condition::any().add(Column::LeasedUntil.is_null()).add(Column::LeasedUntil.lte(now_ms)))
+            .filter(due(now_ms))
             .filter(Expr::cust(
                 "NOT EXISTS (SELECT 1 FROM webhook_deliveries e WHERE e.subscription_id = \
                  webhook_deliveries.subscription_id AND e.record_id = webhook_deliveries.record_id AND \

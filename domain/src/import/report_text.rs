@@ -206,14 +206,9 @@ pub fn read_report_text(text: &str, year: i32) -> ReadReport {
                 });
             }
         }
-        let title = paragraphs_of_title(&title_cell);
-        measures.push(MeasureRow { code, title, paragraphs });
+        measures.push(MeasureRow { code, title: self::paragraphs(&title_cell).join(" "), paragraphs });
     }
     ReadReport { measures, activities }
-}
-
-fn paragraphs_of_title(cell: &str) -> String {
-    paragraphs(cell).join(" ")
 }
 
 #[cfg(test)]

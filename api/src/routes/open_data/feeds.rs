@@ -1,7 +1,6 @@
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use chrono::{DateTime, Utc};
-use intercoop_domain::report::Lang;
 use intercoop_persistence::Database;
 use intercoop_persistence::open_data::{FeedCursor, FeedQuery};
 use serde::Deserialize;
@@ -65,14 +64,6 @@ fn query(params: &FeedParams) -> Result<(FeedQuery, Option<u64>), ApiError> {
         })?),
     };
     Ok((FeedQuery { after, updated_since: params.updated_since, limit: 0 }, params.limit))
-}
-
-pub fn lang(value: Option<&str>) -> Result<Lang, ApiError> {
-    match value {
-        None | Some("uk") => Ok(Lang::Uk),
-        Some("en") => Ok(Lang::En),
-        Some(other) => Err(ApiError::invalid_query("lang", format!("'{other}' is not a language here; use uk or en"))),
-    }
 }
 
 pub(super) async fn serve(
@@ -156,6 +147,6 @@ pub async fn dataset_csv(
     ListQuery(params): ListQuery<FeedParams>,
 ) -> ApiResult<HttpResponse> {
     let dataset = dataset(&name)?;
-    let lang = lang(params.lang.as_deref())?;
+    let lang = crate::extract::lang(params.lang.as_deref())?;
     serve(&req, &db, dataset, &params, Format::Csv(lang)).await
 }

@@ -6,10 +6,11 @@ use intercoop_domain::report;
 use intercoop_persistence::{Database, PageRequest, Visibility, programmes};
 use serde_json::{Map, Value};
 
-use super::feeds::{FeedParams, lang};
+use super::feeds::FeedParams;
 use super::http::Freshness;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::ListQuery;
+use crate::extract::lang;
 use crate::open_data::csv;
 use crate::open_data::datasets::{REPORT, REPORT_COLUMNS};
 use crate::routes::problems::FeedProblems;

@@ -1,6 +1,6 @@
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, web};
-use intercoop_domain::report::{self, Lang, Letterhead};
+use intercoop_domain::report::{self, Letterhead};
 use intercoop_persistence::{Database, Visibility, reports};
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -63,13 +63,7 @@ pub async fn get_report(
     ListQuery(params): ListQuery<ReportParams>,
 ) -> ApiResult<HttpResponse> {
     let (programme_id, year) = path.into_inner();
-    let lang = match params.lang.as_deref() {
-        None | Some("uk") => Lang::Uk,
-        Some("en") => Lang::En,
-        Some(other) => {
-            return Err(ApiError::invalid_query("lang", format!("'{other}' is not a report language; use uk or en")));
-        }
-    };
+    let lang = crate::extract::lang(params.lang.as_deref())?;
     let drafts = match params.include.as_deref() {
         None => false,
         Some("drafts") => true,
