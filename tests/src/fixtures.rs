@@ -73,3 +73,8 @@ impl TestApp {
         self.create_published("/api/v1/partners", &body).await["id"].as_str().unwrap().to_owned()
     }
 }
+
+/// A draft partner body whose names carry `n`, for tests that need many distinct partners.
+pub fn partner_body(n: usize) -> Value {
+    json!({"name": {"uk": format!("Партнер {n}"), "en": format!("Partner {n}")}, "kind": "twin_city", "country": "PL"})
+}

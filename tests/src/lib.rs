@@ -7,7 +7,7 @@ mod receiver;
 mod response;
 
 pub use app::{BODY_LIMIT, Backend, TestApp};
-pub use fixtures::{ProgrammeFixture, programme_body};
+pub use fixtures::{ProgrammeFixture, partner_body, programme_body};
 pub use receiver::{Received, Receiver};
 
 /// The HS256 secret the test app signs and checks tokens with.

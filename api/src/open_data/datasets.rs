@@ -53,6 +53,19 @@ const fn c(name: &'static str, kind: ColumnType, uk: &'static str, en: &'static 
 
 const LIST: &str = "; ";
 
+const ID: Column = c("id", Text, "Незмінний ідентифікатор (UUID)", "Stable identifier (UUID)");
+const OWNER_UNIT: Column =
+    c("owner_unit", Text, "Структурний підрозділ, що веде запис", "The organisational unit that keeps the record");
+const CREATED_AT: Column = c("created_at", DateTime, "Коли запис створено (UTC)", "When the record was created (UTC)");
+const UPDATED_AT: Column =
+    c("updated_at", DateTime, "Коли запис востаннє змінено (UTC)", "When the record last changed (UTC)");
+const MEASURE_CODES: Column = c(
+    "measure_codes",
+    Text,
+    "Номери заходів програми, через \"; \"",
+    "Codes of the programme's measures, separated by \"; \"",
+);
+
 pub const MEASURES: Dataset = Dataset {
     name: "measures",
     title_uk: "Заходи програми",
@@ -71,8 +84,8 @@ pub const MEASURES: Dataset = Dataset {
             "Заплановане фінансування: рік, сума, валюта, джерело; через \"; \"",
             "Planned funding: year, amount, currency, source; separated by \"; \"",
         ),
-        c("created_at", DateTime, "Коли запис створено (UTC)", "When the record was created (UTC)"),
-        c("updated_at", DateTime, "Коли запис востаннє змінено (UTC)", "When the record last changed (UTC)"),
+        CREATED_AT,
+        UPDATED_AT,
     ],
     sources: &["measure"],
 };
@@ -84,7 +97,7 @@ pub const ACTIVITIES: Dataset = Dataset {
     description_uk: "Що зроблено в межах програми: візити, прийоми делегацій, конференції, навчання, обміни, гуманітарна допомога, підписання угод, публікації.",
     description_en: "What was done under the programme: visits, delegations received, conferences, trainings, exchanges, humanitarian aid, signings, publications.",
     columns: &[
-        c("id", Text, "Незмінний ідентифікатор (UUID)", "Stable identifier (UUID)"),
+        ID,
         c("title", Text, "Назва", "Title"),
         c(
             "kind",
@@ -104,20 +117,15 @@ pub const ACTIVITIES: Dataset = Dataset {
         c("date_precision", Text, "Точність дат: day, month, year", "Precision of the dates: day, month, year"),
         c("place_city", Text, "Місто", "City"),
         c("place_country", Text, "Країна (ISO 3166-1 alpha-2)", "Country (ISO 3166-1 alpha-2)"),
-        c(
-            "measure_codes",
-            Text,
-            "Номери заходів програми, через \"; \"",
-            "Codes of the programme's measures, separated by \"; \"",
-        ),
+        MEASURE_CODES,
         c("partner_ids", Text, "Ідентифікатори партнерів, через \"; \"", "Partners' identifiers, separated by \"; \""),
         c("partner_names", Text, "Назви партнерів, через \"; \"", "Partners' names, separated by \"; \""),
         c("description", Text, "Опис", "Description"),
         c("outcome", Text, "Результат", "Outcome"),
         c("links", Text, "Посилання, через \"; \"", "Links, separated by \"; \""),
-        c("owner_unit", Text, "Структурний підрозділ, що веде запис", "The organisational unit that keeps the record"),
-        c("created_at", DateTime, "Коли запис створено (UTC)", "When the record was created (UTC)"),
-        c("updated_at", DateTime, "Коли запис востаннє змінено (UTC)", "When the record last changed (UTC)"),
+        OWNER_UNIT,
+        CREATED_AT,
+        UPDATED_AT,
     ],
     sources: &["activity", "measure", "partner"],
 };
@@ -129,7 +137,7 @@ pub const PARTNERS: Dataset = Dataset {
     description_uk: "Міста-побратими й міста-партнери, донори, міжнародні організації та інші партнери громади.",
     description_en: "Twin and partner cities, donors, international organisations and the community's other partners.",
     columns: &[
-        c("id", Text, "Незмінний ідентифікатор (UUID)", "Stable identifier (UUID)"),
+        ID,
         c("name", Text, "Назва", "Name"),
         c("aliases", Text, "Інші назви, через \"; \"", "Other names, separated by \"; \""),
         c("kind", Text, "Вид партнера", "Kind of partner"),
@@ -140,9 +148,9 @@ pub const PARTNERS: Dataset = Dataset {
         c("partner_since", Date, "Дата початку партнерства", "Partner since"),
         c("latitude", Number, "Широта (WGS 84)", "Latitude (WGS 84)"),
         c("longitude", Number, "Довгота (WGS 84)", "Longitude (WGS 84)"),
-        c("owner_unit", Text, "Структурний підрозділ, що веде запис", "The organisational unit that keeps the record"),
-        c("created_at", DateTime, "Коли запис створено (UTC)", "When the record was created (UTC)"),
-        c("updated_at", DateTime, "Коли запис востаннє змінено (UTC)", "When the record last changed (UTC)"),
+        OWNER_UNIT,
+        CREATED_AT,
+        UPDATED_AT,
     ],
     sources: &["partner"],
 };
@@ -154,7 +162,7 @@ pub const GRANTS: Dataset = Dataset {
     description_uk: "Кошти донорів для проєктів громади: суми з точністю до копійки у валюті гранту.",
     description_en: "Money from donors for the community's projects: exact amounts in the grant's currency.",
     columns: &[
-        c("id", Text, "Незмінний ідентифікатор (UUID)", "Stable identifier (UUID)"),
+        ID,
         c("project_title", Text, "Назва проєкту", "Project title"),
         c("description", Text, "Опис", "Description"),
         c("donor_id", Text, "Ідентифікатор донора (UUID)", "The donor's identifier (UUID)"),
@@ -167,21 +175,16 @@ pub const GRANTS: Dataset = Dataset {
         c("awarded_on", Date, "Дата надання", "Awarded on"),
         c("start_date", Date, "Початок проєкту", "Project start"),
         c("end_date", Date, "Завершення проєкту", "Project end"),
-        c(
-            "measure_codes",
-            Text,
-            "Номери заходів програми, через \"; \"",
-            "Codes of the programme's measures, separated by \"; \"",
-        ),
+        MEASURE_CODES,
         c(
             "activity_ids",
             Text,
             "Пов'язані заходи (UUID), через \"; \"",
             "Related activities (UUID), separated by \"; \"",
         ),
-        c("owner_unit", Text, "Структурний підрозділ, що веде запис", "The organisational unit that keeps the record"),
-        c("created_at", DateTime, "Коли запис створено (UTC)", "When the record was created (UTC)"),
-        c("updated_at", DateTime, "Коли запис востаннє змінено (UTC)", "When the record last changed (UTC)"),
+        OWNER_UNIT,
+        CREATED_AT,
+        UPDATED_AT,
     ],
     sources: &["grant", "partner", "measure"],
 };
@@ -193,7 +196,7 @@ pub const AGREEMENTS: Dataset = Dataset {
     description_uk: "Меморандуми, угоди про партнерство, побратимство та технічну допомогу.",
     description_en: "Memoranda, partnership, twinning and technical assistance agreements.",
     columns: &[
-        c("id", Text, "Незмінний ідентифікатор (UUID)", "Stable identifier (UUID)"),
+        ID,
         c("title", Text, "Назва", "Title"),
         c(
             "kind",
@@ -218,15 +221,10 @@ pub const AGREEMENTS: Dataset = Dataset {
         ),
         c("document_url", Text, "Текст угоди", "The signed document"),
         c("description", Text, "Опис", "Description"),
-        c(
-            "measure_codes",
-            Text,
-            "Номери заходів програми, через \"; \"",
-            "Codes of the programme's measures, separated by \"; \"",
-        ),
-        c("owner_unit", Text, "Структурний підрозділ, що веде запис", "The organisational unit that keeps the record"),
-        c("created_at", DateTime, "Коли запис створено (UTC)", "When the record was created (UTC)"),
-        c("updated_at", DateTime, "Коли запис востаннє змінено (UTC)", "When the record last changed (UTC)"),
+        MEASURE_CODES,
+        OWNER_UNIT,
+        CREATED_AT,
+        UPDATED_AT,
     ],
     sources: &["agreement", "partner", "measure"],
 };

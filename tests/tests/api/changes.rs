@@ -4,12 +4,8 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use intercoop_tests::{Role, TestApp, db_test};
+use intercoop_tests::{Role, TestApp, db_test, partner_body};
 use serde_json::{Value, json};
-
-fn partner_body(n: usize) -> Value {
-    json!({"name": {"uk": format!("Партнер {n}"), "en": format!("Partner {n}")}, "kind": "twin_city", "country": "PL"})
-}
 
 db_test! {
     async fn the_feed_tells_each_change_with_the_record_as_it_stood(app) {

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use intercoop_tests::{Receiver, Role, TestApp, db_test};
+use intercoop_tests::{Receiver, Role, TestApp, db_test, partner_body};
 use serde_json::{Value, json};
 
 const SECRET: &str = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
@@ -13,10 +13,6 @@ async fn subscribe(app: &TestApp, receiver: &Receiver, event_types: Value) -> St
     let created = app.post("/api/v1/webhooks", Role::Admin, &body).await.expect(201);
     assert_eq!(created["secret"], SECRET);
     created["id"].as_str().unwrap().to_owned()
-}
-
-fn partner_body(n: usize) -> Value {
-    json!({"name": {"uk": format!("Партнер {n}"), "en": format!("Partner {n}")}, "kind": "twin_city", "country": "PL"})
 }
 
 async fn deliveries(app: &TestApp, subscription: &str) -> Vec<Value> {
