@@ -110,6 +110,11 @@ pub const TABLE: &[(&str, Option<Role>)] = &[
     ("rotate_webhook_secret", Some(Role::Admin)),
     ("list_webhook_deliveries", Some(Role::Admin)),
     ("redeliver_webhook", Some(Role::Admin)),
+    ("list_imports", Some(Role::Editor)),
+    ("create_import", Some(Role::Editor)),
+    ("get_import", Some(Role::Editor)),
+    ("delete_import", Some(Role::Editor)),
+    ("apply_import", Some(Role::Editor)),
 ];
 
 /// The table's entry for an operation, if it has one.

@@ -13,7 +13,7 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::auth::JwtKeys;
 use crate::error::{ApiError, ErrorCode};
-use crate::extract::{BodyLimit, path_error};
+use crate::extract::{BodyLimit, UploadLimit, path_error};
 use crate::openapi::ApiDoc;
 use crate::preconditions::RequireIfMatch;
 use crate::throttle::LoginThrottle;
@@ -25,6 +25,7 @@ pub struct AppContext {
     pub db: Database,
     pub keys: JwtKeys,
     pub body_limit: BodyLimit,
+    pub upload_limit: UploadLimit,
     pub letterhead: Letterhead,
     pub open_data: crate::open_data::OpenDataSettings,
     pub require_if_match: RequireIfMatch,
@@ -56,6 +57,7 @@ pub fn build(
         .app_data(web::Data::new(ctx.db))
         .app_data(web::Data::new(ctx.keys))
         .app_data(web::Data::new(ctx.body_limit))
+        .app_data(web::Data::new(ctx.upload_limit))
         .app_data(web::Data::new(ctx.letterhead))
         .app_data(web::Data::new(ctx.open_data))
         .app_data(web::Data::new(ctx.require_if_match))

@@ -40,6 +40,8 @@ pub struct Settings {
     pub jwt_secret: Option<Secret>,
     /// The largest request body accepted.
     pub max_body_bytes: usize,
+    /// The largest report upload accepted (`POST /api/v1/imports`).
+    pub max_upload_bytes: usize,
     pub db_max_connections: u32,
     /// HTTP worker threads; default: one per core.
     pub workers: Option<usize>,
@@ -67,6 +69,7 @@ struct FileSettings {
     database_url: Option<String>,
     jwt_secret: Option<Secret>,
     max_body_bytes: Option<usize>,
+    max_upload_bytes: Option<usize>,
     db_max_connections: Option<u32>,
     workers: Option<usize>,
     log_format: Option<String>,
@@ -86,6 +89,7 @@ impl Default for Settings {
             database_url: None,
             jwt_secret: None,
             max_body_bytes: 1 << 20,
+            max_upload_bytes: 16 << 20,
             db_max_connections: 10,
             workers: None,
             log_format: "auto".into(),
@@ -114,6 +118,7 @@ impl Settings {
             s.database_url = f.database_url.or(s.database_url);
             s.jwt_secret = f.jwt_secret.or(s.jwt_secret);
             s.max_body_bytes = f.max_body_bytes.unwrap_or(s.max_body_bytes);
+            s.max_upload_bytes = f.max_upload_bytes.unwrap_or(s.max_upload_bytes);
             s.db_max_connections = f.db_max_connections.unwrap_or(s.db_max_connections);
             s.workers = f.workers.or(s.workers);
             s.log_format = f.log_format.unwrap_or(s.log_format);
@@ -133,6 +138,7 @@ impl Settings {
         s.database_url = env("INTERCOOP_DATABASE_URL").or_else(|| env("DATABASE_URL")).or(s.database_url);
         s.jwt_secret = env("INTERCOOP_JWT_SECRET").map(Secret).or(s.jwt_secret);
         s.max_body_bytes = number("INTERCOOP_MAX_BODY_BYTES")?.unwrap_or(s.max_body_bytes);
+        s.max_upload_bytes = number("INTERCOOP_MAX_UPLOAD_BYTES")?.unwrap_or(s.max_upload_bytes);
         s.db_max_connections =
             number("INTERCOOP_DB_MAX_CONNECTIONS")?.map(|n| n as u32).unwrap_or(s.db_max_connections);
         s.workers = number("INTERCOOP_WORKERS")?.or(s.workers);

@@ -38,7 +38,7 @@ error_codes! {
     InvalidQuery = ("invalid_query", BAD_REQUEST, "A query parameter is unknown or has a bad value"),
     InvalidPath = ("invalid_path", BAD_REQUEST, "A path parameter has a bad value"),
     ValidationFailed = ("validation_failed", UNPROCESSABLE_ENTITY, "The request content is not valid"),
-    UnsupportedMediaType = ("unsupported_media_type", UNSUPPORTED_MEDIA_TYPE, "The request body must be JSON"),
+    UnsupportedMediaType = ("unsupported_media_type", UNSUPPORTED_MEDIA_TYPE, "The request body's media type is not accepted here"),
     PayloadTooLarge = ("payload_too_large", PAYLOAD_TOO_LARGE, "The request body is too large"),
     MissingToken = ("missing_token", UNAUTHORIZED, "A bearer token is required"),
     InvalidToken = ("invalid_token", UNAUTHORIZED, "The bearer token is not valid"),

@@ -18,6 +18,10 @@ use crate::error::{ApiError, ErrorCode};
 #[derive(Debug, Clone, Copy)]
 pub struct BodyLimit(pub usize);
 
+/// The largest file upload accepted (a report to import), in bytes.
+#[derive(Debug, Clone, Copy)]
+pub struct UploadLimit(pub usize);
+
 /// A JSON request body of type `T`.
 pub struct Body<T>(pub T);
 
@@ -53,7 +57,7 @@ impl<T: DeserializeOwned + Serialize + 'static> FromRequest for Body<T> {
     }
 }
 
-fn too_large(limit: usize) -> ApiError {
+pub fn too_large(limit: usize) -> ApiError {
     ApiError::new(ErrorCode::PayloadTooLarge, format!("the body is larger than the limit of {limit} bytes"))
 }
 

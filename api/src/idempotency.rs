@@ -15,7 +15,7 @@ use serde_json::{Map, Value};
 
 use crate::auth::JwtKeys;
 use crate::error::{ApiError, ErrorCode};
-use crate::extract::BodyLimit;
+use crate::extract::{BodyLimit, UploadLimit};
 use crate::passwords::token_hash;
 
 pub const IDEMPOTENCY_KEY: HeaderName = HeaderName::from_static("idempotency-key");
@@ -53,10 +53,11 @@ pub async fn middleware(
             return Ok(refuse(req, error));
         }
     };
-    let (Some(db), limit) = (
-        req.app_data::<web::Data<Database>>().cloned(),
-        req.app_data::<web::Data<BodyLimit>>().map_or(1 << 20, |l| l.0),
-    ) else {
+    let limit = match req.path().starts_with("/api/v1/imports") {
+        true => req.app_data::<web::Data<UploadLimit>>().map_or(16 << 20, |l| l.0),
+        false => req.app_data::<web::Data<BodyLimit>>().map_or(1 << 20, |l| l.0),
+    };
+    let (Some(db), limit) = (req.app_data::<web::Data<Database>>().cloned(), limit) else {
         return next.call(req).await.map(ServiceResponse::map_into_boxed_body);
     };
     let mut payload = req.take_payload();

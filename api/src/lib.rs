@@ -17,6 +17,7 @@ pub mod openapi;
 pub mod pagination;
 pub mod passwords;
 pub mod preconditions;
+pub mod report_import;
 pub mod routes;
 pub mod server;
 pub mod telemetry;

@@ -31,6 +31,7 @@ Errors are RFC 9457 problems (`application/problem+json`) with a stable `code`; 
         (name = "partners", description = "Twin cities, donors, international organisations and other partners"),
         (name = "grants", description = "Money from donors"),
         (name = "agreements", description = "Memoranda, partnership and twinning agreements"),
+        (name = "imports", description = "Earlier reports (Word or text) read into draft activities: upload, review, apply"),
         (name = "audit", description = "Who changed what, and when"),
         (name = "sync", description = "The change feed: every change to the records in commit order, from a cursor"),
         (name = "webhooks", description = "Signed notifications of changes, POSTed to other systems, with a delivery log"),

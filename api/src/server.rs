@@ -10,7 +10,7 @@ use intercoop_persistence::{Actor, Database, DbSettings, seed, users};
 use crate::app::{self, AppContext};
 use crate::auth::JwtKeys;
 use crate::config::Settings;
-use crate::extract::BodyLimit;
+use crate::extract::{BodyLimit, UploadLimit};
 use crate::idp::Idp;
 use crate::passwords;
 use crate::preconditions::RequireIfMatch;
@@ -107,6 +107,7 @@ pub async fn serve(settings: Settings) -> anyhow::Result<()> {
         db: db.clone(),
         keys,
         body_limit: BodyLimit(settings.max_body_bytes),
+        upload_limit: UploadLimit(settings.max_upload_bytes),
         letterhead: settings.letterhead.clone(),
         open_data: settings.open_data.clone(),
         require_if_match: RequireIfMatch(settings.require_if_match),

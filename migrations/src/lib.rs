@@ -9,6 +9,7 @@ mod m20261125_000003_accounts;
 mod m20261125_000004_service_accounts;
 mod m20261125_000005_idempotency;
 mod m20261125_000006_changes_webhooks;
+mod m20261201_000007_report_imports;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000004_service_accounts::Migration),
             Box::new(m20261125_000005_idempotency::Migration),
             Box::new(m20261125_000006_changes_webhooks::Migration),
+            Box::new(m20261201_000007_report_imports::Migration),
         ]
     }
 }

@@ -3,7 +3,7 @@ use std::net::TcpListener;
 use actix_web::dev::ServerHandle;
 use intercoop_api::app::AppContext;
 use intercoop_api::auth::{JwtKeys, Role};
-use intercoop_api::extract::BodyLimit;
+use intercoop_api::extract::{BodyLimit, UploadLimit};
 use intercoop_api::server::http_server;
 use intercoop_api::webhooks::{WebhookSettings, Worker, WorkerHandle};
 use intercoop_persistence::{Database, DbSettings};
@@ -15,6 +15,8 @@ use crate::TestResponse;
 
 /// The body limit of the test app, small so that the 413 test sends little.
 pub const BODY_LIMIT: usize = 64 * 1024;
+/// The upload limit of the test app: the filed report (50 KB) fits, a little more does not.
+pub const UPLOAD_LIMIT: usize = 256 * 1024;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -116,6 +118,7 @@ impl TestApp {
             db: db.clone(),
             keys: keys.clone(),
             body_limit: BodyLimit(BODY_LIMIT),
+            upload_limit: UploadLimit(UPLOAD_LIMIT),
             letterhead: Default::default(),
             open_data: Default::default(),
             require_if_match: intercoop_api::preconditions::RequireIfMatch(require_if_match),
@@ -237,6 +240,13 @@ impl TestApp {
             request = request.json(body);
         }
         read(request.send().await.expect("the request is sent")).await
+    }
+
+    /// POSTs a `multipart/form-data` form of `parts` with the bearer token `token`.
+    pub async fn upload(&self, path: &str, token: &str, parts: &[crate::Part<'_>]) -> TestResponse {
+        let (content_type, body) = crate::form(parts);
+        let authorization = format!("Bearer {token}");
+        self.call_raw_with_headers(Method::POST, path, &[("authorization", &authorization)], &content_type, body).await
     }
 
     /// A GET whose body is bytes: (status, content type, body).

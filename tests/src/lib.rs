@@ -3,11 +3,13 @@
 
 mod app;
 mod fixtures;
+mod multipart;
 mod receiver;
 mod response;
 
 pub use app::{BODY_LIMIT, Backend, TestApp};
 pub use fixtures::{ProgrammeFixture, partner_body, programme_body};
+pub use multipart::{Part, form};
 pub use receiver::{Received, Receiver};
 
 /// The HS256 secret the test app signs and checks tokens with.

@@ -20,6 +20,7 @@ pub mod changes;
 mod editing;
 pub mod grants;
 pub mod health;
+pub mod imports;
 pub mod measures;
 pub mod open_data;
 pub mod partners;
@@ -52,7 +53,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
             .configure(workflow::configure)
             .configure(audit::configure)
             .configure(changes::configure)
-            .configure(webhooks::configure),
+            .configure(webhooks::configure)
+            .configure(imports::configure),
     );
 }
 

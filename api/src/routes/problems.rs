@@ -51,6 +51,8 @@ problem_set! {
     NestedListProblems = [InvalidPath, InvalidQuery, MissingToken, InvalidToken, Forbidden, NotFound];
     /// A create.
     CreateProblems = [MalformedJson, InvalidQuery, MissingToken, InvalidToken, Forbidden, Conflict, IdempotencyKeyInProgress, PayloadTooLarge, UnsupportedMediaType, ValidationFailed, IdempotencyKeyReused];
+    /// A file upload.
+    UploadProblems = [InvalidQuery, MissingToken, InvalidToken, Forbidden, IdempotencyKeyInProgress, PayloadTooLarge, UnsupportedMediaType, ValidationFailed, IdempotencyKeyReused];
     /// A replace or a patch.
     UpdateProblems = [MalformedJson, InvalidPath, MissingToken, InvalidToken, Forbidden, NotFound, Conflict, PreconditionFailed, PreconditionRequired, PayloadTooLarge, UnsupportedMediaType, ValidationFailed];
     /// A workflow step.

@@ -11,6 +11,7 @@ pub mod measure;
 pub mod partner;
 pub mod programme;
 pub mod refresh_token;
+pub mod report_import;
 pub mod section;
 pub mod service_account;
 pub mod user;

@@ -62,3 +62,28 @@ db_test! {
         assert_eq!(served, committed);
     }
 }
+
+/// The contract's enumerations list the very strings the service reads and writes.
+#[test]
+fn enumerations_in_the_contract_are_the_wire_values() {
+    use intercoop_domain as d;
+    fn wire<T: serde::Serialize>(all: &[T]) -> serde_json::Value {
+        serde_json::to_value(all).unwrap()
+    }
+    let spec: serde_json::Value = serde_json::from_str(&intercoop_api::openapi::spec_json()).unwrap();
+    let schemas = &spec["components"]["schemas"];
+    for (name, values) in [
+        ("ActivityKind", wire(d::ActivityKind::ALL)),
+        ("ActivityFormat", wire(d::ActivityFormat::ALL)),
+        ("ActivityStatus", wire(d::ActivityStatus::ALL)),
+        ("PublicationState", wire(d::PublicationState::ALL)),
+        ("DatePrecision", wire(d::DatePrecision::ALL)),
+        ("PartnerRole", wire(d::PartnerRole::ALL)),
+        ("PartnerKind", wire(d::PartnerKind::ALL)),
+        ("GrantStatus", wire(d::GrantStatus::ALL)),
+        ("AgreementKind", wire(d::AgreementKind::ALL)),
+        ("AgreementStatus", wire(d::AgreementStatus::ALL)),
+    ] {
+        assert_eq!(schemas[name]["enum"], values, "{name}");
+    }
+}

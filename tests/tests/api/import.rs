@@ -53,7 +53,7 @@ fn the_reference_report_reads_back_into_its_measures_and_dated_events() {
 }
 
 /// The 2024 programme's structure and partners, without its activities, grants and agreements.
-fn structure_only() -> String {
+pub(crate) fn structure_only() -> String {
     let mut dataset: serde_json::Value = serde_json::from_str(KHMELNYTSKYI_2024).unwrap();
     for key in ["activities", "grants", "agreements"] {
         dataset[key] = serde_json::json!([]);
@@ -128,7 +128,8 @@ db_test! {
         let (status, _, docx) = app.client_get_bytes(&format!("/api/v1/programmes/{programme}/reports/2024?format=docx")).await;
         assert_eq!(status, 200);
         let text = intercoop_api::docx_text::docx_text(&docx).unwrap();
-        let plan = intercoop_api::cli_import::plan(&app.db, &text, 2024, None).await.unwrap();
+        let programme_id = programme.parse().unwrap();
+        let plan = intercoop_api::report_import::plan(&app.db, &text, 2024, programme_id).await.unwrap();
         let read: BTreeSet<(String, String)> =
             plan.activities.iter().map(|a| (a.measure_code.clone(), a.start_date.to_string())).collect();
 

@@ -15,6 +15,7 @@ mod health;
 mod idempotency;
 mod idp;
 mod import;
+mod import_upload;
 mod open_data;
 mod partners;
 mod programmes;

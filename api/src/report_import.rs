@@ -1,0 +1,225 @@
+//! Planning the import of an earlier report: which dated events it holds, under which measures, what each becomes
+//! (a new draft, one imported before, one without a measure, one not valid) and what is flagged. Shared by
+//! `intercoop import-report` and `POST /api/v1/imports`.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use intercoop_domain::import::{ProposedActivity, draft, read_report_text, recognise_partners};
+use intercoop_domain::report::PartnerNames;
+use intercoop_domain::{ActivityDraft, ActivityKind, DatePrecision, DateRange, FieldErrors};
+use intercoop_persistence::{Database, PageRequest, RepoError, imports, programmes};
+use serde::Serialize;
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+/// What becomes of one proposed activity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Fate {
+    /// A new draft.
+    New,
+    /// Imported before (an activity with the same start date and paragraph exists): left alone.
+    Existing,
+    /// The programme has no measure with its code.
+    NoMeasure,
+    /// The draft would not be valid (see `problem`).
+    Invalid,
+}
+
+/// Something to look at in a proposed activity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportFlag {
+    /// A date not in the report's year (imported as written).
+    OutsideYear,
+    /// A date written without its year, taken as the report's.
+    YearImplied,
+    /// Another activity starts the same day under the same measure: perhaps the same event, entered by hand.
+    PossibleDuplicate,
+}
+
+impl ImportFlag {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ImportFlag::OutsideYear => "outside_year",
+            ImportFlag::YearImplied => "year_implied",
+            ImportFlag::PossibleDuplicate => "possible_duplicate",
+        }
+    }
+}
+
+/// One dated event of the report, as the draft activity it would become.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PlannedActivity {
+    pub fate: Fate,
+    /// The code of the measure whose row it stands in.
+    #[schema(example = "1.2")]
+    pub measure_code: String,
+    pub start_date: NaiveDate,
+    pub end_date: Option<NaiveDate>,
+    /// Further periods ("16 та 23 липня").
+    pub additional_dates: Vec<DateRange>,
+    pub date_precision: DatePrecision,
+    /// The paragraph's first sentence, without its date.
+    pub title: String,
+    /// Guessed from its words.
+    pub kind: ActivityKind,
+    /// The Ukrainian names of the partners recognised in the paragraph.
+    pub partners: Vec<String>,
+    pub flags: Vec<ImportFlag>,
+    /// Why the draft would not be valid (fate `invalid`).
+    pub problem: Option<String>,
+    /// The paragraph as the report has it; it becomes the activity's description.
+    pub source: String,
+    #[serde(skip)]
+    pub draft: Option<ActivityDraft>,
+}
+
+/// What importing a report would do.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Plan {
+    pub year: i32,
+    pub programme_id: Uuid,
+    /// The measure codes the report has rows for, in its order.
+    pub measures: Vec<String>,
+    pub activities: Vec<PlannedActivity>,
+}
+
+impl Plan {
+    /// How many of its activities have `fate`.
+    pub fn count(&self, fate: Fate) -> usize {
+        self.activities.iter().filter(|a| a.fate == fate).count()
+    }
+
+    /// How many of its activities are flagged.
+    pub fn flagged(&self) -> usize {
+        self.activities.iter().filter(|a| !a.flags.is_empty()).count()
+    }
+
+    /// The drafts to create: the activities whose fate is `new`.
+    pub fn take_new_drafts(&mut self) -> Vec<ActivityDraft> {
+        self.activities.iter_mut().filter(|a| a.fate == Fate::New).filter_map(|a| a.draft.take()).collect()
+    }
+}
+
+/// Why a report cannot be planned.
+#[derive(Debug, thiserror::Error)]
+pub enum PlanError {
+    #[error("no programme runs in {0}; create it first or name one")]
+    NoProgramme(i32),
+    #[error("several programmes run in {0}; name one")]
+    SeveralProgrammes(i32),
+    #[error("no programme has the id {0}")]
+    UnknownProgramme(Uuid),
+    #[error(transparent)]
+    Repo(#[from] RepoError),
+}
+
+impl PlanError {
+    /// As field errors of a request naming `year_field` and `programme_field`.
+    pub fn into_field_errors(self, year_field: &str, programme_field: &str) -> Result<FieldErrors, RepoError> {
+        let message = self.to_string();
+        match self {
+            PlanError::NoProgramme(_) | PlanError::SeveralProgrammes(_) => {
+                Ok(FieldErrors::single(year_field, "no_programme", message))
+            }
+            PlanError::UnknownProgramme(_) => Ok(FieldErrors::single(programme_field, "unknown_reference", message)),
+            PlanError::Repo(e) => Err(e),
+        }
+    }
+}
+
+/// The programme a report of `year` is imported into: the one given, or the only one running that year.
+pub async fn programme_of(db: &Database, year: i32, given: Option<Uuid>) -> Result<Uuid, PlanError> {
+    if let Some(id) = given {
+        return match programmes::get(db, id, intercoop_persistence::Visibility::All).await {
+            Ok(_) => Ok(id),
+            Err(RepoError::NotFound { .. }) => Err(PlanError::UnknownProgramme(id)),
+            Err(e) => Err(e.into()),
+        };
+    }
+    let running = programmes::list(db, Some(year), None, PageRequest { limit: 10, offset: 0 }).await?;
+    match running.items.as_slice() {
+        [one] => Ok(one.meta.id),
+        [] => Err(PlanError::NoProgramme(year)),
+        _ => Err(PlanError::SeveralProgrammes(year)),
+    }
+}
+
+/// What importing `text` as the report of `year` into the programme would do, against the database as it is.
+pub async fn plan(db: &Database, text: &str, year: i32, programme_id: Uuid) -> Result<Plan, RepoError> {
+    let structure = programmes::structure(db, programme_id).await?;
+    let codes: HashMap<String, Uuid> = structure
+        .sections
+        .iter()
+        .flat_map(|(_, measures)| measures.iter().map(|m| (m.data.code.to_string(), m.meta.id)))
+        .collect();
+    let read = read_report_text(text, year);
+    let partners = imports::partner_names(db).await?;
+    let names: HashMap<Uuid, String> = partners.iter().map(|p| (p.id, p.name.uk.clone())).collect();
+    let days: Vec<NaiveDate> = read.activities.iter().map(|a| a.dates.periods[0].start_date).collect();
+    let existing = imports::existing(db, &days).await?;
+    let activities =
+        read.activities.iter().map(|proposed| planned(proposed, &codes, &partners, &names, &existing)).collect();
+    Ok(Plan { year, programme_id, measures: read.measures.into_iter().map(|m| m.code).collect(), activities })
+}
+
+fn planned(
+    proposed: &ProposedActivity,
+    codes: &HashMap<String, Uuid>,
+    partners: &[PartnerNames],
+    names: &HashMap<Uuid, String>,
+    existing: &imports::Existing,
+) -> PlannedActivity {
+    let partner_ids = recognise_partners(&proposed.source, partners);
+    let measure_ids: Vec<Uuid> = codes.get(&proposed.measure_code).copied().into_iter().collect();
+    let draft = draft(proposed, measure_ids.clone(), &partner_ids);
+    let mut flags = Vec::new();
+    if proposed.dates.outside_year {
+        flags.push(ImportFlag::OutsideYear);
+    }
+    if proposed.dates.year_implied {
+        flags.push(ImportFlag::YearImplied);
+    }
+    let imported = existing.imported.contains(&(draft.start_date, proposed.source.clone()));
+    if !imported && measure_ids.iter().any(|m| existing.same_day.contains(&(draft.start_date, *m))) {
+        flags.push(ImportFlag::PossibleDuplicate);
+    }
+    let problem = draft.check().err().map(|errors| {
+        errors.errors().iter().map(|e| format!("{}: {}", e.field, e.message)).collect::<Vec<_>>().join("; ")
+    });
+    let fate = if measure_ids.is_empty() {
+        Fate::NoMeasure
+    } else if imported {
+        Fate::Existing
+    } else if problem.is_some() {
+        Fate::Invalid
+    } else {
+        Fate::New
+    };
+    PlannedActivity {
+        fate,
+        measure_code: proposed.measure_code.clone(),
+        start_date: draft.start_date,
+        end_date: draft.end_date,
+        additional_dates: draft.additional_dates.clone(),
+        date_precision: draft.date_precision,
+        title: proposed.title.clone(),
+        kind: draft.kind,
+        partners: partner_ids.iter().filter_map(|id| names.get(id).cloned()).collect(),
+        flags,
+        problem,
+        source: proposed.source.clone(),
+        draft: Some(draft),
+    }
+}
+
+/// The text of an uploaded report: a Word document's table as the reader takes it, or UTF-8 text.
+pub fn report_text(bytes: Vec<u8>) -> Result<String, String> {
+    if bytes.starts_with(b"PK") {
+        crate::docx_text::docx_text(&bytes).map_err(|e| e.to_string())
+    } else {
+        String::from_utf8(bytes).map_err(|_| "the report is neither a Word document (.docx) nor UTF-8 text".to_owned())
+    }
+}
