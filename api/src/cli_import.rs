@@ -8,7 +8,7 @@ use intercoop_persistence::{Actor, Database, imports};
 use uuid::Uuid;
 
 pub use crate::report_import::{Fate, Plan, PlannedActivity};
-use crate::report_import::{plan, programme_of, report_text};
+use crate::report_import::{Home, plan, programme_of, report_text};
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum Output {
@@ -60,14 +60,16 @@ fn summary(plan: &Plan) -> String {
     let count = |fate| plan.count(fate);
     let flagged = plan.flagged();
     format!(
-        "{} measure rows; {} dated events: {} new, {} imported before, {} without a measure, {} not valid; {} flagged",
+        "{} measure rows; {} dated events: {} new, {} imported before, {} without a measure, {} not valid; {} flagged; \
+         {} new partners",
         plan.measures.len(),
         plan.activities.len(),
         count(Fate::New),
         count(Fate::Existing),
         count(Fate::NoMeasure),
         count(Fate::Invalid),
-        flagged
+        flagged,
+        plan.new_partners.len()
     )
 }
 
@@ -83,11 +85,11 @@ fn progress_bar() -> impl FnMut(usize, usize) {
 }
 
 /// Runs the command: prints the plan, and unless it is a dry run creates the new drafts in one transaction.
-pub async fn run(db: &Database, args: ImportReport) -> anyhow::Result<String> {
+pub async fn run(db: &Database, args: ImportReport, home: &Home) -> anyhow::Result<String> {
     let bytes = std::fs::read(&args.file).with_context(|| format!("reading {}", args.file.display()))?;
     let text = report_text(bytes).map_err(|e| anyhow::anyhow!("reading {}: {e}", args.file.display()))?;
     let programme = programme_of(db, args.year, args.programme).await?;
-    let mut plan = plan(db, &text, args.year, programme).await?;
+    let mut plan = plan(db, &text, args.year, programme, home).await?;
     let mut out = match args.format {
         Output::Json => serde_json::to_string_pretty(&plan)?,
         Output::Table => table(&plan),
@@ -98,9 +100,9 @@ pub async fn run(db: &Database, args: ImportReport) -> anyhow::Result<String> {
         eprintln!("{line}\n(dry run: nothing was changed)");
         return Ok(out);
     }
-    let drafts = plan.take_new_drafts();
+    let (drafts, partners) = plan.take_new_drafts();
     let actor = Actor::system(&format!("import-report {}", args.file.display()));
-    let created = imports::create_activities(db, &actor, drafts, progress_bar()).await?;
+    let created = imports::create_activities(db, &actor, drafts, partners, progress_bar()).await?;
     if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
         eprintln!();
     }

@@ -5,9 +5,11 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use intercoop_domain::import::{ProposedActivity, draft, read_report_text, recognise_partners};
-use intercoop_domain::report::PartnerNames;
-use intercoop_domain::{ActivityDraft, ActivityKind, DatePrecision, DateRange, FieldErrors};
+use intercoop_domain::import::{ProposedActivity, draft, find_place, read_report_text, recognise_partners};
+use intercoop_domain::report::{Letterhead, PartnerNames};
+use intercoop_domain::{
+    ActivityDraft, ActivityKind, DatePrecision, DateRange, FieldErrors, LocalizedText, PartnerDraft, PartnerKind, Place,
+};
 use intercoop_persistence::{Database, PageRequest, RepoError, imports, programmes};
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -49,6 +51,36 @@ impl ImportFlag {
     }
 }
 
+/// The council's own city, which the reports name in many forms ("у м. Хмельницькому").
+#[derive(Debug, Clone)]
+pub struct Home {
+    pub city: String,
+    pub country: String,
+}
+
+impl Home {
+    /// The city of the letterhead's address ("..., м. Хмельницький, 29000"), in Ukraine.
+    pub fn of(letterhead: &Letterhead) -> Self {
+        let city = find_place(&letterhead.address.uk, &[], "", "").map(|p| p.city).unwrap_or_default();
+        Self { city, country: "UA".to_owned() }
+    }
+}
+
+/// A city abroad that the report names and no partner is: proposed as a draft partner.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProposedPartner {
+    /// Its Ukrainian name as the report writes it.
+    #[schema(example = "Сілістра")]
+    pub name: String,
+    /// ISO 3166-1 alpha-2, from the country the report names with it.
+    #[schema(example = "BG")]
+    pub country: String,
+    /// How many proposed activities name it.
+    pub activities: usize,
+    #[serde(skip)]
+    pub draft: PartnerDraft,
+}
+
 /// One dated event of the report, as the draft activity it would become.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct PlannedActivity {
@@ -67,6 +99,10 @@ pub struct PlannedActivity {
     pub kind: ActivityKind,
     /// The Ukrainian names of the partners recognised in the paragraph.
     pub partners: Vec<String>,
+    /// The city it names, with its country when the report or a partner tells it.
+    pub place: Option<Place>,
+    /// The name of the new partner (see `new_partners`) it would be linked to.
+    pub new_partner: Option<String>,
     pub flags: Vec<ImportFlag>,
     /// Why the draft would not be valid (fate `invalid`).
     pub problem: Option<String>,
@@ -84,6 +120,9 @@ pub struct Plan {
     /// The measure codes the report has rows for, in its order.
     pub measures: Vec<String>,
     pub activities: Vec<PlannedActivity>,
+    /// Cities abroad that the report names with their country and no partner is: applying creates them as draft
+    /// partners (kind `partner_city`), linked to the activities that name them.
+    pub new_partners: Vec<ProposedPartner>,
 }
 
 impl Plan {
@@ -97,9 +136,26 @@ impl Plan {
         self.activities.iter().filter(|a| !a.flags.is_empty()).count()
     }
 
-    /// The drafts to create: the activities whose fate is `new`.
-    pub fn take_new_drafts(&mut self) -> Vec<ActivityDraft> {
-        self.activities.iter_mut().filter(|a| a.fate == Fate::New).filter_map(|a| a.draft.take()).collect()
+    /// The drafts to create: the activities whose fate is `new`, each with the index in `partners` of the new
+    /// partner to link it to; and the new partners that they name.
+    pub fn take_new_drafts(&mut self) -> (Vec<(ActivityDraft, Option<usize>)>, Vec<PartnerDraft>) {
+        let mut partners: Vec<PartnerDraft> = Vec::new();
+        let mut drafts = Vec::new();
+        for activity in self.activities.iter_mut().filter(|a| a.fate == Fate::New) {
+            let Some(draft) = activity.draft.take() else { continue };
+            let new = activity.new_partner.as_ref().and_then(|name| {
+                let proposed = self.new_partners.iter().find(|p| &p.name == name)?;
+                match partners.iter().position(|p| p.name.uk == proposed.draft.name.uk) {
+                    Some(i) => Some(i),
+                    None => {
+                        partners.push(proposed.draft.clone());
+                        Some(partners.len() - 1)
+                    }
+                }
+            });
+            drafts.push((draft, new));
+        }
+        (drafts, partners)
     }
 }
 
@@ -148,7 +204,7 @@ pub async fn programme_of(db: &Database, year: i32, given: Option<Uuid>) -> Resu
 }
 
 /// What importing `text` as the report of `year` into the programme would do, against the database as it is.
-pub async fn plan(db: &Database, text: &str, year: i32, programme_id: Uuid) -> Result<Plan, RepoError> {
+pub async fn plan(db: &Database, text: &str, year: i32, programme_id: Uuid, home: &Home) -> Result<Plan, RepoError> {
     let structure = programmes::structure(db, programme_id).await?;
     let codes: HashMap<String, Uuid> = structure
         .sections
@@ -160,9 +216,37 @@ pub async fn plan(db: &Database, text: &str, year: i32, programme_id: Uuid) -> R
     let names: HashMap<Uuid, String> = partners.iter().map(|p| (p.id, p.name.uk.clone())).collect();
     let days: Vec<NaiveDate> = read.activities.iter().map(|a| a.dates.periods[0].start_date).collect();
     let existing = imports::existing(db, &days).await?;
-    let activities =
-        read.activities.iter().map(|proposed| planned(proposed, &codes, &partners, &names, &existing)).collect();
-    Ok(Plan { year, programme_id, measures: read.measures.into_iter().map(|m| m.code).collect(), activities })
+    let activities: Vec<PlannedActivity> =
+        read.activities.iter().map(|proposed| planned(proposed, &codes, &partners, &names, &existing, home)).collect();
+    let mut new_partners: Vec<ProposedPartner> = Vec::new();
+    for activity in activities.iter().filter(|a| a.fate == Fate::New) {
+        let Some(name) = &activity.new_partner else { continue };
+        match new_partners.iter_mut().find(|p| &p.name == name) {
+            Some(p) => p.activities += 1,
+            None => {
+                let country = activity.place.as_ref().and_then(|p| p.country).expect("a new partner has a country");
+                new_partners.push(ProposedPartner {
+                    name: name.clone(),
+                    country: country.as_str().to_owned(),
+                    activities: 1,
+                    draft: PartnerDraft {
+                        name: LocalizedText::uk(name.clone()),
+                        aliases: Vec::new(),
+                        kind: PartnerKind::PartnerCity,
+                        country: Some(country),
+                        city: Some(LocalizedText::uk(name.clone())),
+                        website: None,
+                        parent_id: None,
+                        partner_since: None,
+                        coordinates: None,
+                        owner_unit: None,
+                    },
+                });
+            }
+        }
+    }
+    let measures = read.measures.into_iter().map(|m| m.code).collect();
+    Ok(Plan { year, programme_id, measures, activities, new_partners })
 }
 
 fn planned(
@@ -171,10 +255,17 @@ fn planned(
     partners: &[PartnerNames],
     names: &HashMap<Uuid, String>,
     existing: &imports::Existing,
+    home: &Home,
 ) -> PlannedActivity {
     let partner_ids = recognise_partners(&proposed.source, partners);
     let measure_ids: Vec<Uuid> = codes.get(&proposed.measure_code).copied().into_iter().collect();
-    let draft = draft(proposed, measure_ids.clone(), &partner_ids);
+    let mut draft = draft(proposed, measure_ids.clone(), &partner_ids);
+    let found = find_place(&proposed.source, partners, &home.city, &home.country);
+    let new_partner = found
+        .as_ref()
+        .filter(|p| !p.home && p.partner.is_none() && p.country.is_some_and(|c| c.as_str() != home.country))
+        .map(|p| p.city.clone());
+    draft.place = found.map(|p| Place { city: Some(LocalizedText::uk(p.city)), country: p.country });
     let mut flags = Vec::new();
     if proposed.dates.outside_year {
         flags.push(ImportFlag::OutsideYear);
@@ -208,6 +299,8 @@ fn planned(
         title: proposed.title.clone(),
         kind: draft.kind,
         partners: partner_ids.iter().filter_map(|id| names.get(id).cloned()).collect(),
+        place: draft.place.clone(),
+        new_partner,
         flags,
         problem,
         source: proposed.source.clone(),

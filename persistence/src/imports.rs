@@ -5,19 +5,20 @@ use std::collections::HashSet;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use intercoop_domain::report::PartnerNames;
-use intercoop_domain::{ActivityDraft, Stored};
+use intercoop_domain::{ActivityDraft, PartnerDraft, PartnerLink, PartnerRole};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, IntoActiveModel, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect,
 };
 use uuid::Uuid;
 
 use crate::activities::Activities;
 use crate::crud::{self, Record};
 use crate::entities::activity::{Column, Entity};
-use crate::entities::report_import;
+use crate::entities::{partner, report_import};
 use crate::links::ACTIVITY_MEASURES;
+use crate::partners::Partners;
 use crate::support::{Page, PageRequest, from_json, new_meta, now, parse_stored};
 use crate::{Actor, Database, RepoError};
 
@@ -59,24 +60,54 @@ pub async fn partner_names(db: &Database) -> Result<Vec<PartnerNames>, RepoError
     crate::partners::names(db).await
 }
 
-/// Creates the drafts in one transaction: all of them, or (on any failure) none; `progress` hears how many are
-/// written so far.
+/// Creates the drafts in one transaction: all of them or (on any failure) none; see `create_drafts`. `progress`
+/// hears how many are written so far.
 pub async fn create_activities(
     db: &Database,
     actor: &Actor,
-    drafts: Vec<ActivityDraft>,
+    drafts: Vec<(ActivityDraft, Option<usize>)>,
+    partners: Vec<PartnerDraft>,
+    progress: impl FnMut(usize, usize),
+) -> Result<Vec<Uuid>, RepoError> {
+    db.write(async |txn| create_drafts(txn, actor, drafts, partners, progress).await).await
+}
+
+/// Creates those of `drafts` that are not there already (the same start date and description), each linked to
+/// the partner of `partners` its index names (created as a draft unless a partner of that name exists by then);
+/// returns the new activities' ids.
+async fn create_drafts(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    drafts: Vec<(ActivityDraft, Option<usize>)>,
+    partners: Vec<PartnerDraft>,
     mut progress: impl FnMut(usize, usize),
-) -> Result<Vec<Stored<ActivityDraft>>, RepoError> {
-    let total = drafts.len();
-    db.write(async |txn| {
-        let mut created = Vec::new();
-        for draft in drafts {
-            created.push(crud::create_in::<Activities>(txn, actor, new_meta(Activities::WORKFLOW), draft).await?);
-            progress(created.len(), total);
+) -> Result<Vec<Uuid>, RepoError> {
+    let days: Vec<NaiveDate> = drafts.iter().map(|(d, _)| d.start_date).collect();
+    let existing = existing_in(txn, &days).await?;
+    let drafts: Vec<_> = drafts
+        .into_iter()
+        .filter(|(d, _)| {
+            let key = (d.start_date, d.description.as_ref().map(|d| d.uk.clone()).unwrap_or_default());
+            !existing.imported.contains(&key)
+        })
+        .collect();
+    let mut partner_ids = Vec::new();
+    for (i, partner) in partners.into_iter().enumerate() {
+        let named = drafts.iter().any(|(_, p)| *p == Some(i));
+        partner_ids.push(if named { Some(partner_named(txn, actor, partner).await?) } else { None });
+    }
+    let (total, mut created) = (drafts.len(), Vec::new());
+    for (mut draft, partner) in drafts {
+        if let Some(id) = partner.and_then(|i| partner_ids[i])
+            && !draft.partners.iter().any(|p| p.partner_id == id)
+        {
+            draft.partners.push(PartnerLink { partner_id: id, role: PartnerRole::Participant });
         }
-        Ok(created)
-    })
-    .await
+        let meta = new_meta(Activities::WORKFLOW);
+        created.push(crud::create_in::<Activities>(txn, actor, meta, draft).await?.meta.id);
+        progress(created.len(), total);
+    }
+    Ok(created)
 }
 
 /// Where an uploaded report stands: read and proposed, then applied (its drafts created) once.
@@ -204,6 +235,15 @@ pub async fn delete(db: &Database, id: Uuid) -> Result<(), RepoError> {
     .await
 }
 
+/// The partner whose name is the draft's, created as a draft when there is none.
+async fn partner_named(txn: &DatabaseTransaction, actor: &Actor, draft: PartnerDraft) -> Result<Uuid, RepoError> {
+    let found = partner::Entity::find().filter(partner::Column::NameKey.eq(draft.name_key())).one(txn).await?;
+    match found {
+        Some(model) => Ok(model.id),
+        None => Ok(crud::create_in::<Partners>(txn, actor, new_meta(Partners::WORKFLOW), draft).await?.meta.id),
+    }
+}
+
 /// Why `apply` wrote nothing.
 enum ApplyError {
     /// The import is no longer that version, or no longer proposed.
@@ -218,14 +258,16 @@ impl From<RepoError> for ApplyError {
 }
 
 /// Applies version `version` of a proposed import: in one transaction, marks it applied and creates those of
-/// `drafts` that are not there already (the same start date and description). `None` when the import is no
-/// longer that version or no longer proposed, and nothing is written.
+/// `drafts` that are not there already (the same start date and description), each linked to the partner of
+/// `partners` its index names (created as a draft unless a partner of that name exists by then). `None` when the
+/// import is no longer that version or no longer proposed, and nothing is written.
 pub async fn apply(
     db: &Database,
     actor: &Actor,
     id: Uuid,
     version: i32,
-    drafts: Vec<ActivityDraft>,
+    drafts: Vec<(ActivityDraft, Option<usize>)>,
+    partners: Vec<PartnerDraft>,
 ) -> Result<Option<ReportImport>, RepoError> {
     let outcome = db
         .write(async |txn| {
@@ -244,16 +286,7 @@ pub async fn apply(
             if marked.rows_affected == 0 {
                 return Err(ApplyError::Stale);
             }
-            let days: Vec<NaiveDate> = drafts.iter().map(|d| d.start_date).collect();
-            let existing = existing_in(txn, &days).await?;
-            let mut created = Vec::new();
-            for draft in drafts {
-                let key = (draft.start_date, draft.description.as_ref().map(|d| d.uk.clone()).unwrap_or_default());
-                if !existing.imported.contains(&key) {
-                    let meta = new_meta(Activities::WORKFLOW);
-                    created.push(crud::create_in::<Activities>(txn, actor, meta, draft).await?.meta.id);
-                }
-            }
+            let created = create_drafts(txn, actor, drafts, partners, |_, _| {}).await?;
             report_import::Entity::update_many()
                 .col_expr(report_import::Column::CreatedActivities, Expr::value(serde_json::json!(created)))
                 .filter(report_import::Column::Id.eq(id))

@@ -207,7 +207,12 @@ pub(crate) async fn names(db: &Database) -> Result<Vec<intercoop_domain::report:
         .into_iter()
         .map(|m| {
             let p = Partners::from_model(m)?;
-            Ok(intercoop_domain::report::PartnerNames { id: p.meta.id, name: p.data.name, aliases: p.data.aliases })
+            Ok(intercoop_domain::report::PartnerNames {
+                id: p.meta.id,
+                name: p.data.name,
+                aliases: p.data.aliases,
+                country: p.data.country,
+            })
         })
         .collect()
 }

@@ -122,6 +122,7 @@ mod tests {
             id: Uuid::new_v4(),
             name: LocalizedText { uk: uk.into(), en: en.map(Into::into) },
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            country: None,
         }
     }
 

@@ -31,6 +31,7 @@ pub struct PartnerNames {
     pub id: Uuid,
     pub name: LocalizedText,
     pub aliases: Vec<String>,
+    pub country: Option<crate::CountryCode>,
 }
 
 /// The kinds of activity that always have someone on the other side.
@@ -200,6 +201,7 @@ mod tests {
             id: Uuid::new_v4(),
             name: LocalizedText::uk(uk),
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            country: None,
         };
         let found =
             similar_names(&[p("Anton Haering KG", &[]), p("Anton Naering KG", &[]), p("Сілістра", &["Silistra"])]);

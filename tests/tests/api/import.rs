@@ -61,6 +61,10 @@ pub(crate) fn structure_only() -> String {
     dataset.to_string()
 }
 
+fn home() -> intercoop_api::report_import::Home {
+    intercoop_api::report_import::Home::of(&Default::default())
+}
+
 fn import(file: &std::path::Path, dry_run: bool) -> ImportReport {
     ImportReport { file: file.to_owned(), year: 2024, programme: None, dry_run, format: Output::Json }
 }
@@ -73,17 +77,17 @@ db_test! {
         let file = dir.join("report-2024.txt");
         std::fs::write(&file, REFERENCE).unwrap();
 
-        let plan: Value = serde_json::from_str(&run(&app.db, import(&file, true)).await.unwrap()).unwrap();
+        let plan: Value = serde_json::from_str(&run(&app.db, import(&file, true), &home()).await.unwrap()).unwrap();
         assert_eq!(app.count_rows("activities").await, 0, "a dry run changes nothing");
         let planned = plan["activities"].as_array().unwrap();
         assert!(planned.iter().all(|a| a["fate"] == "new"));
         let slip = planned.iter().find(|a| a["start_date"] == "2014-09-25").unwrap();
         assert_eq!(slip["flags"], serde_json::json!(["outside_year"]));
 
-        run(&app.db, import(&file, false)).await.unwrap();
+        run(&app.db, import(&file, false), &home()).await.unwrap();
         let created = app.count_rows("activities").await;
         assert_eq!(created as usize, planned.len());
-        run(&app.db, import(&file, false)).await.unwrap();
+        run(&app.db, import(&file, false), &home()).await.unwrap();
         assert_eq!(app.count_rows("activities").await, created, "importing the same report again creates nothing");
 
         // The report of the imported drafts has the reference's measures and dated events.
@@ -129,7 +133,7 @@ db_test! {
         assert_eq!(status, 200);
         let text = intercoop_api::docx_text::docx_text(&docx).unwrap();
         let programme_id = programme.parse().unwrap();
-        let plan = intercoop_api::report_import::plan(&app.db, &text, 2024, programme_id).await.unwrap();
+        let plan = intercoop_api::report_import::plan(&app.db, &text, 2024, programme_id, &home()).await.unwrap();
         let read: BTreeSet<(String, String)> =
             plan.activities.iter().map(|a| (a.measure_code.clone(), a.start_date.to_string())).collect();
 

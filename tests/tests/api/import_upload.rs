@@ -3,6 +3,7 @@
 use intercoop_persistence::seed::{self, KHMELNYTSKYI_2024};
 use intercoop_tests::{Part, Role, db_test};
 use reqwest::Method;
+use serde_json::Value;
 
 use crate::import::structure_only;
 use crate::reports::REFERENCE;
@@ -32,6 +33,8 @@ db_test! {
         let slip = proposal["activities"].as_array().unwrap().iter().find(|a| a["start_date"] == "2014-09-25").unwrap();
         assert_eq!(slip["flags"], serde_json::json!(["outside_year"]));
         assert_eq!(slip["measure_code"], "1.2");
+        let dresden = proposal["activities"].as_array().unwrap().iter().find(|a| a["start_date"] == "2024-03-04").unwrap();
+        assert_eq!(dresden["place"], serde_json::json!({"city": {"uk": "Дрезден", "en": null}, "country": "DE"}));
         assert_eq!(app.count_rows("activities").await, 0, "uploading creates nothing");
         assert_eq!(app.get_as(&location, Role::Viewer).await.status, 403, "imports are for editors");
         assert_eq!(app.get_as(&location, Role::Editor).await.expect(200)["summary"], proposal["summary"]);
@@ -169,5 +172,35 @@ db_test! {
 
         assert_eq!(app.count_rows("report_imports").await, 0, "no failed upload is kept");
         assert_eq!(app.count_rows("activities").await, 0);
+    }
+}
+
+db_test! {
+    async fn a_city_abroad_that_no_partner_is_becomes_a_draft_partner(app) {
+        seed::load(&app.db, &structure_only()).await.unwrap();
+        let report = "№\tЗміст заходу\tВиконання заходів\n\
+            1.2\tПроведення виїзних робочих зустрічей\t<p>14 травня 2024 року організовано робочий візит до м. Валмієра (Латвія) щодо співпраці.</p> \
+            <p>20 травня 2024 року відбулась зустріч з делегацією м. Валмієра (Латвія) у м. Хмельницькому.</p> \
+            <p>12 червня 2024 року організовано зустріч у м. Дрездені з міським головою.</p>\n";
+        let proposal = upload(&app, report.as_bytes(), "2024").await.expect(201);
+        assert_eq!(proposal["summary"]["dated_events"], 3, "{proposal}");
+        assert_eq!(proposal["new_partners"], serde_json::json!([{"name": "Валмієра", "country": "LV", "activities": 2}]));
+        let activities = proposal["activities"].as_array().unwrap();
+        assert_eq!(activities[0]["new_partner"], "Валмієра");
+        assert_eq!(activities[2]["new_partner"], Value::Null, "Dresden is a partner: {}", activities[2]);
+        assert_eq!(activities[2]["place"]["country"], "DE");
+        let partners_before = app.count_rows("partners").await;
+
+        let path = format!("/api/v1/imports/{}/apply", proposal["id"].as_str().unwrap());
+        let applied = app.call(Method::POST, &path, Some(Role::Editor), None).await.expect(200);
+        assert_eq!(app.count_rows("partners").await, partners_before + 1, "one new partner, once");
+        let found = app.get_as("/api/v1/partners?q=Валмієра", Role::Viewer).await.expect(200);
+        let partner = &found["items"][0];
+        assert_eq!((partner["kind"].as_str(), partner["country"].as_str(), partner["publication"].as_str()), (Some("partner_city"), Some("LV"), Some("draft")));
+        for id in applied["created_activities"].as_array().unwrap().iter().take(2) {
+            let activity = app.get_as(&format!("/api/v1/activities/{}", id.as_str().unwrap()), Role::Viewer).await.expect(200);
+            assert!(activity["partners"].as_array().unwrap().iter().any(|p| p["partner_id"] == partner["id"]), "{activity}");
+        }
+        assert_eq!(applied["new_partners"], serde_json::json!([]), "nothing left to propose once applied");
     }
 }

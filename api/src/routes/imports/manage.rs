@@ -11,7 +11,9 @@ use crate::error::{ApiError, ApiResult};
 use crate::extract::ListQuery;
 use crate::pagination::{ListResponse, list_response, page_request};
 use crate::preconditions::ok;
+use crate::report_import::Home;
 use crate::routes::problems::{GuardedGetProblems, GuardedListProblems};
+use intercoop_domain::report::Letterhead;
 
 /// Filters and page of the list of uploads.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -69,10 +71,11 @@ pub async fn list_imports(
 pub async fn get_import(
     _auth: Authorized<Editor>,
     db: web::Data<Database>,
+    letterhead: web::Data<Letterhead>,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
     let import = imports::get(&db, id.into_inner()).await?;
-    let body = ImportResponse::of(&db, &import).await?;
+    let body = ImportResponse::of(&db, &import, &Home::of(&letterhead)).await?;
     Ok(ok(import.version, &body))
 }
 

@@ -9,7 +9,7 @@ use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use crate::report_import::{Fate, Plan, PlannedActivity, plan};
+use crate::report_import::{Fate, Home, Plan, PlannedActivity, ProposedPartner, plan};
 
 mod apply;
 mod manage;
@@ -95,11 +95,13 @@ pub struct ImportSummary {
     "created_at": "2026-12-01T10:15:00Z", "applied_by": null, "applied_at": null, "created_activities": [],
     "summary": {"measures": 18, "dated_events": 1, "new": 1, "existing": 0, "no_measure": 0, "invalid": 0, "flagged": 0},
     "measures": ["1.1", "1.2"],
+    "new_partners": [],
     "activities": [{
         "fate": "new", "measure_code": "1.2", "start_date": "2024-03-04", "end_date": "2024-03-05",
         "additional_dates": [], "date_precision": "day",
         "title": "Робочий візит делегації міста до м. Щецин (Польща)", "kind": "visit_abroad",
-        "partners": ["Щецин"], "flags": [], "problem": null,
+        "partners": ["Щецин"], "place": {"city": {"uk": "Щецин"}, "country": "PL"}, "new_partner": null,
+        "flags": [], "problem": null,
         "source": "04-05 березня 2024 року робочий візит делегації міста до м. Щецин (Польща)."
     }]
 }))]
@@ -111,6 +113,9 @@ pub struct ImportResponse {
     pub measures: Vec<String>,
     /// One per dated event, in the report's order; `fate` tells what applying does with it.
     pub activities: Vec<PlannedActivity>,
+    /// Cities abroad the report names with their country and no partner is: applying creates them as draft
+    /// partners linked to the new activities that name them.
+    pub new_partners: Vec<ProposedPartner>,
 }
 
 impl ImportResponse {
@@ -124,12 +129,18 @@ impl ImportResponse {
             invalid: plan.count(Fate::Invalid),
             flagged: plan.flagged(),
         };
-        Self { info: import.into(), summary, measures: plan.measures, activities: plan.activities }
+        Self {
+            info: import.into(),
+            summary,
+            measures: plan.measures,
+            activities: plan.activities,
+            new_partners: plan.new_partners,
+        }
     }
 
     /// The import with its plan made now.
-    async fn of(db: &Database, import: &ReportImport) -> Result<Self, RepoError> {
-        let plan = plan(db, &import.text, import.year, import.programme_id).await?;
+    async fn of(db: &Database, import: &ReportImport, home: &Home) -> Result<Self, RepoError> {
+        let plan = plan(db, &import.text, import.year, import.programme_id, home).await?;
         Ok(Self::new(import, plan))
     }
 }

@@ -13,9 +13,10 @@ use super::ImportResponse;
 use crate::auth::{Authorized, Editor};
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::extract::{UploadLimit, too_large};
-use crate::report_import::{plan, programme_of, report_text};
+use crate::report_import::{Home, plan, programme_of, report_text};
 use crate::routes::created;
 use crate::routes::problems::UploadProblems;
+use intercoop_domain::report::Letterhead;
 
 /// The form of an upload (`multipart/form-data`).
 #[derive(Debug, Deserialize, ToSchema)]
@@ -121,6 +122,7 @@ pub async fn create_import(
     auth: Authorized<Editor>,
     db: web::Data<Database>,
     limit: web::Data<UploadLimit>,
+    letterhead: web::Data<Letterhead>,
     payload: web::Payload,
 ) -> ApiResult<HttpResponse> {
     let form = read_form(&req, payload, limit.0).await?;
@@ -163,7 +165,7 @@ pub async fn create_import(
         Ok(id) => id,
         Err(e) => return Err(ApiError::validation(e.into_field_errors("year", "programme_id")?)),
     };
-    let plan = plan(&db, &text, year, programme_id).await?;
+    let plan = plan(&db, &text, year, programme_id, &Home::of(&letterhead)).await?;
     if plan.measures.is_empty() {
         return Err(field_error(
             "file",
