@@ -152,3 +152,18 @@ db_test! {
         assert!(plan.activities.iter().all(|a| a.fate == intercoop_api::cli_import::Fate::Existing || a.fate == intercoop_api::cli_import::Fate::New));
     }
 }
+
+/// The place reader takes any text: every tail of the filed report, and every window of 40 characters, cut at
+/// any character, reads without a panic.
+#[test]
+fn every_tail_of_the_report_reads_for_a_place() {
+    use intercoop_domain::import::find_place;
+    let bounds: Vec<usize> = REFERENCE.char_indices().map(|(i, _)| i).chain([REFERENCE.len()]).collect();
+    let mut found = 0;
+    for (n, &i) in bounds.iter().enumerate() {
+        found += usize::from(find_place(&REFERENCE[i..], &[], "Хмельницький", "UA").is_some());
+        let start = bounds[n.saturating_sub(40)];
+        find_place(&REFERENCE[start..i], &[], "Хмельницький", "UA");
+    }
+    assert!(found > 1000, "{found}");
+}
