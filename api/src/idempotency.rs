@@ -57,6 +57,10 @@ pub async fn middleware(
         true => req.app_data::<web::Data<UploadLimit>>().map_or(16 << 20, |l| l.0),
         false => req.app_data::<web::Data<BodyLimit>>().map_or(1 << 20, |l| l.0),
     };
+    // An anonymous caller has no keys of its own: the operation answers it (401, as a rule) as if it sent none.
+    let Some(scope) = caller_scope(&req) else {
+        return next.call(req).await.map(ServiceResponse::map_into_boxed_body);
+    };
     let (Some(db), limit) = (req.app_data::<web::Data<Database>>().cloned(), limit) else {
         return next.call(req).await.map(ServiceResponse::map_into_boxed_body);
     };
@@ -74,7 +78,7 @@ pub async fn middleware(
         body.extend_from_slice(&chunk);
     }
     let body = body.freeze();
-    let scope = token_hash(&caller_scope(&req));
+    let scope = token_hash(&scope);
     let request_hash = token_hash(&format!(
         "{} {}?{}\n{}",
         req.method(),
@@ -147,17 +151,14 @@ pub async fn middleware(
 
 /// Whose key it is: the verified token's subject and account, whatever token the caller shows this time (a
 /// retry may carry a fresh token); `anonymous` without a valid one.
-fn caller_scope(req: &ServiceRequest) -> String {
+fn caller_scope(req: &ServiceRequest) -> Option<String> {
     let token = req
         .headers()
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")));
     let claims = token.zip(req.app_data::<web::Data<JwtKeys>>()).and_then(|(t, keys)| keys.verify(t.trim()).ok());
-    match claims {
-        Some(c) => format!("{}|{:?}|{:?}", c.sub, c.uid, c.said),
-        None => "anonymous".to_owned(),
-    }
+    claims.map(|c| format!("{}|{:?}|{:?}", c.sub, c.uid, c.said))
 }
 
 /// Writes the `Idempotency-Key` header into the contract of every create.

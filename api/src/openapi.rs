@@ -7,6 +7,8 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use crate::error::Problem;
+use crate::routes::open_data::DatasetName;
+use crate::routes::reports::ReportFormat;
 use crate::routes::webhooks::WebhookEvent;
 
 #[derive(OpenApi)]
@@ -21,7 +23,8 @@ published records, `admin` also manages the programme structure and deletes.\n\n
 Errors are RFC 9457 problems (`application/problem+json`) with a stable `code`; `type` is `/problems/{code}`.",
         license(name = "EUPL-1.2", identifier = "EUPL-1.2"),
     ),
-    components(schemas(Problem, WebhookEvent)),
+    // The enumerations that parameters refer to by name.
+    components(schemas(Problem, WebhookEvent, ReportFormat, DatasetName)),
     modifiers(&BearerAuth),
     tags(
         (name = "auth", description = "Signing in, tokens, and who the caller is"),

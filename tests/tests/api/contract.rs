@@ -87,3 +87,26 @@ fn enumerations_in_the_contract_are_the_wire_values() {
         assert_eq!(schemas[name]["enum"], values, "{name}");
     }
 }
+
+/// Every `$ref` of the contract names a component it has.
+#[test]
+fn every_reference_resolves() {
+    fn walk(value: &serde_json::Value, spec: &serde_json::Value, refs: &mut usize) {
+        match value {
+            serde_json::Value::Object(map) => {
+                if let Some(target) = map.get("$ref").and_then(|r| r.as_str()) {
+                    let pointer = target.strip_prefix('#').expect("a local reference");
+                    assert!(spec.pointer(pointer).is_some(), "{target} does not resolve");
+                    *refs += 1;
+                }
+                map.values().for_each(|v| walk(v, spec, refs));
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| walk(v, spec, refs)),
+            _ => {}
+        }
+    }
+    let spec: serde_json::Value = serde_json::from_str(&intercoop_api::openapi::spec_json()).unwrap();
+    let mut refs = 0;
+    walk(&spec, &spec, &mut refs);
+    assert!(refs > 100, "{refs}");
+}

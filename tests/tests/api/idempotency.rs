@@ -79,3 +79,14 @@ db_test! {
         assert_eq!(app.count_rows("partners").await, 1);
     }
 }
+
+db_test! {
+    async fn an_anonymous_caller_with_a_key_is_told_to_sign_in(app) {
+        for name in ["Гамбург", "Бремен"] {
+            let body = json!({"name": {"uk": name}, "kind": "partner_city", "country": "DE"});
+            let response = app.call_with_headers(Method::POST, "/api/v1/partners", &[("idempotency-key", "anon-1")], Some(&body)).await;
+            response.expect_problem(401, "missing_token");
+        }
+        assert_eq!(app.count_rows("idempotency_keys").await, 0, "an anonymous caller's key is not kept");
+    }
+}

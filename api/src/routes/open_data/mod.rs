@@ -13,6 +13,7 @@ mod shapes;
 mod standards;
 mod stream;
 
+pub use feeds::DatasetName;
 pub use http::preflight;
 
 pub fn configure(cfg: &mut ServiceConfig) {
