@@ -65,7 +65,10 @@ pub fn build(
         .app_data(web::Data::new(KnownRoutes::from_spec(spec)))
         .app_data(web::PathConfig::default().error_handler(path_error))
         // Before the routes: the /api/v1 scope would otherwise take /api/v1/openapi.json.
-        .service(SwaggerUi::new("/swagger-ui/{_:.*}").url("/api/v1/openapi.json", spec.clone()))
+        .service(
+            SwaggerUi::new("/swagger-ui/{_:.*}")
+                .external_url_unchecked("/api/v1/openapi.json", crate::openapi::spec_value().clone()),
+        )
         .service(routes::open_data::preflight_route());
     routes_and_spec(base)
         .0

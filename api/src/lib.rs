@@ -7,6 +7,7 @@ pub mod auth;
 pub mod cli_import;
 pub mod cli_users;
 pub mod config;
+pub mod contract_shapes;
 pub mod docx_text;
 pub mod error;
 pub mod extract;

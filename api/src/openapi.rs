@@ -74,9 +74,19 @@ pub fn spec() -> &'static utoipa::openapi::OpenApi {
     })
 }
 
+/// The contract as served and committed: the registered routes' contract with the request shapes made strict.
+pub fn spec_value() -> &'static serde_json::Value {
+    static VALUE: OnceLock<serde_json::Value> = OnceLock::new();
+    VALUE.get_or_init(|| {
+        let mut json = serde_json::to_value(spec()).expect("the contract serializes");
+        crate::contract_shapes::apply(&mut json);
+        json
+    })
+}
+
 /// The contract as pretty JSON with a final newline, as committed in `openapi/intercoop-v1.json`.
 pub fn spec_json() -> String {
-    let mut json = spec().to_pretty_json().expect("the contract serializes");
+    let mut json = serde_json::to_string_pretty(spec_value()).expect("the contract serializes");
     json.push('\n');
     json
 }

@@ -10,6 +10,8 @@ use crate::error::ApiError;
 
 pub const DEFAULT_LIMIT: u64 = 50;
 pub const MAX_LIMIT: u64 = 200;
+/// The largest offset: far past any list here, and well inside what the databases take.
+pub const MAX_OFFSET: u64 = 1_000_000_000;
 
 /// One page of a list.
 #[derive(Debug, Serialize, ToSchema)]
@@ -30,8 +32,8 @@ pub fn page_request(limit: Option<u64>, offset: Option<u64>) -> Result<PageReque
         return Err(ApiError::invalid_query("limit", format!("must be between 1 and {MAX_LIMIT}")));
     }
     let offset = offset.unwrap_or(0);
-    if offset > i64::MAX as u64 / 2 {
-        return Err(ApiError::invalid_query("offset", "is too large"));
+    if offset > MAX_OFFSET {
+        return Err(ApiError::invalid_query("offset", format!("must be at most {MAX_OFFSET}")));
     }
     Ok(PageRequest { limit, offset })
 }

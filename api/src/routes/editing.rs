@@ -62,7 +62,7 @@ macro_rules! edit_routes {
             description = "The body is a JSON merge patch (RFC 7396): the fields to change, `null` to clear one. \
                 The same roles as a replace.",
             params(("id" = Uuid, Path, description = $id), IfMatchHeader),
-            request_body(content = serde_json::Value, content_type = "application/merge-patch+json",
+            request_body(content = $draft, content_type = "application/merge-patch+json",
                 description = "The fields to change", example = json!($example)),
             responses((status = 200, description = "The record as now stored", body = $response,
                 headers(("ETag" = String, description = "The version's strong entity tag, for If-Match and If-None-Match"))),

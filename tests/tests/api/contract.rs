@@ -110,3 +110,25 @@ fn every_reference_resolves() {
     walk(&spec, &spec, &mut refs);
     assert!(refs > 100, "{refs}");
 }
+
+/// The contract's request bodies take no field the service would refuse: each object a body is made of lists its
+/// fields and closes (`additionalProperties: false`), and each merge patch has a schema of its own.
+#[test]
+fn request_bodies_are_as_strict_as_the_service() {
+    let spec: serde_json::Value = serde_json::from_str(&intercoop_api::openapi::spec_json()).unwrap();
+    let schemas = &spec["components"]["schemas"];
+    for name in ["ActivityDraft", "PartnerDraft", "LocalizedText", "NewWebhook", "PasswordLogin", "ActivityDraftPatch"]
+    {
+        assert_eq!(schemas[name]["additionalProperties"], false, "{name}");
+    }
+    assert!(schemas["ActivityDraftPatch"].get("required").is_none(), "a patch requires nothing");
+    assert_eq!(schemas["ActivityDraftPatch"]["properties"]["end_date"]["type"], serde_json::json!(["string", "null"]));
+    assert!(schemas["ActivityResponse"].get("additionalProperties").is_none(), "a record's response is open");
+    assert!(schemas["ActivityResponse"]["properties"]["version"].is_object(), "and lists its own fields");
+    for item in spec["paths"].as_object().unwrap().values() {
+        if let Some(patch) = item.get("patch") {
+            let schema = &patch["requestBody"]["content"]["application/merge-patch+json"]["schema"]["$ref"];
+            assert!(schema.as_str().is_some_and(|s| s.ends_with("Patch")), "{patch}");
+        }
+    }
+}

@@ -29,8 +29,10 @@ pub struct AuditListParams {
     /// Only changes at or before this time (RFC 3339).
     to: Option<DateTime<Utc>>,
     /// Page size, 1 to 200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
     limit: Option<u64>,
     /// How many matches to skip (default 0).
+    #[param(minimum = 0, maximum = 1000000000)]
     offset: Option<u64>,
 }
 

@@ -24,6 +24,7 @@ pub struct ChangeFeedParams {
     #[param(example = "0_0")]
     after: Option<String>,
     /// How many changes, 1 to 1000 (default 100).
+    #[param(minimum = 1, maximum = 1000)]
     limit: Option<u64>,
     /// Only changes to these record types, comma-separated: `programme`, `section`, `measure`, `activity`,
     /// `partner`, `grant`, `agreement`.

@@ -45,8 +45,10 @@ pub struct GrantListParams {
     #[param(value_type = Option<String>, format = DateTime, example = "2024-06-01T00:00:00Z")]
     updated_since: Option<chrono::DateTime<chrono::Utc>>,
     /// Page size, 1 to 200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
     limit: Option<u64>,
     /// How many matches to skip (default 0).
+    #[param(minimum = 0, maximum = 1000000000)]
     offset: Option<u64>,
 }
 

@@ -23,8 +23,10 @@ pub struct ImportListParams {
     /// Only uploads in this state: `proposed` or `applied`.
     state: Option<String>,
     /// Page size, 1 to 200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
     limit: Option<u64>,
     /// How many to skip (default 0).
+    #[param(minimum = 0, maximum = 1000000000)]
     offset: Option<u64>,
 }
 

@@ -48,7 +48,7 @@ pub async fn replace_measure(
 #[utoipa::path(
     tag = "programmes",
     params(("id" = Uuid, Path, description = "The measure's id"), IfMatchHeader),
-    request_body(content = serde_json::Value, content_type = "application/merge-patch+json",
+    request_body(content = MeasureDraft, content_type = "application/merge-patch+json",
         description = "The fields to change", example = json!({"responsible_units": ["управління економіки"]})),
     responses((status = 200, description = "The measure as now stored", body = MeasureResponse,
             headers(("ETag" = String, description = "The version's strong entity tag, for If-Match and If-None-Match"))), UpdateProblems),

@@ -27,6 +27,7 @@ const PAGE_SIZE: usize = 50;
 #[into_params(parameter_in = Query)]
 pub struct CatalogParams {
     /// The page, from 1 (50 datasets a page).
+    #[param(minimum = 1)]
     page: Option<usize>,
     /// Only datasets modified at or after this time (RFC 3339).
     #[param(example = "2024-06-01T00:00:00Z")]

@@ -37,10 +37,37 @@ pub struct FeedParams {
     /// Continue after this cursor: the `next` of the previous JSON page.
     pub(super) after: Option<String>,
     /// At most this many records, 1 to 10000; every record without it.
+    #[param(minimum = 1, maximum = 10000)]
     pub(super) limit: Option<u64>,
     /// CSV: the language of text cells, `uk` (default) or `en` (Ukrainian where there is no English).
-    #[param(example = "en")]
+    #[param(example = "en", pattern = "^(uk|en)$")]
     pub(super) lang: Option<String>,
+}
+
+/// Which records (the feeds that carry both languages, and so take no `lang`). For the contract; read as
+/// [`FeedParams`].
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub struct RecordFeedParams {
+    /// Only records changed at or after this time (RFC 3339).
+    #[param(example = "2024-06-01T00:00:00Z")]
+    updated_since: Option<DateTime<Utc>>,
+    /// Continue after this cursor: the `next` of the previous page.
+    after: Option<String>,
+    /// At most this many records, 1 to 10000; every record without it.
+    #[param(minimum = 1, maximum = 10000)]
+    limit: Option<u64>,
+}
+
+/// The language of a report table, which comes whole. For the contract; read as [`FeedParams`].
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub struct ReportFeedParams {
+    /// The language of text cells, `uk` (default) or `en` (Ukrainian where there is no English).
+    #[param(example = "en", pattern = "^(uk|en)$")]
+    lang: Option<String>,
 }
 
 pub(super) fn dataset(name: &str) -> Result<Dataset, ApiError> {

@@ -6,7 +6,7 @@ use intercoop_domain::report;
 use intercoop_persistence::{Database, PageRequest, Visibility, programmes};
 use serde_json::{Map, Value};
 
-use super::feeds::FeedParams;
+use super::feeds::{FeedParams, ReportFeedParams};
 use super::http::Freshness;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::ListQuery;
@@ -40,7 +40,7 @@ async fn rows(db: &Database, year: i32, params: &FeedParams) -> Result<Vec<Vec<S
 /// `datapackage.json`); empty cells are null. `lang=en` for the English report.
 #[utoipa::path(
     tag = "open-data",
-    params(("year" = i32, Path, description = "The report's year", example = 2024), FeedParams),
+    params(("year" = i32, Path, description = "The report's year", example = 2024), ReportFeedParams),
     responses(
         (status = 200, description = "The report table", content_type = "application/json", body = Object,
             example = json!({"dataset": "report-2024", "items": [{"section": "I", "measure_code": "1.1", "date_phrase": "26 січня 2024 року", "start_date": "2024-01-26", "end_date": null}]})),
@@ -79,7 +79,7 @@ pub async fn report_json(
 /// The annual report's table of a year as CSV (RFC 4180, UTF-8, header row).
 #[utoipa::path(
     tag = "open-data",
-    params(("year" = i32, Path, description = "The report's year", example = 2024), FeedParams),
+    params(("year" = i32, Path, description = "The report's year", example = 2024), ReportFeedParams),
     responses(
         (status = 200, description = "The report table", content_type = "text/csv", body = String,
             example = "section,section_title,measure_code,measure_title,activity_id,date_phrase\r\n"),

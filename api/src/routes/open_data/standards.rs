@@ -5,7 +5,7 @@ use actix_web::{HttpRequest, HttpResponse, get, web};
 use intercoop_domain::report::Letterhead;
 use intercoop_persistence::Database;
 
-use super::feeds::{FeedParams, dataset, serve};
+use super::feeds::{FeedParams, RecordFeedParams, dataset, serve};
 use super::shapes::{Format, Recipient};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::ListQuery;
@@ -32,7 +32,7 @@ pub fn base_url(req: &HttpRequest) -> String {
 /// columns. Partners without coordinates are left out. Published partners only.
 #[utoipa::path(
     tag = "open-data",
-    params(FeedParams),
+    params(RecordFeedParams),
     responses(
         (status = 200, description = "The partners as GeoJSON", content_type = "application/geo+json", body = Object,
             example = json!({"type": "FeatureCollection", "features": [{"type": "Feature", "id": "0193a4d2-8f10-7c3e-9a51-3f0e7c1d2b4a", "geometry": {"type": "Point", "coordinates": [22.57, 51.25]}, "properties": {"name": {"uk": "Люблін", "en": "Lublin"}, "kind": "twin_city", "country": "PL"}}]})),
@@ -58,7 +58,7 @@ pub async fn partners_geojson(
 /// code), `fundingOrganization` (the donor), `plannedDates` and `dateModified`.
 #[utoipa::path(
     tag = "open-data",
-    params(FeedParams),
+    params(RecordFeedParams),
     responses(
         (status = 200, description = "The grants as 360Giving JSON", content_type = "application/json", body = Object,
             example = json!({"grants": [{"id": "360G-intercoop-0193a4d2-8f10-7c3e-9a51-3f0e7c1d2b4a", "title": "Відновлення", "description": "Відновлення", "currency": "EUR", "amountAwarded": 654800.0, "awardDate": "2024-03-01", "recipientOrganization": [{"id": "UA-EDR-04060772", "name": "Хмельницька міська рада"}], "fundingOrganization": [{"id": "intercoop-partner-0193a4d2-0000-7000-8000-000000000001", "name": "ПРООН"}], "dateModified": "2024-03-02T10:00:00Z"}]})),
@@ -87,7 +87,7 @@ pub async fn grants_360giving(
 /// needs to fetch anything. Published activities only.
 #[utoipa::path(
     tag = "open-data",
-    params(FeedParams),
+    params(RecordFeedParams),
     responses(
         (status = 200, description = "The activities as JSON-LD", content_type = "application/ld+json", body = Object,
             example = json!({"@context": {"@vocab": "https://schema.org/"}, "@graph": [{"@type": "Event", "@id": "https://intercoop.example.org/api/v1/activities/0193a4d2-8f10-7c3e-9a51-3f0e7c1d2b4a", "name": [{"@value": "Візит делегації", "@language": "uk"}], "startDate": "2024-05-02"}]})),

@@ -125,7 +125,7 @@ pub async fn replace_section(
 #[utoipa::path(
     tag = "programmes",
     params(("id" = Uuid, Path, description = "The programme's id"), ("section_id" = Uuid, Path, description = "The section's id"), IfMatchHeader),
-    request_body(content = serde_json::Value, content_type = "application/merge-patch+json",
+    request_body(content = SectionDraft, content_type = "application/merge-patch+json",
         description = "The fields to change", example = json!({"title": {"uk": "Промоція міста", "en": "Promotion of the city"}})),
     responses((status = 200, description = "The section as now stored", body = SectionResponse,
             headers(("ETag" = String, description = "The version's strong entity tag, for If-Match and If-None-Match"))), UpdateProblems),

@@ -48,7 +48,7 @@ pub async fn replace_programme(
 #[utoipa::path(
     tag = "programmes",
     params(("id" = Uuid, Path, description = "The programme's id"), IfMatchHeader),
-    request_body(content = serde_json::Value, content_type = "application/merge-patch+json",
+    request_body(content = ProgrammeDraft, content_type = "application/merge-patch+json",
         description = "The fields to change", example = json!({"last_year": 2026})),
     responses((status = 200, description = "The programme as now stored", body = ProgrammeResponse,
             headers(("ETag" = String, description = "The version's strong entity tag, for If-Match and If-None-Match"))), UpdateProblems),

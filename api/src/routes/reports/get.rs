@@ -20,10 +20,10 @@ pub struct ReportParams {
     /// `json`, `html`, `md`, `csv` or `docx`; overrides the `Accept` header.
     format: Option<ReportFormat>,
     /// `uk` (default) or `en`; English text falls back to Ukrainian where a record has no translation.
-    #[param(example = "uk")]
+    #[param(example = "uk", pattern = "^(uk|en)$")]
     lang: Option<String>,
     /// `drafts` adds draft activities: a preview for editors, marked as such.
-    #[param(example = "drafts")]
+    #[param(example = "drafts", pattern = "^drafts$")]
     include: Option<String>,
 }
 

@@ -23,8 +23,10 @@ use crate::routes::{created, merge_patch};
 #[into_params(parameter_in = Query)]
 pub struct ServiceAccountListParams {
     /// Page size, 1 to 200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
     limit: Option<u64>,
     /// How many to skip (default 0).
+    #[param(minimum = 0, maximum = 1000000000)]
     offset: Option<u64>,
 }
 
@@ -110,7 +112,7 @@ pub async fn get_service_account(
 #[utoipa::path(
     tag = "auth",
     params(("id" = Uuid, Path, description = "The account's id"), IfMatchHeader),
-    request_body(content = serde_json::Value, content_type = "application/merge-patch+json",
+    request_body(content = ServiceAccountChanges, content_type = "application/merge-patch+json",
         description = "The fields to change", example = json!({"active": false})),
     responses((status = 200, description = "The account as now stored", body = ServiceAccountResponse), UpdateProblems),
     security(("bearer" = []))

@@ -21,8 +21,10 @@ pub struct DeliveryListParams {
     #[param(example = "failed")]
     status: Option<String>,
     /// Page size, 1 to 200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
     limit: Option<u64>,
     /// How many to skip (default 0).
+    #[param(minimum = 0, maximum = 1000000000)]
     offset: Option<u64>,
 }
 

@@ -21,8 +21,10 @@ use crate::routes::problems::{
 #[into_params(parameter_in = Query)]
 pub struct WebhookListParams {
     /// Page size, 1 to 200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
     limit: Option<u64>,
     /// How many to skip (default 0).
+    #[param(minimum = 0, maximum = 1000000000)]
     offset: Option<u64>,
 }
 
@@ -69,7 +71,7 @@ pub async fn get_webhook(
 #[utoipa::path(
     tag = "webhooks",
     params(("id" = Uuid, Path, description = "The subscription's id"), IfMatchHeader),
-    request_body(content = serde_json::Value, content_type = "application/merge-patch+json",
+    request_body(content = WebhookContent, content_type = "application/merge-patch+json",
         description = "The fields to change", example = json!({"active": false})),
     responses((status = 200, description = "The subscription as now stored", body = WebhookResponse), UpdateProblems),
     security(("bearer" = []))

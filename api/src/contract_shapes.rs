@@ -1,0 +1,141 @@
+//! The shapes of request bodies in the contract, as strict as the service reads them: request schemas take no
+//! properties but their own (`additionalProperties: false`), a merge patch is its record's fields, each optional
+//! and nullable (`{Name}Patch`), and the responses that flatten a request schema get its properties inline, so
+//! that they stay open to their own fields.
+
+use serde_json::{Map, Value, json};
+
+const PREFIX: &str = "#/components/schemas/";
+
+fn referenced(value: &Value) -> Option<&str> {
+    value.get("$ref")?.as_str()?.strip_prefix(PREFIX)
+}
+
+/// Every component a schema refers to, at any depth.
+fn references(value: &Value, out: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => {
+            if let Some(name) = referenced(value) {
+                out.push(name.to_owned());
+            }
+            map.values().for_each(|v| references(v, out));
+        }
+        Value::Array(items) => items.iter().for_each(|v| references(v, out)),
+        _ => {}
+    }
+}
+
+/// The component names request bodies use, and every component those refer to.
+fn request_components(spec: &Value) -> Vec<String> {
+    let mut roots = Vec::new();
+    for item in spec["paths"].as_object().into_iter().flat_map(|p| p.values()) {
+        for operation in item.as_object().into_iter().flat_map(|o| o.values()) {
+            for content in operation["requestBody"]["content"].as_object().into_iter().flat_map(|c| c.values()) {
+                references(&content["schema"], &mut roots);
+            }
+        }
+    }
+    let mut seen: Vec<String> = Vec::new();
+    while let Some(name) = roots.pop() {
+        if seen.contains(&name) {
+            continue;
+        }
+        references(&spec["components"]["schemas"][&name], &mut roots);
+        seen.push(name);
+    }
+    seen
+}
+
+fn is_closable(schema: &Value) -> bool {
+    schema.get("properties").is_some() && schema.get("additionalProperties").is_none()
+}
+
+/// A schema made of request schemas (`allOf`), inlined into one object.
+fn inline_all_of(schema: &mut Value, requests: &[String], schemas: &Map<String, Value>) {
+    let Some(parts) = schema.get("allOf").and_then(Value::as_array).cloned() else { return };
+    if !parts.iter().any(|p| referenced(p).is_some_and(|n| requests.iter().any(|c| c == n))) {
+        return;
+    }
+    let (mut properties, mut required) = (Map::new(), Vec::<Value>::new());
+    for part in &parts {
+        let part = referenced(part).and_then(|n| schemas.get(n)).unwrap_or(part);
+        if let Some(p) = part.get("properties").and_then(Value::as_object) {
+            properties.extend(p.clone());
+        }
+        for r in part.get("required").and_then(Value::as_array).into_iter().flatten() {
+            if !required.contains(r) {
+                required.push(r.clone());
+            }
+        }
+    }
+    let object = schema.as_object_mut().expect("a schema with allOf is an object");
+    object.remove("allOf");
+    object.insert("type".into(), json!("object"));
+    object.insert("properties".into(), Value::Object(properties));
+    object.insert("required".into(), Value::Array(required));
+}
+
+/// A merge patch of `schema`: its properties, none required, the optional ones nullable (null removes one).
+fn patch_of(name: &str, schema: &Value) -> Value {
+    let mut properties = Map::new();
+    let required = schema["required"].as_array().cloned().unwrap_or_default();
+    for (name, property) in schema["properties"].as_object().into_iter().flatten() {
+        // A required field may be changed, not removed.
+        if required.contains(&json!(name)) {
+            properties.insert(name.clone(), property.clone());
+            continue;
+        }
+        let nullable = match property.get("type") {
+            Some(Value::Array(types)) if types.contains(&json!("null")) => property.clone(),
+            Some(Value::String(t)) => {
+                let mut p = property.clone();
+                p["type"] = json!([t, "null"]);
+                p
+            }
+            _ if property
+                .get("oneOf")
+                .is_some_and(|o| o.as_array().is_some_and(|o| o.contains(&json!({"type": "null"})))) =>
+            {
+                property.clone()
+            }
+            _ => json!({"oneOf": [property, {"type": "null"}]}),
+        };
+        properties.insert(name.clone(), nullable);
+    }
+    json!({
+        "type": "object",
+        "description": format!("A JSON merge patch (RFC 7396) of a {name}: the fields to change; null removes an optional one."),
+        "properties": properties,
+        "additionalProperties": false,
+    })
+}
+
+/// Rewrites the contract's request shapes (see the module's documentation).
+pub fn apply(spec: &mut Value) {
+    // Merge patches: the schema each declares becomes its patch schema.
+    let mut patches = Vec::new();
+    for item in spec["paths"].as_object_mut().into_iter().flat_map(|p| p.values_mut()) {
+        let Some(content) = item.pointer_mut("/patch/requestBody/content/application~1merge-patch+json") else {
+            continue;
+        };
+        let Some(name) = referenced(&content["schema"]).map(str::to_owned) else { continue };
+        content["schema"] = json!({"$ref": format!("{PREFIX}{name}Patch")});
+        patches.push(name);
+    }
+    let schemas = spec["components"]["schemas"].as_object().cloned().unwrap_or_default();
+    for name in patches {
+        let patch = patch_of(&name, &schemas[&name]);
+        spec["components"]["schemas"][format!("{name}Patch")] = patch;
+    }
+    let requests = request_components(spec);
+    let schemas = spec["components"]["schemas"].as_object().cloned().unwrap_or_default();
+    for schema in spec["components"]["schemas"].as_object_mut().into_iter().flat_map(|s| s.values_mut()) {
+        inline_all_of(schema, &requests, &schemas);
+    }
+    for name in &requests {
+        let schema = &mut spec["components"]["schemas"][name];
+        if is_closable(schema) {
+            schema["additionalProperties"] = json!(false);
+        }
+    }
+}
