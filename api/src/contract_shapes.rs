@@ -75,6 +75,16 @@ fn inline_all_of(schema: &mut Value, requests: &[String], schemas: &Map<String, 
     object.insert("required".into(), Value::Array(required));
 }
 
+/// Inlines every schema made of request schemas, at any depth (a list's items too).
+fn inline_everywhere(value: &mut Value, requests: &[String], schemas: &Map<String, Value>) {
+    inline_all_of(value, requests, schemas);
+    match value {
+        Value::Object(map) => map.values_mut().for_each(|v| inline_everywhere(v, requests, schemas)),
+        Value::Array(items) => items.iter_mut().for_each(|v| inline_everywhere(v, requests, schemas)),
+        _ => {}
+    }
+}
+
 /// A merge patch of `schema`: its properties, none required, the optional ones nullable (null removes one).
 fn patch_of(name: &str, schema: &Value) -> Value {
     let mut properties = Map::new();
@@ -110,6 +120,34 @@ fn patch_of(name: &str, schema: &Value) -> Value {
     })
 }
 
+/// Text the service reads has no NUL character, and its dates have four-digit years: a pattern says so on each
+/// string of a request schema or parameter that has no pattern, format or enumeration of its own.
+fn text_patterns(schema: &mut Value) {
+    match schema {
+        Value::Object(map) => {
+            let is_string = match map.get("type") {
+                Some(Value::String(t)) => t == "string",
+                Some(Value::Array(types)) => types.contains(&json!("string")),
+                _ => false,
+            };
+            if is_string && !map.contains_key("pattern") && !map.contains_key("enum") {
+                match map.get("format").and_then(Value::as_str) {
+                    None => {
+                        map.insert("pattern".into(), json!("^[^\\u0000]*$"));
+                    }
+                    Some("date") => {
+                        map.insert("pattern".into(), json!("^[1-9][0-9]{3}-[0-9]{2}-[0-9]{2}$"));
+                    }
+                    Some(_) => {}
+                }
+            }
+            map.iter_mut().filter(|(k, _)| *k != "example" && *k != "examples").for_each(|(_, v)| text_patterns(v));
+        }
+        Value::Array(items) => items.iter_mut().for_each(text_patterns),
+        _ => {}
+    }
+}
+
 /// Rewrites the contract's request shapes (see the module's documentation).
 pub fn apply(spec: &mut Value) {
     // Merge patches: the schema each declares becomes its patch schema.
@@ -129,13 +167,21 @@ pub fn apply(spec: &mut Value) {
     }
     let requests = request_components(spec);
     let schemas = spec["components"]["schemas"].as_object().cloned().unwrap_or_default();
-    for schema in spec["components"]["schemas"].as_object_mut().into_iter().flat_map(|s| s.values_mut()) {
-        inline_all_of(schema, &requests, &schemas);
-    }
+    inline_everywhere(spec, &requests, &schemas);
     for name in &requests {
         let schema = &mut spec["components"]["schemas"][name];
         if is_closable(schema) {
             schema["additionalProperties"] = json!(false);
+        }
+        text_patterns(schema);
+    }
+    for item in spec["paths"].as_object_mut().into_iter().flat_map(|p| p.values_mut()) {
+        for operation in item.as_object_mut().into_iter().flat_map(|o| o.values_mut()) {
+            for parameter in operation.get_mut("parameters").and_then(Value::as_array_mut).into_iter().flatten() {
+                if parameter["in"] == "query" {
+                    text_patterns(&mut parameter["schema"]);
+                }
+            }
         }
     }
 }

@@ -183,7 +183,12 @@ impl utoipa::Modify for IdempotencyModifier {
                      idempotency_key_reused; while the first is running, 409 idempotency_key_in_progress. Keys are \
                      per caller and kept 24 hours.",
                 ))
-                .schema(Some(ObjectBuilder::new().schema_type(Type::String).examples(["5e0f7f2c-activity-import-17"])))
+                .schema(Some(
+                    ObjectBuilder::new()
+                        .schema_type(Type::String)
+                        .pattern(Some("^[!-~]{1,255}$"))
+                        .examples(["5e0f7f2c-activity-import-17"]),
+                ))
                 .build();
             operation.parameters.get_or_insert_with(Vec::new).push(utoipa::openapi::RefOr::T(parameter));
         }

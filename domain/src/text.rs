@@ -8,10 +8,15 @@ use validator::Validate;
 pub struct LocalizedText {
     /// The Ukrainian text; required, not blank.
     #[validate(custom(function = "crate::validation::not_blank"), length(max = 20000))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 1, max_length = 20000, pattern = "^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$")
+    )]
     pub uk: String,
     /// The English text, where there is one.
     #[serde(default)]
     #[validate(length(max = 20000))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 20000))]
     pub en: Option<String>,
 }
 

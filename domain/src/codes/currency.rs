@@ -160,6 +160,11 @@ const CODES: &[(&str, u32)] = &[
     ("ZWG", 2),
 ];
 
+/// Every active code.
+pub(crate) fn codes() -> Vec<&'static str> {
+    CODES.iter().map(|(code, _)| *code).collect()
+}
+
 /// A currency as an ISO 4217 code (`EUR`, `UAH`, `USD`); only active codes parse.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]

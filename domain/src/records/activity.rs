@@ -17,7 +17,7 @@ pub struct Place {
     pub city: Option<LocalizedText>,
     /// ISO 3166-1 alpha-2 country code.
     #[serde(default)]
-    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, example = "DE"))]
+    #[cfg_attr(feature = "openapi", schema(example = "DE"))]
     pub country: Option<CountryCode>,
 }
 
@@ -60,6 +60,7 @@ pub struct ActivityDraft {
     /// Further periods of an activity held in separate parts ("16 and 23 July").
     #[serde(default)]
     #[validate(length(max = 50))]
+    #[cfg_attr(feature = "openapi", schema(max_items = 50))]
     pub additional_dates: Vec<DateRange>,
     /// In person (default), online or hybrid.
     #[serde(default)]
@@ -70,14 +71,17 @@ pub struct ActivityDraft {
     pub place: Option<Place>,
     /// The measures the activity carries out; at least one.
     #[validate(length(min = 1, max = 50, message = "names at least one measure (and at most 50)"))]
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 50))]
     pub measure_ids: Vec<Uuid>,
     /// The partners involved, each with its role.
     #[serde(default)]
     #[validate(length(max = 200))]
+    #[cfg_attr(feature = "openapi", schema(max_items = 200))]
     pub partners: Vec<PartnerLink>,
     /// Who took part, in free text (officials by their role).
     #[serde(default)]
     #[validate(length(max = 5000))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 5000))]
     pub participants: Option<String>,
     /// What came of it.
     #[serde(default)]
@@ -86,6 +90,7 @@ pub struct ActivityDraft {
     /// Web pages about the activity.
     #[serde(default)]
     #[validate(length(max = 50))]
+    #[cfg_attr(feature = "openapi", schema(max_items = 50))]
     pub links: Vec<String>,
     /// Planned, done (default) or cancelled.
     #[serde(default)]
@@ -93,6 +98,7 @@ pub struct ActivityDraft {
     /// The organisational unit that owns the record.
     #[serde(default)]
     #[validate(length(max = 300))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 300))]
     pub owner_unit: Option<String>,
 }
 

@@ -35,6 +35,7 @@ pub struct AgreementDraft {
     pub description: Option<LocalizedText>,
     /// The parties, at least two; each is a partner or a named local body.
     #[validate(nested, length(min = 2, max = 20, message = "names at least two parties (and at most 20)"))]
+    #[cfg_attr(feature = "openapi", schema(min_items = 2, max_items = 20))]
     pub parties: Vec<AgreementParty>,
     /// The day it was signed.
     #[serde(default)]
@@ -47,14 +48,17 @@ pub struct AgreementDraft {
     /// Where the signed document can be read.
     #[serde(default)]
     #[validate(custom(function = "crate::validation::web_url"), length(max = 2000))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000, pattern = "^https?://[^/\\s\\u0000][^\\s\\u0000]*$"))]
     pub document_url: Option<String>,
     /// The measures it serves.
     #[serde(default)]
     #[validate(length(max = 50))]
+    #[cfg_attr(feature = "openapi", schema(max_items = 50))]
     pub measure_ids: Vec<Uuid>,
     /// The organisational unit that owns the record.
     #[serde(default)]
     #[validate(length(max = 300))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 300))]
     pub owner_unit: Option<String>,
 }
 

@@ -15,6 +15,7 @@ pub struct GrantDraft {
     /// The donor's instrument or programme ("SRER", "Житло для ВПО").
     #[serde(default)]
     #[validate(length(max = 500))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub instrument: Option<String>,
     /// The funded project's title.
     #[validate(nested)]
@@ -27,7 +28,7 @@ pub struct GrantDraft {
     #[cfg_attr(feature = "openapi", schema(example = "654800.00"))]
     pub amount: String,
     /// ISO 4217 currency code.
-    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "EUR"))]
+    #[cfg_attr(feature = "openapi", schema(example = "EUR"))]
     pub currency: CurrencyCode,
     /// Applied, awarded, in progress, completed or rejected.
     pub status: GrantStatus,
@@ -46,14 +47,17 @@ pub struct GrantDraft {
     /// The measures the grant serves.
     #[serde(default)]
     #[validate(length(max = 50))]
+    #[cfg_attr(feature = "openapi", schema(max_items = 50))]
     pub measure_ids: Vec<Uuid>,
     /// The activities the grant paid for or came from.
     #[serde(default)]
     #[validate(length(max = 500))]
+    #[cfg_attr(feature = "openapi", schema(max_items = 500))]
     pub activity_ids: Vec<Uuid>,
     /// The organisational unit that owns the record.
     #[serde(default)]
     #[validate(length(max = 300))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 300))]
     pub owner_unit: Option<String>,
 }
 

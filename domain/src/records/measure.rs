@@ -11,16 +11,18 @@ use crate::{CurrencyCode, LocalizedText, MeasureCode, Money};
 pub struct PlannedFunding {
     /// The budget year.
     #[validate(range(min = 1990, max = 2100))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1990, maximum = 2100))]
     pub year: i32,
     /// The exact amount, as a decimal string.
     #[cfg_attr(feature = "openapi", schema(example = "120000.00"))]
     pub amount: String,
     /// ISO 4217 currency code.
-    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "UAH"))]
+    #[cfg_attr(feature = "openapi", schema(example = "UAH"))]
     pub currency: CurrencyCode,
     /// Where the money comes from ("бюджет громади", a donor).
     #[serde(default)]
     #[validate(length(max = 500))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub source: Option<String>,
 }
 
@@ -31,7 +33,7 @@ pub struct MeasureDraft {
     /// The section the measure belongs to; the code's first number is the section's numeral.
     pub section_id: Uuid,
     /// The measure's number in the programme, e.g. "1.10".
-    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "1.10"))]
+    #[cfg_attr(feature = "openapi", schema(example = "1.10"))]
     pub code: MeasureCode,
     /// What the measure is ("Зміст заходу").
     #[validate(nested)]
@@ -39,10 +41,12 @@ pub struct MeasureDraft {
     /// The organisational units responsible for carrying it out.
     #[serde(default)]
     #[validate(length(max = 50))]
+    #[cfg_attr(feature = "openapi", schema(max_items = 50))]
     pub responsible_units: Vec<String>,
     /// Planned funding by year and source.
     #[serde(default)]
     #[validate(nested, length(max = 100))]
+    #[cfg_attr(feature = "openapi", schema(max_items = 100))]
     pub funding: Vec<PlannedFunding>,
 }
 

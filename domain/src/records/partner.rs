@@ -12,9 +12,11 @@ use crate::{CountryCode, LocalizedText, PartnerKind};
 pub struct Coordinates {
     /// Degrees north (negative: south).
     #[validate(range(min = -90.0, max = 90.0))]
+    #[cfg_attr(feature = "openapi", schema(minimum = -90.0, maximum = 90.0))]
     pub latitude: f64,
     /// Degrees east (negative: west).
     #[validate(range(min = -180.0, max = 180.0))]
+    #[cfg_attr(feature = "openapi", schema(minimum = -180.0, maximum = 180.0))]
     pub longitude: f64,
 }
 
@@ -28,12 +30,13 @@ pub struct PartnerDraft {
     /// Other names and spellings the partner is known by ("НЕФКО", "NEFCO").
     #[serde(default)]
     #[validate(length(max = 50))]
+    #[cfg_attr(feature = "openapi", schema(max_items = 50))]
     pub aliases: Vec<String>,
     /// What sort of body the partner is.
     pub kind: PartnerKind,
     /// ISO 3166-1 alpha-2 country code.
     #[serde(default)]
-    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, example = "DE"))]
+    #[cfg_attr(feature = "openapi", schema(example = "DE"))]
     pub country: Option<CountryCode>,
     /// The city the partner is in (or is).
     #[serde(default)]
@@ -42,6 +45,7 @@ pub struct PartnerDraft {
     /// The partner's website.
     #[serde(default)]
     #[validate(custom(function = "crate::validation::web_url"), length(max = 2000))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000, pattern = "^https?://[^/\\s\\u0000][^\\s\\u0000]*$"))]
     pub website: Option<String>,
     /// The partner this one belongs to: Prague 6 within Prague, a project within its donor.
     #[serde(default)]
@@ -56,6 +60,7 @@ pub struct PartnerDraft {
     /// The organisational unit that owns the record.
     #[serde(default)]
     #[validate(length(max = 300))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 300))]
     pub owner_unit: Option<String>,
 }
 

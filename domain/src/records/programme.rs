@@ -11,6 +11,7 @@ use crate::{LocalizedText, MeasureCode};
 pub struct CouncilDecision {
     /// The decision's number, as the council writes it ("7").
     #[validate(custom(function = "crate::validation::not_blank"), length(max = 100))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 100, pattern = "^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$"))]
     pub number: String,
     /// The day of the council session that took the decision.
     pub date: NaiveDate,
@@ -25,9 +26,11 @@ pub struct ProgrammeDraft {
     pub title: LocalizedText,
     /// The first year the programme runs.
     #[validate(range(min = 1990, max = 2100))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1990, maximum = 2100))]
     pub first_year: i32,
     /// The last year the programme runs.
     #[validate(range(min = 1990, max = 2100))]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1990, maximum = 2100))]
     pub last_year: i32,
     /// The council decision that approved it.
     #[serde(default)]
@@ -36,6 +39,7 @@ pub struct ProgrammeDraft {
     /// The organisational unit that owns the programme and compiles its report.
     #[serde(default)]
     #[validate(length(max = 300))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 300))]
     pub owner_unit: Option<String>,
 }
 
@@ -59,6 +63,7 @@ impl ProgrammeDraft {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SectionDraft {
     /// The section's Roman numeral: "I", "II", ... Its measures' codes start with its value (1.x under I).
+    #[cfg_attr(feature = "openapi", schema(pattern = "^(?=[IVX])X{0,3}(IX|IV|V?I{0,3})$"))]
     pub number: String,
     /// The section's title.
     #[validate(nested)]

@@ -71,6 +71,8 @@ db_test! {
             ("limit=0", "limit"),
             ("limit=1001", "limit"),
             ("types=user", "types"),
+            ("types=activity,,partner", "types"),
+            ("types=activity,%20partner", "types"),
             ("since=2024-01-01", "since"),
         ] {
             let problem =

@@ -31,7 +31,7 @@ pub struct ActivityListParams {
     /// Only activities with this partner.
     partner_id: Option<Uuid>,
     /// Only activities held in this country (ISO 3166-1 alpha-2).
-    #[param(value_type = Option<String>, example = "DE")]
+    #[param(example = "DE")]
     country: Option<CountryCode>,
     /// Only activities of this kind.
     kind: Option<ActivityKind>,
@@ -47,7 +47,7 @@ pub struct ActivityListParams {
     #[param(example = "Eurocities")]
     q: Option<String>,
     /// `start_date` (default), `title`, `created_at` or `updated_at`; a leading `-` reverses the order.
-    #[param(example = "-start_date")]
+    #[param(example = "-start_date", pattern = "^-?(start_date|title|created_at|updated_at)$")]
     sort: Option<String>,
     /// Only records changed at or after this time (RFC 3339), for incremental sync; the change feed
     /// (`/api/v1/changes`) tells deletions too.

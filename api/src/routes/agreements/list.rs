@@ -36,6 +36,7 @@ pub struct AgreementListParams {
     /// Text to find in the title or description, in either language, in any case.
     q: Option<String>,
     /// `signed_on` (default), `title`, `created_at` or `updated_at`; a leading `-` reverses the order.
+    #[param(pattern = "^-?(signed_on|title|created_at|updated_at)$")]
     sort: Option<String>,
     /// Only records changed at or after this time (RFC 3339), for incremental sync; the change feed
     /// (`/api/v1/changes`) tells deletions too.

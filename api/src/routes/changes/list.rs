@@ -21,14 +21,17 @@ const MAX_LIMIT: u64 = 1000;
 pub struct ChangeFeedParams {
     /// The `next` cursor of the previous page (or the `cursor` of the last change applied); from the first
     /// change without it.
-    #[param(example = "0_0")]
+    #[param(example = "0_0", pattern = "^([0-9]{1,18}_[0-9]{1,18})?$")]
     after: Option<String>,
     /// How many changes, 1 to 1000 (default 100).
     #[param(minimum = 1, maximum = 1000)]
     limit: Option<u64>,
     /// Only changes to these record types, comma-separated: `programme`, `section`, `measure`, `activity`,
     /// `partner`, `grant`, `agreement`.
-    #[param(example = "activity,partner")]
+    #[param(
+        example = "activity,partner",
+        pattern = "^((programme|section|measure|activity|partner|grant|agreement)(,(programme|section|measure|activity|partner|grant|agreement))*)?$"
+    )]
     types: Option<String>,
 }
 
@@ -126,7 +129,7 @@ pub async fn list_changes(
         })?),
     };
     let mut types = Vec::new();
-    for t in params.types.as_deref().unwrap_or("").split(',').map(str::trim).filter(|t| !t.is_empty()) {
+    for t in params.types.as_deref().filter(|t| !t.is_empty()).into_iter().flat_map(|t| t.split(',')) {
         if !RECORD_TYPES.contains(&t) {
             return Err(ApiError::invalid_query(
                 "types",

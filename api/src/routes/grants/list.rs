@@ -39,6 +39,7 @@ pub struct GrantListParams {
     /// Text to find in the project title, description or instrument, in any case.
     q: Option<String>,
     /// `awarded_on` (default), `title`, `created_at` or `updated_at`; a leading `-` reverses the order.
+    #[param(pattern = "^-?(awarded_on|title|created_at|updated_at)$")]
     sort: Option<String>,
     /// Only records changed at or after this time (RFC 3339), for incremental sync; the change feed
     /// (`/api/v1/changes`) tells deletions too.

@@ -21,6 +21,7 @@ use intercoop_domain::report::Letterhead;
 #[into_params(parameter_in = Query)]
 pub struct ImportListParams {
     /// Only uploads in this state: `proposed` or `applied`.
+    #[param(pattern = "^(proposed|applied)$")]
     state: Option<String>,
     /// Page size, 1 to 200 (default 50).
     #[param(minimum = 1, maximum = 200)]

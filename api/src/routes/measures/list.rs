@@ -22,7 +22,7 @@ pub struct MeasureListParams {
     /// Only the measures of this section.
     section_id: Option<Uuid>,
     /// Only the measure with this code.
-    #[param(value_type = Option<String>, example = "1.10")]
+    #[param(example = "1.10")]
     code: Option<MeasureCode>,
     /// Only records changed at or after this time (RFC 3339), for incremental sync; the change feed
     /// (`/api/v1/changes`) tells deletions too.

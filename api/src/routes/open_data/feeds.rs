@@ -35,6 +35,7 @@ pub struct FeedParams {
     #[param(example = "2024-06-01T00:00:00Z")]
     pub(super) updated_since: Option<DateTime<Utc>>,
     /// Continue after this cursor: the `next` of the previous JSON page.
+    #[param(pattern = "^([0-9]{1,18}_[0-9a-f]{32})?$")]
     pub(super) after: Option<String>,
     /// At most this many records, 1 to 10000; every record without it.
     #[param(minimum = 1, maximum = 10000)]
@@ -54,6 +55,7 @@ pub struct RecordFeedParams {
     #[param(example = "2024-06-01T00:00:00Z")]
     updated_since: Option<DateTime<Utc>>,
     /// Continue after this cursor: the `next` of the previous page.
+    #[param(pattern = "^([0-9]{1,18}_[0-9a-f]{32})?$")]
     after: Option<String>,
     /// At most this many records, 1 to 10000; every record without it.
     #[param(minimum = 1, maximum = 10000)]
@@ -127,7 +129,7 @@ pub(super) async fn serve(
 /// since. Drafts and withdrawn records never appear. No token needed; open CORS; `ETag`/`Last-Modified` with 304.
 #[utoipa::path(
     tag = "open-data",
-    params(("dataset" = DatasetName, Path, description = "The dataset"), FeedParams),
+    params(("dataset" = DatasetName, Path, description = "The dataset"), RecordFeedParams),
     responses(
         (status = 200, description = "The dataset", content_type = "application/json", body = Object,
             example = json!({"dataset": "partners", "items": [{"id": "0193a4d2-8f10-7c3e-9a51-3f0e7c1d2b4a", "name": {"uk": "Люблін", "en": "Lublin"}, "kind": "twin_city", "country": "PL", "updated_at": "2024-05-02T09:00:00Z"}], "next": null})),

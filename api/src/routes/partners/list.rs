@@ -21,7 +21,7 @@ pub struct PartnerListParams {
     /// Only partners of this kind.
     kind: Option<PartnerKind>,
     /// Only partners in this country (ISO 3166-1 alpha-2).
-    #[param(value_type = Option<String>, example = "DE")]
+    #[param(example = "DE")]
     country: Option<CountryCode>,
     /// Only the partners within this one (the districts of a city, the projects of a donor).
     parent_id: Option<Uuid>,
@@ -33,7 +33,7 @@ pub struct PartnerListParams {
     #[param(example = "нефко")]
     q: Option<String>,
     /// `name` (default), `created_at` or `updated_at`; a leading `-` reverses the order.
-    #[param(example = "-updated_at")]
+    #[param(example = "-updated_at", pattern = "^-?(name|created_at|updated_at)$")]
     sort: Option<String>,
     /// Only records changed at or after this time (RFC 3339), for incremental sync; the change feed
     /// (`/api/v1/changes`) tells deletions too.

@@ -18,7 +18,7 @@ use crate::routes::problems::{GuardedGetProblems, NestedListProblems};
 #[into_params(parameter_in = Query)]
 pub struct DeliveryListParams {
     /// Only deliveries in this state: `pending`, `delivered` or `failed`.
-    #[param(example = "failed")]
+    #[param(example = "failed", pattern = "^(pending|delivered|failed)?$")]
     status: Option<String>,
     /// Page size, 1 to 200 (default 50).
     #[param(minimum = 1, maximum = 200)]
