@@ -25,7 +25,7 @@ pub struct GrantDraft {
     #[validate(nested)]
     pub description: Option<LocalizedText>,
     /// The exact amount as a decimal string, with no more decimals than the currency has.
-    #[cfg_attr(feature = "openapi", schema(example = "654800.00"))]
+    #[cfg_attr(feature = "openapi", schema(example = "654800.00", pattern = "^[0-9]+(\\.[0-9]+)?$"))]
     pub amount: String,
     /// ISO 4217 currency code.
     #[cfg_attr(feature = "openapi", schema(example = "EUR"))]

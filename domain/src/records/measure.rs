@@ -14,7 +14,7 @@ pub struct PlannedFunding {
     #[cfg_attr(feature = "openapi", schema(minimum = 1990, maximum = 2100))]
     pub year: i32,
     /// The exact amount, as a decimal string.
-    #[cfg_attr(feature = "openapi", schema(example = "120000.00"))]
+    #[cfg_attr(feature = "openapi", schema(example = "120000.00", pattern = "^[0-9]+(\\.[0-9]+)?$"))]
     pub amount: String,
     /// ISO 4217 currency code.
     #[cfg_attr(feature = "openapi", schema(example = "UAH"))]

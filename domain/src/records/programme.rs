@@ -63,7 +63,7 @@ impl ProgrammeDraft {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SectionDraft {
     /// The section's Roman numeral: "I", "II", ... Its measures' codes start with its value (1.x under I).
-    #[cfg_attr(feature = "openapi", schema(pattern = "^(?=[IVX])X{0,3}(IX|IV|V?I{0,3})$"))]
+    #[cfg_attr(feature = "openapi", schema(pattern = "^(X{1,3}(IX|IV|V?I{0,3})|IX|IV|VI{0,3}|I{1,3})$"))]
     pub number: String,
     /// The section's title.
     #[validate(nested)]

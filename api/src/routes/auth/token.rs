@@ -29,6 +29,7 @@ pub struct PasswordLogin {
 #[schema(example = json!({"grant_type": "client_credentials", "client_id": "city-website", "client_secret": "9f2c..."}))]
 pub struct ClientCredentials {
     /// `client_credentials` (or `password`, with `username` and `password`).
+    #[schema(pattern = "^(client_credentials|password)$")]
     pub grant_type: String,
     /// The service account's client id; may come in an HTTP Basic `Authorization` header instead.
     pub client_id: Option<String>,

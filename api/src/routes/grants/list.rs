@@ -23,7 +23,7 @@ pub struct GrantListParams {
     /// Only grants in this state.
     status: Option<GrantStatus>,
     /// Only grants in this currency (ISO 4217).
-    #[param(value_type = Option<String>, example = "EUR")]
+    #[param(example = "EUR")]
     currency: Option<CurrencyCode>,
     /// Only grants serving this measure.
     measure_id: Option<Uuid>,

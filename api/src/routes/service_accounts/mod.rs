@@ -29,13 +29,16 @@ pub struct ServiceAccountResponse {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     /// What the system signs in as.
+    #[schema(pattern = "^[A-Za-z0-9._-]{2,64}$")]
     pub client_id: String,
+    #[schema(max_length = 200, pattern = "^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$")]
     pub name: String,
     pub role: Role,
     /// The unit whose records the system works on, when it is an editor of one unit.
     pub unit: Option<String>,
     /// Scopes carried in its tokens' `scope` claim, for the systems' own use; the role decides what intercoop
     /// allows.
+    #[schema(value_type = Vec<Scope>)]
     pub scopes: Vec<String>,
     /// A disabled account cannot sign in, and its tokens stop working.
     pub active: bool,
@@ -72,23 +75,34 @@ pub struct ServiceAccountWithSecret {
 #[schema(example = json!({"client_id": "city-website", "name": "The city website", "role": "editor", "unit": "управління економіки", "scopes": ["activities"]}))]
 pub struct NewServiceAccount {
     /// Letters, digits, dots, dashes and underscores; 2 to 64 characters.
+    #[schema(pattern = "^[A-Za-z0-9._-]{2,64}$")]
     pub client_id: String,
+    #[schema(max_length = 200, pattern = "^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$")]
     pub name: String,
     pub role: Role,
     #[serde(default)]
     pub unit: Option<String>,
     #[serde(default)]
+    #[schema(value_type = Vec<Scope>)]
     pub scopes: Vec<String>,
 }
+
+/// A scope a service account's tokens carry: 1 to 64 printable characters without spaces.
+#[derive(ToSchema)]
+#[schema(pattern = "^[!-~]{1,64}$", example = "activities:write")]
+#[allow(dead_code)]
+pub struct Scope(String);
 
 /// The fields of a service account an admin may change (a JSON merge patch).
 #[derive(Debug, Deserialize, Serialize, ToSchema)]
 pub struct ServiceAccountChanges {
+    #[schema(max_length = 200, pattern = "^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$")]
     pub name: String,
     pub role: Role,
     #[serde(default)]
     pub unit: Option<String>,
     #[serde(default)]
+    #[schema(value_type = Vec<Scope>)]
     pub scopes: Vec<String>,
     pub active: bool,
 }

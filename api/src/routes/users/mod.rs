@@ -28,8 +28,11 @@ pub struct UserResponse {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     /// The sign-in name, lower case.
+    #[schema(pattern = "^[A-Za-z0-9._-]{2,64}$")]
     pub username: String,
+    #[schema(max_length = 200, pattern = "^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$")]
     pub display_name: String,
+    #[schema(max_length = 254, pattern = "^[^\\s\\u0000@]*@[^\\s\\u0000]*$")]
     pub email: Option<String>,
     pub role: Role,
     /// The organisational unit the person works for; an editor changes only its records.
@@ -60,22 +63,28 @@ impl From<User> for UserResponse {
 #[schema(example = json!({"username": "olena", "display_name": "Олена Коваль", "email": "olena@khm.gov.ua", "role": "editor", "unit": "управління економіки", "password": "a long password of hers"}))]
 pub struct NewUserRequest {
     /// Letters, digits, dots, dashes and underscores; 2 to 64 characters; kept in lower case.
+    #[schema(pattern = "^[A-Za-z0-9._-]{2,64}$")]
     pub username: String,
+    #[schema(max_length = 200, pattern = "^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$")]
     pub display_name: String,
     #[serde(default)]
+    #[schema(max_length = 254, pattern = "^[^\\s\\u0000@]*@[^\\s\\u0000]*$")]
     pub email: Option<String>,
     pub role: Role,
     #[serde(default)]
     pub unit: Option<String>,
     /// At least 12 characters.
+    #[schema(min_length = 12, pattern = "^[^\\u0000]*$")]
     pub password: String,
 }
 
 /// The fields of an account an admin may change (a JSON merge patch).
 #[derive(Debug, Deserialize, Serialize, ToSchema)]
 pub struct UserChanges {
+    #[schema(max_length = 200, pattern = "^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$")]
     pub display_name: String,
     #[serde(default)]
+    #[schema(max_length = 254, pattern = "^[^\\s\\u0000@]*@[^\\s\\u0000]*$")]
     pub email: Option<String>,
     pub role: Role,
     #[serde(default)]
@@ -83,6 +92,7 @@ pub struct UserChanges {
     pub active: bool,
     /// A new password, at least 12 characters; absent to keep the password.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(min_length = 12, pattern = "^[^\\u0000]*$")]
     pub password: Option<String>,
 }
 
