@@ -25,6 +25,7 @@ pub const TABLE: &[(&str, Option<Role>)] = &[
     ("patch_service_account", Some(Role::Admin)),
     ("rotate_service_account_secret", Some(Role::Admin)),
     ("ready", None),
+    ("metrics", None),
     ("problem_type", None),
     ("list_programmes", None),
     ("get_programme", None),

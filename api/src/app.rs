@@ -31,6 +31,8 @@ pub struct AppContext {
     pub require_if_match: RequireIfMatch,
     /// Shared by the workers of one process.
     pub throttle: web::Data<LoginThrottle>,
+    /// Shared by the workers of one process.
+    pub metrics: web::Data<crate::metrics::Metrics>,
 }
 
 /// Registers the documented routes on `app` and returns it with the contract they make.
@@ -62,6 +64,7 @@ pub fn build(
         .app_data(web::Data::new(ctx.open_data))
         .app_data(web::Data::new(ctx.require_if_match))
         .app_data(ctx.throttle.clone())
+        .app_data(ctx.metrics.clone())
         .app_data(web::Data::new(KnownRoutes::from_spec(spec)))
         .app_data(web::PathConfig::default().error_handler(path_error))
         // Before the routes: the /api/v1 scope would otherwise take /api/v1/openapi.json.
@@ -74,6 +77,7 @@ pub fn build(
         .0
         .default_service(web::to(unmatched))
         .wrap(actix_web::middleware::from_fn(crate::idempotency::middleware))
+        .wrap(actix_web::middleware::from_fn(crate::metrics::middleware))
         .wrap(actix_web::middleware::from_fn(telemetry::request_id))
 }
 

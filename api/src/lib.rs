@@ -13,6 +13,7 @@ pub mod error;
 pub mod extract;
 pub mod idempotency;
 pub mod idp;
+pub mod metrics;
 pub mod open_data;
 pub mod openapi;
 pub mod pagination;

@@ -112,6 +112,7 @@ pub async fn serve(settings: Settings) -> anyhow::Result<()> {
         open_data: settings.open_data.clone(),
         require_if_match: RequireIfMatch(settings.require_if_match),
         throttle: Default::default(),
+        metrics: Default::default(),
     };
     let worker = match settings.webhooks.enabled {
         true => Some(Worker::new(db.clone(), settings.webhooks.clone())?.spawn()),

@@ -86,6 +86,20 @@ impl Database {
         &self.conn
     }
 
+    /// The pool's connections: (open, idle, the most it opens).
+    pub fn pool_use(&self) -> (u32, usize, u32) {
+        match self.backend() {
+            DbBackend::Postgres => {
+                let pool = self.conn.get_postgres_connection_pool();
+                (pool.size(), pool.num_idle(), pool.options().get_max_connections())
+            }
+            _ => {
+                let pool = self.conn.get_sqlite_connection_pool();
+                (pool.size(), pool.num_idle(), pool.options().get_max_connections())
+            }
+        }
+    }
+
     pub async fn close(self) {
         let _ = self.conn.close().await;
     }

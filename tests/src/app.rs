@@ -123,6 +123,7 @@ impl TestApp {
             open_data: Default::default(),
             require_if_match: intercoop_api::preconditions::RequireIfMatch(require_if_match),
             throttle: Default::default(),
+            metrics: Default::default(),
         };
         let server = http_server(listener, ctx, Some(1), false).expect("starting the server");
         let handle = server.handle();

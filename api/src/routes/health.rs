@@ -7,7 +7,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use crate::error::{ApiError, ApiResult};
 
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(live).service(ready);
+    cfg.service(live).service(ready).service(metrics);
 }
 
 /// A health answer.
@@ -37,4 +37,20 @@ pub async fn live() -> HttpResponse {
 pub async fn ready(db: web::Data<Database>) -> ApiResult<HttpResponse> {
     db.ping().await.map_err(ApiError::from)?;
     Ok(HttpResponse::Ok().json(Health { status: "ok" }))
+}
+
+/// Metrics in the Prometheus text format.
+///
+/// `intercoop_http_requests_total` and the histogram `intercoop_http_request_duration_seconds`, by method, route
+/// (the matched route template, `unmatched` for none) and status, counted since this process started; and
+/// `intercoop_db_pool_connections` by state (`open`, `idle`, `in_use`) with `intercoop_db_pool_max_connections`.
+/// Each process counts its own: scrape every replica.
+#[utoipa::path(
+    tag = "health",
+    responses((status = 200, description = "The metrics", content_type = "text/plain; version=0.0.4", body = String,
+        example = "intercoop_http_requests_total{method=\"GET\",route=\"/api/v1/activities\",status=\"200\"} 42\n"))
+)]
+#[get("/metrics")]
+pub async fn metrics(db: web::Data<Database>, metrics: web::Data<crate::metrics::Metrics>) -> HttpResponse {
+    HttpResponse::Ok().content_type("text/plain; version=0.0.4; charset=utf-8").body(metrics.render(db.pool_use()))
 }

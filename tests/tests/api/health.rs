@@ -42,3 +42,35 @@ db_test! {
         app.get("/problems/no_such_thing").await.expect_problem(404, "not_found");
     }
 }
+
+db_test! {
+    async fn metrics_count_requests_by_route_and_status(app) {
+        for _ in 0..3 {
+            app.get("/api/v1/programmes").await.expect(200);
+        }
+        app.get("/api/v1/partners/0190f5a0-0000-7000-8000-000000000001").await.expect_problem(404, "not_found");
+        app.get("/no/such/path").await;
+        let (status, content_type, body) = app.client_get_bytes("/metrics").await;
+        assert_eq!(status, 200);
+        assert!(content_type.starts_with("text/plain; version=0.0.4"), "{content_type}");
+        let text = String::from_utf8(body).unwrap();
+        let value = |series: &str| -> f64 {
+            let line = text.lines().find(|l| l.starts_with(series)).unwrap_or_else(|| panic!("no {series} in\n{text}"));
+            line.rsplit(' ').next().unwrap().parse().unwrap()
+        };
+        assert_eq!(value("intercoop_http_requests_total{method=\"GET\",route=\"/api/v1/programmes\",status=\"200\"}"), 3.0);
+        assert_eq!(value("intercoop_http_requests_total{method=\"GET\",route=\"/api/v1/partners/{id}\",status=\"404\"}"), 1.0);
+        assert_eq!(value("intercoop_http_requests_total{method=\"GET\",route=\"unmatched\",status=\"404\"}"), 1.0);
+        assert!(!text.contains("/no/such/path"), "paths clients make up are not series");
+        let inf = value("intercoop_http_request_duration_seconds_bucket{method=\"GET\",route=\"/api/v1/programmes\",status=\"200\",le=\"+Inf\"}");
+        assert_eq!(inf, 3.0);
+        let buckets: Vec<f64> = text
+            .lines()
+            .filter(|l| l.starts_with("intercoop_http_request_duration_seconds_bucket{method=\"GET\",route=\"/api/v1/programmes\""))
+            .map(|l| l.rsplit(' ').next().unwrap().parse().unwrap())
+            .collect();
+        assert!(buckets.windows(2).all(|w| w[0] <= w[1]), "cumulative buckets: {buckets:?}");
+        assert!(value("intercoop_db_pool_connections{state=\"open\"}") >= 1.0);
+        assert_eq!(value("intercoop_db_pool_max_connections"), 5.0);
+    }
+}
