@@ -33,6 +33,7 @@ pub struct AppContext {
     pub throttle: web::Data<LoginThrottle>,
     /// Shared by the workers of one process.
     pub metrics: web::Data<crate::metrics::Metrics>,
+    pub request_timeout: crate::timeouts::RequestTimeout,
 }
 
 /// Registers the documented routes on `app` and returns it with the contract they make.
@@ -65,6 +66,7 @@ pub fn build(
         .app_data(web::Data::new(ctx.require_if_match))
         .app_data(ctx.throttle.clone())
         .app_data(ctx.metrics.clone())
+        .app_data(web::Data::new(ctx.request_timeout))
         .app_data(web::Data::new(KnownRoutes::from_spec(spec)))
         .app_data(web::PathConfig::default().error_handler(path_error))
         // Before the routes: the /api/v1 scope would otherwise take /api/v1/openapi.json.
@@ -76,6 +78,7 @@ pub fn build(
     routes_and_spec(base)
         .0
         .default_service(web::to(unmatched))
+        .wrap(actix_web::middleware::from_fn(crate::timeouts::middleware))
         .wrap(actix_web::middleware::from_fn(crate::idempotency::middleware))
         .wrap(actix_web::middleware::from_fn(crate::metrics::middleware))
         .wrap(actix_web::middleware::from_fn(telemetry::request_id))

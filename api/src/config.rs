@@ -42,6 +42,8 @@ pub struct Settings {
     pub max_body_bytes: usize,
     /// The largest report upload accepted (`POST /api/v1/imports`).
     pub max_upload_bytes: usize,
+    /// How long a request may take to be answered.
+    pub request_timeout_secs: u64,
     pub db_max_connections: u32,
     /// HTTP worker threads; default: one per core.
     pub workers: Option<usize>,
@@ -70,6 +72,7 @@ struct FileSettings {
     jwt_secret: Option<Secret>,
     max_body_bytes: Option<usize>,
     max_upload_bytes: Option<usize>,
+    request_timeout_secs: Option<u64>,
     db_max_connections: Option<u32>,
     workers: Option<usize>,
     log_format: Option<String>,
@@ -90,6 +93,7 @@ impl Default for Settings {
             jwt_secret: None,
             max_body_bytes: 1 << 20,
             max_upload_bytes: 16 << 20,
+            request_timeout_secs: 60,
             db_max_connections: 10,
             workers: None,
             log_format: "auto".into(),
@@ -119,6 +123,7 @@ impl Settings {
             s.jwt_secret = f.jwt_secret.or(s.jwt_secret);
             s.max_body_bytes = f.max_body_bytes.unwrap_or(s.max_body_bytes);
             s.max_upload_bytes = f.max_upload_bytes.unwrap_or(s.max_upload_bytes);
+            s.request_timeout_secs = f.request_timeout_secs.unwrap_or(s.request_timeout_secs);
             s.db_max_connections = f.db_max_connections.unwrap_or(s.db_max_connections);
             s.workers = f.workers.or(s.workers);
             s.log_format = f.log_format.unwrap_or(s.log_format);
@@ -139,6 +144,8 @@ impl Settings {
         s.jwt_secret = env("INTERCOOP_JWT_SECRET").map(Secret).or(s.jwt_secret);
         s.max_body_bytes = number("INTERCOOP_MAX_BODY_BYTES")?.unwrap_or(s.max_body_bytes);
         s.max_upload_bytes = number("INTERCOOP_MAX_UPLOAD_BYTES")?.unwrap_or(s.max_upload_bytes);
+        s.request_timeout_secs =
+            number("INTERCOOP_REQUEST_TIMEOUT_SECS")?.map(|n| n as u64).unwrap_or(s.request_timeout_secs).max(1);
         s.db_max_connections =
             number("INTERCOOP_DB_MAX_CONNECTIONS")?.map(|n| n as u32).unwrap_or(s.db_max_connections);
         s.workers = number("INTERCOOP_WORKERS")?.or(s.workers);

@@ -56,6 +56,7 @@ error_codes! {
     InvalidTransition = ("invalid_transition", CONFLICT, "The workflow step does not apply to the record's state"),
     TooManyAttempts = ("too_many_attempts", TOO_MANY_REQUESTS, "Too many failed attempts; wait before trying again"),
     DatabaseUnavailable = ("database_unavailable", SERVICE_UNAVAILABLE, "The database cannot be reached"),
+    Timeout = ("timeout", SERVICE_UNAVAILABLE, "The request took too long to handle"),
     Internal = ("internal", INTERNAL_SERVER_ERROR, "Internal error"),
 }
 
@@ -176,7 +177,7 @@ impl ResponseError for ApiError {
         for (name, value) in &self.headers {
             response.insert_header((name.clone(), value.clone()));
         }
-        if self.code == ErrorCode::DatabaseUnavailable {
+        if matches!(self.code, ErrorCode::DatabaseUnavailable | ErrorCode::Timeout) {
             response.insert_header((header::RETRY_AFTER, "5"));
         }
         response.body(serde_json::to_string(&self.problem()).expect("problems serialize"))

@@ -24,4 +24,5 @@ pub mod routes;
 pub mod server;
 pub mod telemetry;
 pub mod throttle;
+pub mod timeouts;
 pub mod webhooks;

@@ -1,6 +1,7 @@
 //! Starting the service: database, migrations, and the HTTP server.
 
 use std::net::TcpListener;
+use std::time::Duration;
 
 use actix_web::HttpServer;
 use actix_web::dev::Server;
@@ -14,6 +15,7 @@ use crate::extract::{BodyLimit, UploadLimit};
 use crate::idp::Idp;
 use crate::passwords;
 use crate::preconditions::RequireIfMatch;
+use crate::timeouts::RequestTimeout;
 use crate::webhooks::Worker;
 
 /// Connects to the configured database and brings its schema up to date; says whether the schema was new.
@@ -78,7 +80,12 @@ pub fn http_server(
     workers: Option<usize>,
     signals: bool,
 ) -> anyhow::Result<Server> {
-    let mut server = HttpServer::new(move || app::build(ctx.clone())).shutdown_timeout(30);
+    // Slow clients: the request head within 10 s, idle keep-alive connections closed after 30 s.
+    let mut server = HttpServer::new(move || app::build(ctx.clone()))
+        .shutdown_timeout(30)
+        .client_request_timeout(Duration::from_secs(10))
+        .client_disconnect_timeout(Duration::from_secs(5))
+        .keep_alive(Duration::from_secs(30));
     if !signals {
         server = server.disable_signals();
     }
@@ -113,6 +120,7 @@ pub async fn serve(settings: Settings) -> anyhow::Result<()> {
         require_if_match: RequireIfMatch(settings.require_if_match),
         throttle: Default::default(),
         metrics: Default::default(),
+        request_timeout: RequestTimeout(Duration::from_secs(settings.request_timeout_secs)),
     };
     let worker = match settings.webhooks.enabled {
         true => Some(Worker::new(db.clone(), settings.webhooks.clone())?.spawn()),

@@ -124,6 +124,7 @@ impl TestApp {
             require_if_match: intercoop_api::preconditions::RequireIfMatch(require_if_match),
             throttle: Default::default(),
             metrics: Default::default(),
+            request_timeout: intercoop_api::timeouts::RequestTimeout(std::time::Duration::from_secs(60)),
         };
         let server = http_server(listener, ctx, Some(1), false).expect("starting the server");
         let handle = server.handle();

@@ -9,7 +9,7 @@ use crate::error::ErrorCode;
 fn problems(codes: &[ErrorCode]) -> BTreeMap<String, RefOr<Response>> {
     let mut out: BTreeMap<String, RefOr<Response>> = BTreeMap::new();
     let mut by_status: BTreeMap<u16, Vec<ErrorCode>> = BTreeMap::new();
-    for code in codes.iter().chain([&ErrorCode::DatabaseUnavailable, &ErrorCode::Internal]) {
+    for code in codes.iter().chain([&ErrorCode::DatabaseUnavailable, &ErrorCode::Timeout, &ErrorCode::Internal]) {
         by_status.entry(code.status().as_u16()).or_default().push(*code);
     }
     for (status, codes) in by_status {
