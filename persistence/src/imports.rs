@@ -125,7 +125,7 @@ impl ImportState {
         }
     }
 
-    fn parse(text: &str) -> Option<Self> {
+    pub fn parse(text: &str) -> Option<Self> {
         [ImportState::Proposed, ImportState::Applied].into_iter().find(|s| s.as_str() == text)
     }
 }

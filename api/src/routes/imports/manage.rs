@@ -48,11 +48,9 @@ pub async fn list_imports(
     let page = page_request(params.limit, params.offset)?;
     let state = match params.state.as_deref() {
         None => None,
-        Some("proposed") => Some(ImportState::Proposed),
-        Some("applied") => Some(ImportState::Applied),
-        Some(other) => {
-            return Err(ApiError::invalid_query("state", format!("'{other}' is not a state; use proposed or applied")));
-        }
+        Some(text) => Some(ImportState::parse(text).ok_or_else(|| {
+            ApiError::invalid_query("state", format!("'{text}' is not a state; use proposed or applied"))
+        })?),
     };
     let result = imports::list(&db, state, page).await?;
     let items: Vec<ImportInfo> = result.items.iter().map(Into::into).collect();
