@@ -26,6 +26,18 @@ enum Command {
         #[arg(long, conflicts_with = "demo")]
         file: Option<std::path::PathBuf>,
     },
+    /// Fill an empty database with the 2024 programme and synthetic records (for benchmarks and trials).
+    Gen {
+        /// Activities to make, spread over the programme's years (grants: one per 20 activities).
+        #[arg(long, default_value_t = 10_000)]
+        activities: usize,
+        /// Partners to make (agreements: one per 5 partners).
+        #[arg(long, default_value_t = 500)]
+        partners: usize,
+        /// The same seed makes the same records with the same ids.
+        #[arg(long, default_value_t = 2024)]
+        seed: u64,
+    },
     /// Print the OpenAPI contract as JSON.
     Openapi,
     /// Accounts of people who sign in.
@@ -93,6 +105,25 @@ fn main() -> anyhow::Result<()> {
                 db.close().await;
                 tracing::info!(?summary, "dataset loaded");
                 Ok(())
+            })
+        }
+        Command::Gen { activities, partners, seed } => {
+            telemetry::init(&settings.log_format);
+            tokio::runtime::Runtime::new()?.block_on(async {
+                let (db, _) = server::open_database(&settings).await?;
+                let started = std::time::Instant::now();
+                let counts = intercoop_persistence::generate::Counts { activities, partners, seed };
+                let made = intercoop_persistence::generate::fill(&db, counts).await;
+                db.close().await;
+                let made = made?;
+                print_out(&format!(
+                    "made {} partners, {} activities, {} grants, {} agreements in {:.1} s\n",
+                    made.partners,
+                    made.activities,
+                    made.grants,
+                    made.agreements,
+                    started.elapsed().as_secs_f64()
+                ))
             })
         }
         Command::User { command } => tokio::runtime::Runtime::new()?.block_on(async {

@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use crate::crud::{self, Record};
 use crate::entities::activity::{ActiveModel, Column, Entity, Model};
-use crate::links::{ACTIVITY_MEASURES, ACTIVITY_PARTNERS};
+use crate::links::{ACTIVITY_MEASURES, ACTIVITY_PARTNERS, LinkRow, LinkTable};
 use crate::measures::{self, MeasureRef};
 use crate::partners::{self, PartnerRef};
 use crate::support::{Page, PageRequest, Sort, Visibility, check_refs, contains, from_json, parse_stored, to_json};
@@ -108,12 +108,10 @@ impl Record for Activities {
         Ok(())
     }
 
-    async fn save_links(txn: &DatabaseTransaction, record: &Activity) -> Result<(), RepoError> {
-        let measures: Vec<(Uuid, Option<&str>)> = record.data.measure_ids.iter().map(|id| (*id, None)).collect();
-        ACTIVITY_MEASURES.replace(txn, record.meta.id, &measures).await?;
-        let partners: Vec<(Uuid, Option<&str>)> =
-            record.data.partners.iter().map(|p| (p.partner_id, Some(p.role.as_str()))).collect();
-        ACTIVITY_PARTNERS.replace(txn, record.meta.id, &partners).await
+    fn links(record: &Activity) -> Vec<(&'static LinkTable, Vec<LinkRow>)> {
+        let measures = record.data.measure_ids.iter().map(|id| (*id, None)).collect();
+        let partners = record.data.partners.iter().map(|p| (p.partner_id, Some(p.role.as_str()))).collect();
+        vec![(&ACTIVITY_MEASURES, measures), (&ACTIVITY_PARTNERS, partners)]
     }
 
     fn clash(_draft: &ActivityDraft) -> String {

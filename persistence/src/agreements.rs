@@ -4,7 +4,7 @@ use uuid::Uuid;
 
 use crate::crud::{self, Record};
 use crate::entities::agreement::{ActiveModel, Column, Entity, Model};
-use crate::links::{AGREEMENT_MEASURES, AGREEMENT_PARTNERS};
+use crate::links::{AGREEMENT_MEASURES, AGREEMENT_PARTNERS, LinkRow, LinkTable};
 use crate::support::{
     Page, PageRequest, Sort, Visibility, check_refs, contains, from_json, missing_ids, parse_stored, to_json,
 };
@@ -71,12 +71,10 @@ impl Record for Agreements {
         errors.into_result().map_err(RepoError::Invalid)
     }
 
-    async fn save_links(txn: &DatabaseTransaction, record: &Agreement) -> Result<(), RepoError> {
-        let measures: Vec<(Uuid, Option<&str>)> = record.data.measure_ids.iter().map(|id| (*id, None)).collect();
-        AGREEMENT_MEASURES.replace(txn, record.meta.id, &measures).await?;
-        let partners: Vec<(Uuid, Option<&str>)> =
-            record.data.parties.iter().filter_map(|p| p.partner_id).map(|id| (id, None)).collect();
-        AGREEMENT_PARTNERS.replace(txn, record.meta.id, &partners).await
+    fn links(record: &Agreement) -> Vec<(&'static LinkTable, Vec<LinkRow>)> {
+        let measures = record.data.measure_ids.iter().map(|id| (*id, None)).collect();
+        let partners = record.data.parties.iter().filter_map(|p| p.partner_id).map(|id| (id, None)).collect();
+        vec![(&AGREEMENT_MEASURES, measures), (&AGREEMENT_PARTNERS, partners)]
     }
 
     async fn load_links(conn: &impl ConnectionTrait, records: &mut [Agreement]) -> Result<(), RepoError> {

@@ -89,7 +89,13 @@ pub(crate) struct Change<'a> {
 }
 
 pub(crate) async fn write(conn: &impl ConnectionTrait, change: Change<'_>) -> Result<(), RepoError> {
-    let model = Model {
+    entry(change).into_active_model().insert(conn).await?;
+    Ok(())
+}
+
+/// The trail's row for a change.
+pub(crate) fn entry(change: Change<'_>) -> Model {
+    Model {
         id: Uuid::now_v7(),
         at: now(),
         actor: change.actor.subject.clone(),
@@ -99,9 +105,7 @@ pub(crate) async fn write(conn: &impl ConnectionTrait, change: Change<'_>) -> Re
         record_id: change.record_id,
         record_version: change.version,
         changes: diff(change.before.as_ref(), change.after.as_ref()),
-    };
-    model.into_active_model().insert(conn).await?;
-    Ok(())
+    }
 }
 
 /// The fields whose values differ, each with its value before and after.

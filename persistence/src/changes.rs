@@ -128,7 +128,19 @@ pub(crate) async fn append(
     version: i32,
     record: Option<Value>,
 ) -> Result<(), RepoError> {
-    let model = ActiveModel {
+    let model = entry(action, record_type, record_id, version, record).insert(txn).await?;
+    webhooks::fan_out(txn, &from_model(model)).await
+}
+
+/// The feed's row for a change; the database numbers it.
+pub(crate) fn entry(
+    action: Action,
+    record_type: &'static str,
+    record_id: Uuid,
+    version: i32,
+    record: Option<Value>,
+) -> ActiveModel {
+    ActiveModel {
         seq: NotSet,
         txid: NotSet,
         at: Set(now()),
@@ -138,9 +150,6 @@ pub(crate) async fn append(
         record_version: Set(version),
         record: Set(record),
     }
-    .insert(txn)
-    .await?;
-    webhooks::fan_out(txn, &from_model(model)).await
 }
 
 /// The changes after `after` (from the start without one), oldest first, of the given record types (all without).

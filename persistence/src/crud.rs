@@ -11,6 +11,8 @@ use serde::Serialize;
 
 use crate::audit::{self, Action, Actor, Change};
 use crate::changes::{self, record_json};
+use crate::entities::{audit_entry, change};
+use crate::links::{LinkRow, LinkTable};
 use crate::support::{Page, PageRequest, Visibility, new_meta, next_meta, to_json};
 use crate::{Database, RepoError};
 
@@ -53,9 +55,9 @@ pub(crate) trait Record {
         Ok(())
     }
 
-    /// Writes the record's link tables.
-    async fn save_links(_txn: &DatabaseTransaction, _record: &Stored<Self::Draft>) -> Result<(), RepoError> {
-        Ok(())
+    /// The record's rows in link tables: each table with the record's targets, in order.
+    fn links(_record: &Stored<Self::Draft>) -> Vec<(&'static LinkTable, Vec<LinkRow>)> {
+        Vec::new()
     }
 
     /// The message of a unique-key clash.
@@ -113,7 +115,7 @@ pub(crate) async fn create_in<R: Record>(
     R::check_references(txn, None, &draft).await?;
     let record = Stored { meta, data: R::normalize(draft) };
     R::to_model(&record).into_active_model().insert(txn).await.map_err(|e| map_clash::<R>(e.into(), &record.data))?;
-    R::save_links(txn, &record).await?;
+    save_links::<R>(txn, &record).await?;
     audit::write(
         txn,
         Change {
@@ -130,6 +132,66 @@ pub(crate) async fn create_in<R: Record>(
     changes::append(txn, Action::Create, R::KIND, record.meta.id, record.meta.version, Some(record_json(&record)))
         .await?;
     Ok(record)
+}
+
+/// Stores many new records at once, with the rows `create_in` writes for each (links, trail, change feed), in a few
+/// statements per few hundred records: for generated data. The caller vouches for the references, which are not
+/// checked, and the changes make no webhook deliveries.
+pub(crate) async fn insert_batch<R: Record>(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    records: &[Stored<R::Draft>],
+) -> Result<(), RepoError> {
+    for chunk in records.chunks(400) {
+        R::Entity::insert_many(chunk.iter().map(|r| R::to_model(r).into_active_model()))
+            .exec_without_returning(txn)
+            .await?;
+        let mut tables: Vec<(&'static LinkTable, Vec<(Uuid, LinkRow)>)> = Vec::new();
+        for record in chunk {
+            for (table, rows) in R::links(record) {
+                let at = match tables.iter().position(|(t, _)| t.table == table.table) {
+                    Some(at) => at,
+                    None => {
+                        tables.push((table, Vec::new()));
+                        tables.len() - 1
+                    }
+                };
+                tables[at].1.extend(rows.into_iter().map(|row| (record.meta.id, row)));
+            }
+        }
+        for (table, rows) in &tables {
+            table.insert(txn, rows.iter().map(|(owner, row)| (*owner, row))).await?;
+        }
+        audit_entry::Entity::insert_many(chunk.iter().map(|record| {
+            audit::entry(Change {
+                action: Action::Create,
+                record_type: R::KIND,
+                record_id: record.meta.id,
+                version: Some(record.meta.version),
+                before: None,
+                after: Some(to_json(&record.data)),
+                actor,
+            })
+            .into_active_model()
+        }))
+        .exec_without_returning(txn)
+        .await?;
+        change::Entity::insert_many(chunk.iter().map(|record| {
+            let json = Some(record_json(record));
+            changes::entry(Action::Create, R::KIND, record.meta.id, record.meta.version, json)
+        }))
+        .exec_without_returning(txn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Replaces the record's rows in its link tables.
+async fn save_links<R: Record>(txn: &DatabaseTransaction, record: &Stored<R::Draft>) -> Result<(), RepoError> {
+    for (table, rows) in R::links(record) {
+        table.replace(txn, record.meta.id, &rows).await?;
+    }
+    Ok(())
 }
 
 /// Replaces the record's content with what `change` makes of the current record, atomically.
@@ -150,7 +212,7 @@ pub(crate) async fn update<R: Record, E: From<RepoError>>(
             .update(txn)
             .await
             .map_err(|e| map_clash::<R>(e.into(), &record.data))?;
-        R::save_links(txn, &record).await?;
+        save_links::<R>(txn, &record).await?;
         audit::write(
             txn,
             Change {

@@ -1,4 +1,5 @@
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use intercoop_migrations::{MigrationStatus, Migrator, MigratorTrait};
@@ -32,6 +33,7 @@ pub struct Database {
     conn: DatabaseConnection,
     write_lock: Option<Arc<Mutex<()>>>,
     changed: Arc<Notify>,
+    statements: Arc<AtomicU64>,
 }
 
 impl Database {
@@ -48,9 +50,21 @@ impl Database {
                     .foreign_keys(true)
                     .create_if_missing(true)
             });
-        let conn = sea_orm::Database::connect(opts).await.map_err(RepoError::from)?;
+        let mut conn = sea_orm::Database::connect(opts).await.map_err(RepoError::from)?;
+        let statements = Arc::new(AtomicU64::new(0));
+        let counter = statements.clone();
+        conn.set_metric_callback(move |info| {
+            counter.fetch_add(1, Ordering::Relaxed);
+            tracing::trace!(target: "intercoop::sql", elapsed_us = info.elapsed.as_micros() as u64, "{}", info.statement);
+        });
         let write_lock = (conn.get_database_backend() == DbBackend::Sqlite).then(|| Arc::new(Mutex::new(())));
-        Ok(Self { conn, write_lock, changed: Arc::new(Notify::new()) })
+        Ok(Self { conn, write_lock, changed: Arc::new(Notify::new()), statements })
+    }
+
+    /// How many SQL statements this pool has run (transaction control aside). Every statement is also logged, with
+    /// its values, at TRACE under the target `intercoop::sql`.
+    pub fn statements_run(&self) -> u64 {
+        self.statements.load(Ordering::Relaxed)
     }
 
     /// Brings the schema up to date; returns true when the database had no schema before (a first start).

@@ -4,7 +4,7 @@ use uuid::Uuid;
 
 use crate::crud::{self, Record};
 use crate::entities::grant::{ActiveModel, Column, Entity, Model};
-use crate::links::{GRANT_ACTIVITIES, GRANT_MEASURES};
+use crate::links::{GRANT_ACTIVITIES, GRANT_MEASURES, LinkRow, LinkTable};
 use crate::support::{
     Page, PageRequest, Sort, Visibility, check_ref, check_refs, contains, from_json, parse_stored, to_json,
 };
@@ -83,11 +83,10 @@ impl Record for Grants {
         Ok(())
     }
 
-    async fn save_links(txn: &DatabaseTransaction, record: &Grant) -> Result<(), RepoError> {
-        let measures: Vec<(Uuid, Option<&str>)> = record.data.measure_ids.iter().map(|id| (*id, None)).collect();
-        GRANT_MEASURES.replace(txn, record.meta.id, &measures).await?;
-        let activities: Vec<(Uuid, Option<&str>)> = record.data.activity_ids.iter().map(|id| (*id, None)).collect();
-        GRANT_ACTIVITIES.replace(txn, record.meta.id, &activities).await
+    fn links(record: &Grant) -> Vec<(&'static LinkTable, Vec<LinkRow>)> {
+        let measures = record.data.measure_ids.iter().map(|id| (*id, None)).collect();
+        let activities = record.data.activity_ids.iter().map(|id| (*id, None)).collect();
+        vec![(&GRANT_MEASURES, measures), (&GRANT_ACTIVITIES, activities)]
     }
 
     fn clash(_draft: &GrantDraft) -> String {

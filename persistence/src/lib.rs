@@ -12,6 +12,7 @@ mod support;
 
 pub mod activities;
 pub mod agreements;
+pub mod generate;
 pub mod grants;
 pub mod idempotency;
 pub mod imports;

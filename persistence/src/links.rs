@@ -30,6 +30,9 @@ pub(crate) const AGREEMENT_MEASURES: LinkTable =
 pub(crate) const AGREEMENT_PARTNERS: LinkTable =
     LinkTable { table: "agreement_partners", owner: "agreement_id", target: "partner_id", extra: None };
 
+/// A link as its owner writes it: the target, and the extra text where the table has one.
+pub(crate) type LinkRow = (Uuid, Option<&'static str>);
+
 /// One link: the target and its extra text, if the table has one.
 #[derive(Debug, Clone)]
 pub(crate) struct Link {
@@ -39,30 +42,40 @@ pub(crate) struct Link {
 
 impl LinkTable {
     /// Replaces the owner's links with `links`, keeping their order.
-    pub async fn replace(
-        &self,
-        conn: &impl ConnectionTrait,
-        owner: Uuid,
-        links: &[(Uuid, Option<&str>)],
-    ) -> Result<(), RepoError> {
+    pub async fn replace(&self, conn: &impl ConnectionTrait, owner: Uuid, links: &[LinkRow]) -> Result<(), RepoError> {
         let delete = Query::delete().from_table(self.table).and_where(Expr::col(self.owner).eq(owner)).to_owned();
         conn.execute(&delete).await?;
-        if links.is_empty() {
-            return Ok(());
-        }
-        let mut insert = Query::insert();
-        insert.into_table(self.table);
+        self.insert(conn, links.iter().map(|link| (owner, link))).await
+    }
+
+    /// Adds links of any number of owners, each owner's in its order, in one statement per thousand links.
+    pub async fn insert<'a>(
+        &self,
+        conn: &impl ConnectionTrait,
+        links: impl IntoIterator<Item = (Uuid, &'a LinkRow)>,
+    ) -> Result<(), RepoError> {
         let mut columns = vec![self.owner, self.target, "position"];
         columns.extend(self.extra);
-        insert.columns(columns);
-        for (position, (target, extra)) in links.iter().enumerate() {
-            let mut values: Vec<SimpleExpr> = vec![owner.into(), (*target).into(), (position as i32).into()];
+        let mut insert = Query::insert().into_table(self.table).columns(columns.clone()).to_owned();
+        let (mut rows, mut last_owner, mut position) = (0, None, 0i32);
+        for (owner, (target, extra)) in links {
+            position = if last_owner == Some(owner) { position + 1 } else { 0 };
+            last_owner = Some(owner);
+            let mut values: Vec<SimpleExpr> = vec![owner.into(), (*target).into(), position.into()];
             if self.extra.is_some() {
                 values.push(extra.unwrap_or_default().into());
             }
             insert.values_panic(values);
+            rows += 1;
+            if rows == 1000 {
+                conn.execute(&insert).await?;
+                insert = Query::insert().into_table(self.table).columns(columns.clone()).to_owned();
+                rows = 0;
+            }
         }
-        conn.execute(&insert).await?;
+        if rows > 0 {
+            conn.execute(&insert).await?;
+        }
         Ok(())
     }
 

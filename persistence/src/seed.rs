@@ -9,7 +9,7 @@ use intercoop_domain::{
     ActivityDraft, AgreementDraft, FieldErrors, GrantDraft, MeasureDraft, Meta, PartnerDraft, ProgrammeDraft,
     PublicationState, SectionDraft,
 };
-use sea_orm::{DatabaseTransaction, EntityTrait, PaginatorTrait};
+use sea_orm::{ConnectionTrait, DatabaseTransaction, EntityTrait, PaginatorTrait};
 use serde::Deserialize;
 use serde_json::{Map, Value, json};
 use uuid::Uuid;
@@ -74,7 +74,10 @@ struct Dataset {
 
 /// Whether the database holds no programme, partner or activity.
 pub async fn is_empty(db: &Database) -> Result<bool, RepoError> {
-    let conn = db.connection();
+    is_empty_in(db.connection()).await
+}
+
+async fn is_empty_in(conn: &impl ConnectionTrait) -> Result<bool, RepoError> {
     Ok(programme::Entity::find().count(conn).await? == 0
         && partner::Entity::find().count(conn).await? == 0
         && activity::Entity::find().count(conn).await? == 0)
@@ -82,17 +85,19 @@ pub async fn is_empty(db: &Database) -> Result<bool, RepoError> {
 
 /// Loads the dataset into an empty database: all of it, or (on any error) nothing.
 pub async fn load(db: &Database, json: &str) -> Result<SeedSummary, SeedError> {
+    db.write(async |txn| load_in(txn, json).await).await
+}
+
+/// Loads the dataset inside the caller's transaction, if the database is empty.
+pub(crate) async fn load_in(txn: &DatabaseTransaction, json: &str) -> Result<SeedSummary, SeedError> {
     let dataset: Dataset = serde_json::from_str(json).map_err(|e| SeedError::Invalid(e.to_string()))?;
-    db.write(async |txn| {
-        if !is_empty(db).await? {
-            return Err(SeedError::NotEmpty);
-        }
-        let actor = Actor::system(&format!("dataset {}", dataset.dataset));
-        Loader { txn, actor, name: dataset.dataset.clone(), ids: HashMap::new(), summary: SeedSummary::default() }
-            .run(dataset)
-            .await
-    })
-    .await
+    if !is_empty_in(txn).await? {
+        return Err(SeedError::NotEmpty);
+    }
+    let actor = Actor::system(&format!("dataset {}", dataset.dataset));
+    Loader { txn, actor, name: dataset.dataset.clone(), ids: HashMap::new(), summary: SeedSummary::default() }
+        .run(dataset)
+        .await
 }
 
 struct Loader<'a> {

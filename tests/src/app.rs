@@ -143,6 +143,11 @@ impl TestApp {
         }
     }
 
+    /// The database this app runs on.
+    pub fn backend(&self) -> Backend {
+        if self.url.starts_with("sqlite:") { Backend::Sqlite } else { Backend::Postgres }
+    }
+
     /// A second process of the service on the same database, as a load balancer's second replica.
     pub async fn spawn_sibling(&self) -> TestApp {
         Self::start(self.url.clone(), self.keys.clone(), self.require_if_match, Cleanup::None).await

@@ -10,6 +10,7 @@ mod changes;
 mod concurrency;
 mod contract;
 mod dataset;
+mod generated;
 mod grants_agreements;
 mod health;
 mod idempotency;
