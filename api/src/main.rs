@@ -37,6 +37,9 @@ enum Command {
         /// The same seed makes the same records with the same ids.
         #[arg(long, default_value_t = 2024)]
         seed: u64,
+        /// Puts every activity in this year (one of the programme's) rather than across its years.
+        #[arg(long)]
+        year: Option<i32>,
     },
     /// Print the OpenAPI contract as JSON.
     Openapi,
@@ -107,12 +110,12 @@ fn main() -> anyhow::Result<()> {
                 Ok(())
             })
         }
-        Command::Gen { activities, partners, seed } => {
+        Command::Gen { activities, partners, seed, year } => {
             telemetry::init(&settings.log_format);
             tokio::runtime::Runtime::new()?.block_on(async {
                 let (db, _) = server::open_database(&settings).await?;
                 let started = std::time::Instant::now();
-                let counts = intercoop_persistence::generate::Counts { activities, partners, seed };
+                let counts = intercoop_persistence::generate::Counts { activities, partners, seed, year };
                 let made = intercoop_persistence::generate::fill(&db, counts).await;
                 db.close().await;
                 let made = made?;

@@ -213,23 +213,31 @@ pub(crate) async fn linked_to(
     let by = |table: &'static str, owner: &'static str, target: &'static str, ids: &[Uuid]| {
         Query::select().column(owner).from(table).and_where(Expr::col(target).is_in(ids.to_vec())).to_owned()
     };
-    let mut cond = Condition::any();
-    if !measure_ids.is_empty() {
-        cond = cond.add(Column::Id.in_subquery(by("grant_measures", "grant_id", "measure_id", measure_ids)));
-    }
-    if !activity_ids.is_empty() {
-        cond = cond.add(Column::Id.in_subquery(by("grant_activities", "grant_id", "activity_id", activity_ids)));
-    }
     if measure_ids.is_empty() && activity_ids.is_empty() {
         return Ok(Vec::new());
     }
-    let mut query = Entity::find().filter(cond);
-    if visibility == Visibility::PublishedOnly {
-        query = query.filter(Column::Publication.eq(PublicationState::Published.as_str()));
-    }
     let conn = db.connection();
-    let mut grants: Vec<Grant> =
-        query.all(conn).await?.into_iter().map(Grants::from_model).collect::<Result<_, _>>()?;
+    let activity_chunks: Vec<&[Uuid]> = activity_ids.chunks(crate::support::IN_LIST_MAX).collect();
+    let mut seen = std::collections::HashSet::new();
+    let mut grants: Vec<Grant> = Vec::new();
+    for round in 0..activity_chunks.len().max(1) {
+        let mut cond = Condition::any();
+        if round == 0 && !measure_ids.is_empty() {
+            cond = cond.add(Column::Id.in_subquery(by("grant_measures", "grant_id", "measure_id", measure_ids)));
+        }
+        if let Some(ids) = activity_chunks.get(round) {
+            cond = cond.add(Column::Id.in_subquery(by("grant_activities", "grant_id", "activity_id", ids)));
+        }
+        let mut query = Entity::find().filter(cond);
+        if visibility == Visibility::PublishedOnly {
+            query = query.filter(Column::Publication.eq(PublicationState::Published.as_str()));
+        }
+        for model in query.all(conn).await? {
+            if seen.insert(model.id) {
+                grants.push(Grants::from_model(model)?);
+            }
+        }
+    }
     Grants::load_links(conn, &mut grants).await?;
     Ok(grants)
 }

@@ -89,23 +89,25 @@ impl LinkTable {
         if owners.is_empty() {
             return Ok(out);
         }
-        let mut query = Query::select();
-        query
-            .columns([self.owner, self.target])
-            .from(self.table)
-            .and_where(Expr::col(self.owner).is_in(owners.to_vec()));
-        if let Some(extra) = self.extra {
-            query.column(extra);
-        }
-        query.order_by(self.owner, Order::Asc).order_by("position", Order::Asc);
-        for row in conn.query_all(&query).await? {
-            let owner: Uuid = row.try_get("", self.owner)?;
-            let target: Uuid = row.try_get("", self.target)?;
-            let extra = match self.extra {
-                Some(col) => Some(row.try_get::<String>("", col)?),
-                None => None,
-            };
-            out.entry(owner).or_default().push(Link { target, extra });
+        for owners in owners.chunks(crate::support::IN_LIST_MAX) {
+            let mut query = Query::select();
+            query
+                .columns([self.owner, self.target])
+                .from(self.table)
+                .and_where(Expr::col(self.owner).is_in(owners.to_vec()));
+            if let Some(extra) = self.extra {
+                query.column(extra);
+            }
+            query.order_by(self.owner, Order::Asc).order_by("position", Order::Asc);
+            for row in conn.query_all(&query).await? {
+                let owner: Uuid = row.try_get("", self.owner)?;
+                let target: Uuid = row.try_get("", self.target)?;
+                let extra = match self.extra {
+                    Some(col) => Some(row.try_get::<String>("", col)?),
+                    None => None,
+                };
+                out.entry(owner).or_default().push(Link { target, extra });
+            }
         }
         Ok(out)
     }

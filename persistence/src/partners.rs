@@ -190,7 +190,10 @@ pub(crate) async fn refs(conn: &impl ConnectionTrait, ids: &[Uuid]) -> Result<Ve
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let models = Entity::find().filter(Column::Id.is_in(ids.to_vec())).all(conn).await?;
+    let mut models = Vec::with_capacity(ids.len());
+    for ids in ids.chunks(crate::support::IN_LIST_MAX) {
+        models.extend(Entity::find().filter(Column::Id.is_in(ids.to_vec())).all(conn).await?);
+    }
     models
         .into_iter()
         .map(|m| {

@@ -71,6 +71,7 @@ pub async fn grants_of_year(
     let measure_ids: Vec<Uuid> = data.sections.iter().flat_map(|s| s.measures.iter().map(|m| m.id)).collect();
     let activity_ids: Vec<Uuid> = data.activities.iter().map(|a| a.id).collect();
     let grants = grants::linked_to(db, &measure_ids, &activity_ids, visibility).await?;
+    let activity_ids: std::collections::HashSet<Uuid> = activity_ids.into_iter().collect();
     let in_year = |d: Option<chrono::NaiveDate>| d.is_some_and(|d| chrono::Datelike::year(&d) == year);
     Ok(grants
         .into_iter()

@@ -41,6 +41,10 @@ pub struct Sort<C> {
 }
 
 /// Timestamps with the microsecond precision both databases keep, so what is returned equals what is stored.
+/// The most values one `IN (...)` list holds: longer lists go in several statements, under SQLite's and
+/// PostgreSQL's limits on bound parameters (32,766 and 65,535).
+pub(crate) const IN_LIST_MAX: usize = 10_000;
+
 pub(crate) fn now() -> DateTime<Utc> {
     Utc::now().trunc_subsecs(6)
 }

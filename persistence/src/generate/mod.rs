@@ -32,6 +32,8 @@ pub struct Counts {
     pub partners: usize,
     /// The seed of the random choices.
     pub seed: u64,
+    /// Puts every activity in this year rather than across the programme's years.
+    pub year: Option<i32>,
 }
 
 /// What was made, besides the 2024 programme.
@@ -67,7 +69,12 @@ struct Generator<'a> {
     names: HashSet<String>,
     /// (id, year) of each generated activity.
     activities: Vec<(Uuid, i32)>,
+    /// Records made so far.
+    made: u64,
 }
+
+/// The time in the first generated id (2024-01-01), one millisecond more for each next record.
+const ID_EPOCH_MS: u64 = 1_704_067_200_000;
 
 impl<'a> Generator<'a> {
     async fn new(txn: &'a DatabaseTransaction, actor: &'a Actor, counts: Counts) -> Result<Self, RepoError> {
@@ -81,11 +88,15 @@ impl<'a> Generator<'a> {
             txn,
             actor,
             rng: StdRng::seed_from_u64(counts.seed),
-            years: (programme.first_year..=programme.last_year).collect(),
+            years: match counts.year {
+                Some(year) => vec![year],
+                None => (programme.first_year..=programme.last_year).collect(),
+            },
             measures,
             names: existing.iter().map(|p| p.name_key.clone()).collect(),
             partners: Vec::new(),
             activities: Vec::new(),
+            made: 0,
         })
     }
 
@@ -99,7 +110,9 @@ impl<'a> Generator<'a> {
 
     fn meta(&mut self) -> Meta {
         let at = now();
-        let id = uuid::Builder::from_random_bytes(self.rng.random()).into_uuid();
+        // Time-ordered (version 7), as the service makes them, so that indexes fill in order; from the seed.
+        self.made += 1;
+        let id = uuid::Builder::from_unix_timestamp_millis(ID_EPOCH_MS + self.made, &self.rng.random()).into_uuid();
         Meta { id, version: 1, created_at: at, updated_at: at, publication: Some(PublicationState::Published) }
     }
 

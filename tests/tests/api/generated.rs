@@ -4,7 +4,7 @@ use intercoop_persistence::generate::{self, Counts, Generated};
 use intercoop_persistence::seed::SeedError;
 use intercoop_tests::{Role, TestApp, db_test};
 
-const SMALL: Counts = Counts { activities: 240, partners: 40, seed: 7 };
+const SMALL: Counts = Counts { activities: 240, partners: 40, seed: 7, year: None };
 
 async fn fill(app: &TestApp, counts: Counts) -> Generated {
     generate::fill(&app.db, counts).await.expect("generating records")
@@ -75,7 +75,7 @@ async fn statements(app: &TestApp, path: &str) -> u64 {
 db_test! {
     async fn list_endpoints_issue_as_many_statements_for_a_page_of_one_as_for_a_page_of_fifty(app) {
         let mut app = app;
-        fill(&app, Counts { activities: 400, partners: 120, seed: 3 }).await;
+        fill(&app, Counts { activities: 400, partners: 120, seed: 3, year: None }).await;
         app.stop_worker().await;
         for list in [
             "/api/v1/activities?year=2024",

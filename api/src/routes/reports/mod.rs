@@ -9,11 +9,11 @@ use uuid::Uuid;
 use crate::error::ApiError;
 
 mod checks;
-pub(crate) mod csv;
-mod docx;
+pub mod csv;
+pub mod docx;
 mod get;
-mod html;
-mod markdown;
+pub mod html;
+pub mod markdown;
 mod summary;
 mod svg;
 
