@@ -10,6 +10,7 @@ mod m20261125_000004_service_accounts;
 mod m20261125_000005_idempotency;
 mod m20261125_000006_changes_webhooks;
 mod m20261201_000007_report_imports;
+mod m20261202_000008_activity_listing;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000005_idempotency::Migration),
             Box::new(m20261125_000006_changes_webhooks::Migration),
             Box::new(m20261201_000007_report_imports::Migration),
+            Box::new(m20261202_000008_activity_listing::Migration),
         ]
     }
 }

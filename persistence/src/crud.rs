@@ -3,7 +3,7 @@
 use intercoop_domain::{Meta, PublicationState, Stored};
 use sea_orm::{
     ActiveModelBehavior, ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait,
-    IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select,
+    IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Select,
 };
 use uuid::Uuid;
 
@@ -325,11 +325,19 @@ where
 {
     let total = query.clone().count(conn).await?;
     let direction = if descending { sea_orm::Order::Desc } else { sea_orm::Order::Asc };
-    let models = query
+    // The page's ids first, which an index can give without reading the rows; then only those rows.
+    let ids = query
+        .select_only()
+        .column(R::ID)
         .order_by(order, direction.clone())
-        .order_by(R::ID, direction)
+        .order_by(R::ID, direction.clone())
         .limit(page.limit)
         .offset(page.offset)
+        .into_query();
+    let models = R::Entity::find()
+        .filter(R::ID.in_subquery(ids))
+        .order_by(order, direction.clone())
+        .order_by(R::ID, direction)
         .all(conn)
         .await?;
     let mut items: Vec<_> = models.into_iter().map(R::from_model).collect::<Result<_, _>>()?;

@@ -11,7 +11,7 @@ use intercoop_domain::{Meta, PartnerKind, PublicationState, Stored};
 use rand::rngs::StdRng;
 use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};
-use sea_orm::{DatabaseTransaction, EntityTrait};
+use sea_orm::{ConnectionTrait, DatabaseTransaction, DbBackend, EntityTrait, Statement};
 use uuid::Uuid;
 
 use crate::activities::Activities;
@@ -51,11 +51,20 @@ const BATCH: usize = 2000;
 /// Loads the 2024 programme into an empty database, then the generated records: all of them, or nothing.
 pub async fn fill(db: &Database, counts: Counts) -> Result<Generated, SeedError> {
     let actor = Actor::system("generator");
-    db.write(async |txn| {
-        seed::load_in(txn, seed::KHMELNYTSKYI_2024).await?;
-        Ok(Generator::new(txn, &actor, counts).await?.run(counts).await?)
-    })
-    .await
+    let made = db
+        .write(async |txn| {
+            seed::load_in(txn, seed::KHMELNYTSKYI_2024).await?;
+            Ok::<_, SeedError>(Generator::new(txn, &actor, counts).await?.run(counts).await?)
+        })
+        .await?;
+    // Fresh statistics and visibility, as autovacuum would leave them, so that plans and index-only scans are
+    // those of a database in use.
+    let sql = match db.backend() {
+        DbBackend::Postgres => "VACUUM ANALYZE",
+        _ => "ANALYZE",
+    };
+    db.connection().execute_raw(Statement::from_string(db.backend(), sql)).await.map_err(RepoError::from)?;
+    Ok(made)
 }
 
 struct Generator<'a> {
