@@ -71,6 +71,10 @@ impl Record for Activities {
     const KIND: &'static str = "activity";
     const ID: Column = Column::Id;
 
+    fn read() -> sea_orm::Select<Entity> {
+        crate::support::without_search_text::<Entity>()
+    }
+
     const WORKFLOW: bool = true;
 
     async fn check_references(
@@ -315,7 +319,7 @@ pub(crate) async fn of_measures_in_year(
         cond = cond.add(Column::Publication.eq(PublicationState::Published.as_str()));
     }
     let conn = db.connection();
-    let mut records: Vec<Activity> = Entity::find()
+    let mut records: Vec<Activity> = Activities::read()
         .filter(cond)
         .all(conn)
         .await?

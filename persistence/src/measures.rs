@@ -144,17 +144,25 @@ pub(crate) async fn refs(conn: &impl ConnectionTrait, ids: &[Uuid]) -> Result<Ve
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let mut models = Vec::with_capacity(ids.len());
+    use sea_orm::QuerySelect;
+    let mut refs = Vec::with_capacity(ids.len());
     for ids in ids.chunks(crate::support::IN_LIST_MAX) {
-        models.extend(Entity::find().filter(Column::Id.is_in(ids.to_vec())).all(conn).await?);
+        let rows: Vec<(Uuid, String, sea_orm::JsonValue)> = Entity::find()
+            .select_only()
+            .columns([Column::Id, Column::Code, Column::Title])
+            .filter(Column::Id.is_in(ids.to_vec()))
+            .into_tuple()
+            .all(conn)
+            .await?;
+        for (id, code, title) in rows {
+            refs.push(MeasureRef {
+                id,
+                code: parse_stored(&code, |c| MeasureCode::parse(c).ok(), "measure code")?,
+                title: from_json(title, "measure title")?,
+            });
+        }
     }
-    models
-        .into_iter()
-        .map(|m| {
-            let measure = Measures::from_model(m)?;
-            Ok(MeasureRef { id: measure.meta.id, code: measure.data.code, title: measure.data.title })
-        })
-        .collect()
+    Ok(refs)
 }
 
 /// All measures of the given sections, in code order.

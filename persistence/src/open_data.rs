@@ -68,8 +68,7 @@ where
         let key = Expr::tuple([updated_at(), Expr::col("id")]);
         cond = cond.add(key.gt(Expr::tuple([Expr::value(after.updated_at), Expr::value(after.id)])));
     }
-    let models =
-        R::Entity::find().filter(cond).order_by_asc(updated_at()).order_by_asc(R::ID).limit(q.limit).all(conn).await?;
+    let models = R::read().filter(cond).order_by_asc(updated_at()).order_by_asc(R::ID).limit(q.limit).all(conn).await?;
     let mut records: Vec<_> = models.into_iter().map(R::from_model).collect::<Result<_, _>>()?;
     R::load_links(conn, &mut records).await?;
     Ok(records)

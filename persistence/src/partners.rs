@@ -44,6 +44,10 @@ impl Record for Partners {
     const KIND: &'static str = "partner";
     const ID: Column = Column::Id;
 
+    fn read() -> sea_orm::Select<Entity> {
+        crate::support::without_search_text::<Entity>()
+    }
+
     const WORKFLOW: bool = true;
 
     async fn check_references(
@@ -190,17 +194,29 @@ pub(crate) async fn refs(conn: &impl ConnectionTrait, ids: &[Uuid]) -> Result<Ve
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let mut models = Vec::with_capacity(ids.len());
+    use sea_orm::QuerySelect;
+    let mut refs = Vec::with_capacity(ids.len());
     for ids in ids.chunks(crate::support::IN_LIST_MAX) {
-        models.extend(Entity::find().filter(Column::Id.is_in(ids.to_vec())).all(conn).await?);
+        let rows: Vec<(Uuid, sea_orm::JsonValue, String, Option<String>)> = Entity::find()
+            .select_only()
+            .columns([Column::Id, Column::Name, Column::Kind, Column::Country])
+            .filter(Column::Id.is_in(ids.to_vec()))
+            .into_tuple()
+            .all(conn)
+            .await?;
+        for (id, name, kind, country) in rows {
+            refs.push(PartnerRef {
+                id,
+                name: from_json(name, "partner name")?,
+                kind: parse_stored(&kind, PartnerKind::parse, "partner kind")?,
+                country: country
+                    .as_deref()
+                    .map(|c| parse_stored(c, |c| CountryCode::parse(c).ok(), "country"))
+                    .transpose()?,
+            });
+        }
     }
-    models
-        .into_iter()
-        .map(|m| {
-            let p = Partners::from_model(m)?;
-            Ok(PartnerRef { id: p.meta.id, name: p.data.name, kind: p.data.kind, country: p.data.country })
-        })
-        .collect()
+    Ok(refs)
 }
 
 /// Every partner's names and aliases, for the near-match check.

@@ -45,6 +45,13 @@ pub struct Sort<C> {
 /// PostgreSQL's limits on bound parameters (32,766 and 65,535).
 pub(crate) const IN_LIST_MAX: usize = 10_000;
 
+/// Every column of `E` but `search_text`, read as an empty string: that column only serves `q` filters.
+pub(crate) fn without_search_text<E: sea_orm::EntityTrait>() -> sea_orm::Select<E> {
+    use sea_orm::{IdenStatic, Iterable, QuerySelect};
+    let columns = E::Column::iter().filter(|c| c.as_str() != "search_text");
+    E::find().select_only().columns(columns).column_as(Expr::val(""), "search_text")
+}
+
 pub(crate) fn now() -> DateTime<Utc> {
     Utc::now().trunc_subsecs(6)
 }

@@ -161,6 +161,7 @@ const CODES: &[(&str, u32)] = &[
 ];
 
 /// Every active code.
+#[cfg(any(test, feature = "openapi"))]
 pub(crate) fn codes() -> Vec<&'static str> {
     CODES.iter().map(|(code, _)| *code).collect()
 }
