@@ -46,7 +46,8 @@ settings = {k: os.environ.get(k) for k in keys}
 print(f"- Load: wrk, 2 threads, {settings['BENCH_CONNECTIONS']} connections ({settings['BENCH_HEAVY_CONNECTIONS']} for "
       f"whole reports and the feed), {settings['BENCH_DURATION']} per "
       f"scenario, on loopback; data: {settings['BENCH_ACTIVITIES']} activities over 2021-2025, "
-      f"{settings['BENCH_PARTNERS']} partners (`intercoop gen`)\n")
+      f"{settings['BENCH_PARTNERS']} partners (`intercoop gen`); wrk, pgbench, PostgreSQL, intercoop and Directus all on "
+      f"the same {os.cpu_count()} cores, PostgreSQL reached over plain TCP by all three clients\n")
 
 print("## Data generation (`intercoop gen`)\n")
 print("| database | activities | seconds |")
@@ -92,7 +93,7 @@ for name, label in scenarios[:3]:
     print(f"| {label} | {rps:,.0f} | "
           + (f"{peer['rps']:,.0f} ({peer['p99_ms']:.0f} ms)" if peer else "n/a") + " | "
           + ratio(rps, peer and peer["rps"]) + " | "
-          + (f"{bench['tps']:,.0f}" if bench else "n/a") + " | "
+          + (f"{bench['tps']:,.0f} ({bench.get('clients', '?')} clients)" if bench else "n/a") + " | "
           + (f"{rps / bench['tps']:.0%}" if bench and rps else "n/a") + " | "
           + (f"{ceiling['rps']:,.0f}" if ceiling else "n/a") + " | "
           + (f"{rps / ceiling['rps']:.0%}" if ceiling and rps else "n/a") + " |")

@@ -12,7 +12,7 @@ fn reports(c: &mut Criterion) {
     for n in sizes() {
         let fixture = runtime.block_on(Fixture::new(n));
         let (data, grants) = runtime.block_on(fixture.load());
-        assert_eq!(data.activities.len(), n, "every generated activity is in the report's year");
+        assert!(data.activities.len() >= n, "every generated activity is in the report's year");
         let mut group = c.benchmark_group("report");
         group.sampling_mode(SamplingMode::Flat).sample_size(10).throughput(Throughput::Elements(n as u64));
         group.bench_with_input(BenchmarkId::new("load", n), &n, |b, _| {
