@@ -75,6 +75,27 @@ fn inline_all_of(schema: &mut Value, requests: &[String], schemas: &Map<String, 
     object.insert("required".into(), Value::Array(required));
 }
 
+/// `property` with each reference to an object schema, alone or among `oneOf`/`anyOf`/`allOf`, turned into a
+/// reference to that object's patch.
+fn object_patches(property: &Value, schemas: &Map<String, Value>, nested: &mut Vec<String>) -> Value {
+    let mut property = property.clone();
+    if let Some(target) = referenced(&property).map(str::to_owned) {
+        if schemas.get(&target).is_some_and(|s| s.get("properties").is_some()) {
+            property["$ref"] = json!(format!("{PREFIX}{target}Patch"));
+            nested.push(target);
+        }
+        return property;
+    }
+    for key in ["oneOf", "anyOf", "allOf"] {
+        if let Some(parts) = property.get_mut(key).and_then(Value::as_array_mut) {
+            for part in parts {
+                *part = object_patches(part, schemas, nested);
+            }
+        }
+    }
+    property
+}
+
 /// Inlines every schema made of request schemas, at any depth (a list's items too).
 fn inline_everywhere(value: &mut Value, requests: &[String], schemas: &Map<String, Value>) {
     inline_all_of(value, requests, schemas);
@@ -85,11 +106,14 @@ fn inline_everywhere(value: &mut Value, requests: &[String], schemas: &Map<Strin
     }
 }
 
-/// A merge patch of `schema`: its properties, none required, the optional ones nullable (null removes one).
-fn patch_of(name: &str, schema: &Value) -> Value {
+/// A merge patch of `schema`: its properties, none required, the optional ones nullable (null removes one). A
+/// property that is an object merges too (`{"title": {"en": "..."}}` changes the English title alone), so it takes
+/// that object's patch, whose name goes to `nested`; lists are replaced whole.
+fn patch_of(name: &str, schema: &Value, schemas: &Map<String, Value>, nested: &mut Vec<String>) -> Value {
     let mut properties = Map::new();
     let required = schema["required"].as_array().cloned().unwrap_or_default();
     for (name, property) in schema["properties"].as_object().into_iter().flatten() {
+        let property = &object_patches(property, schemas, nested);
         // A required field may be changed, not removed.
         if required.contains(&json!(name)) {
             properties.insert(name.clone(), property.clone());
@@ -161,9 +185,14 @@ pub fn apply(spec: &mut Value) {
         patches.push(name);
     }
     let schemas = spec["components"]["schemas"].as_object().cloned().unwrap_or_default();
-    for name in patches {
-        let patch = patch_of(&name, &schemas[&name]);
-        spec["components"]["schemas"][format!("{name}Patch")] = patch;
+    let mut made = std::collections::HashSet::new();
+    let mut next = 0;
+    while let Some(name) = patches.get(next).cloned() {
+        next += 1;
+        if made.insert(name.clone()) {
+            let patch = patch_of(&name, &schemas[&name], &schemas, &mut patches);
+            spec["components"]["schemas"][format!("{name}Patch")] = patch;
+        }
     }
     let requests = request_components(spec);
     let schemas = spec["components"]["schemas"].as_object().cloned().unwrap_or_default();

@@ -222,3 +222,18 @@ db_test! {
         assert_eq!(app.get("/api/v1/activities").await.expect(200)["total"], 1);
     }
 }
+
+db_test! {
+    async fn a_merge_patch_of_a_nested_object_changes_only_what_it_names(app) {
+        let f = app.programme_fixture().await;
+        let body = json!({"title": {"uk": "Форум", "en": "Forum"}, "kind": "conference", "start_date": "2024-12-03",
+            "place": {"city": {"uk": "Хмельницький"}, "country": "UA"}, "measure_ids": [f.measure("1.3")]});
+        let created = app.post("/api/v1/activities", Role::Editor, &body).await.expect(201);
+        let path = format!("/api/v1/activities/{}", created["id"].as_str().unwrap());
+        let patched = app.patch(&path, Role::Editor, &json!({"title": {"en": "Open Government Forum"}, "place": {"city": {"en": "Khmelnytskyi"}}})).await.expect(200);
+        assert_eq!(patched["title"], json!({"uk": "Форум", "en": "Open Government Forum"}));
+        assert_eq!(patched["place"], json!({"city": {"uk": "Хмельницький", "en": "Khmelnytskyi"}, "country": "UA"}));
+        app.patch(&path, Role::Editor, &json!({"title": {"uk": null}})).await.expect_problem(422, "validation_failed");
+        assert_eq!(app.get_as(&path, Role::Viewer).await.expect(200)["title"]["en"], "Open Government Forum");
+    }
+}

@@ -123,6 +123,10 @@ fn request_bodies_are_as_strict_as_the_service() {
     }
     assert!(schemas["ActivityDraftPatch"].get("required").is_none(), "a patch requires nothing");
     assert_eq!(schemas["ActivityDraftPatch"]["properties"]["end_date"]["type"], serde_json::json!(["string", "null"]));
+    // Objects merge (RFC 7396): {"title": {"en": ...}} changes the English title alone.
+    assert_eq!(schemas["ActivityDraftPatch"]["properties"]["title"]["$ref"], "#/components/schemas/LocalizedTextPatch");
+    assert!(schemas["LocalizedTextPatch"].get("required").is_none(), "a nested patch requires nothing");
+    assert_eq!(schemas["LocalizedTextPatch"]["properties"]["en"]["type"], serde_json::json!(["string", "null"]));
     assert!(schemas["ActivityResponse"].get("additionalProperties").is_none(), "a record's response is open");
     assert!(schemas["ActivityResponse"]["properties"]["version"].is_object(), "and lists its own fields");
     for item in spec["paths"].as_object().unwrap().values() {
