@@ -139,8 +139,8 @@ sizes = sorted({int(p.name) for p in (criterion / "report" / "json").glob("*") i
     if (criterion / "report" / "json").exists() else []
 if sizes:
     print("\n## Criterion: the report at 1,000, 10,000 and 100,000 activities in the year (mean)\n")
-    print("Loading is from SQLite; JSON, HTML and DOCX time building the report and writing it. The per-activity "
-          "cost staying flat across sizes is the growth being linear.\n")
+    print("Loading is from SQLite; JSON, HTML and DOCX time building the report and writing it. The last column "
+          "is the cost per activity: flat across sizes would be linear growth.\n")
     print("| activities | load (SQLite) | JSON | HTML | DOCX | date phrases | per activity: JSON, HTML, DOCX |")
     print("|---:|---:|---:|---:|---:|---:|---:|")
     for n in sizes:
