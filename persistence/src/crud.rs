@@ -121,19 +121,7 @@ pub(crate) async fn create_in<R: Record>(
     let record = Stored { meta, data: R::normalize(draft) };
     R::to_model(&record).into_active_model().insert(txn).await.map_err(|e| map_clash::<R>(e.into(), &record.data))?;
     save_links::<R>(txn, &record).await?;
-    audit::write(
-        txn,
-        Change {
-            action: Action::Create,
-            record_type: R::KIND,
-            record_id: record.meta.id,
-            version: Some(record.meta.version),
-            before: None,
-            after: Some(to_json(&record.data)),
-            actor,
-        },
-    )
-    .await?;
+    audit::write(txn, creation::<R>(&record, actor)).await?;
     changes::append(txn, Action::Create, R::KIND, record.meta.id, record.meta.version, Some(record_json(&record)))
         .await?;
     Ok(record)
@@ -167,18 +155,9 @@ pub(crate) async fn insert_batch<R: Record>(
         for (table, rows) in &tables {
             table.insert(txn, rows.iter().map(|(owner, row)| (*owner, row))).await?;
         }
-        audit_entry::Entity::insert_many(chunk.iter().map(|record| {
-            audit::entry(Change {
-                action: Action::Create,
-                record_type: R::KIND,
-                record_id: record.meta.id,
-                version: Some(record.meta.version),
-                before: None,
-                after: Some(to_json(&record.data)),
-                actor,
-            })
-            .into_active_model()
-        }))
+        audit_entry::Entity::insert_many(
+            chunk.iter().map(|record| audit::entry(creation::<R>(record, actor)).into_active_model()),
+        )
         .exec_without_returning(txn)
         .await?;
         change::Entity::insert_many(chunk.iter().map(|record| {
@@ -189,6 +168,19 @@ pub(crate) async fn insert_batch<R: Record>(
         .await?;
     }
     Ok(())
+}
+
+/// The trail's change for a new record.
+fn creation<'a, R: Record>(record: &Stored<R::Draft>, actor: &'a Actor) -> Change<'a> {
+    Change {
+        action: Action::Create,
+        record_type: R::KIND,
+        record_id: record.meta.id,
+        version: Some(record.meta.version),
+        before: None,
+        after: Some(to_json(&record.data)),
+        actor,
+    }
 }
 
 /// Replaces the record's rows in its link tables.
