@@ -4,6 +4,7 @@
 pub mod access;
 pub mod app;
 pub mod auth;
+pub mod cli_backup;
 pub mod cli_import;
 pub mod cli_users;
 pub mod config;

@@ -41,6 +41,17 @@ enum Command {
         #[arg(long)]
         year: Option<i32>,
     },
+    /// Write the whole database as one JSON document (a backup), from one consistent snapshot; the service may run.
+    Export {
+        /// The file to write ("-": standard output). It appears only once complete.
+        #[arg(long, short)]
+        output: std::path::PathBuf,
+    },
+    /// Restore a backup written by `export` into an empty database (migrating it first): all of it, or nothing.
+    Import {
+        /// The backup ("-": standard input).
+        file: std::path::PathBuf,
+    },
     /// Print the OpenAPI contract as JSON.
     Openapi,
     /// Accounts of people who sign in.
@@ -135,6 +146,20 @@ fn main() -> anyhow::Result<()> {
             db.close().await;
             result
         }),
+        Command::Export { output } => with_database(&settings, async |db| {
+            let summary = intercoop_api::cli_backup::export(db, &output).await?;
+            // With the backup on standard output, the summary goes to standard error.
+            if output.as_os_str() == "-" {
+                eprint!("{summary}")
+            } else {
+                print_out(&summary)?
+            }
+            Ok(())
+        }),
+        Command::Import { file } => with_database(&settings, async |db| {
+            let summary = intercoop_api::cli_backup::import(db, &file).await?;
+            print_out(&summary)
+        }),
         Command::ImportReport(args) => tokio::runtime::Runtime::new()?.block_on(async {
             let (db, _) = server::open_database(&settings).await?;
             let home = intercoop_api::report_import::Home::of(&settings.letterhead);
@@ -150,6 +175,19 @@ fn main() -> anyhow::Result<()> {
         }
         Command::Healthcheck { address } => healthcheck(&address),
     }
+}
+
+/// Runs `work` on the migrated database, then closes it.
+fn with_database(
+    settings: &Settings,
+    work: impl AsyncFnOnce(&intercoop_persistence::Database) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    tokio::runtime::Runtime::new()?.block_on(async {
+        let (db, _) = server::open_database(settings).await?;
+        let result = work(&db).await;
+        db.close().await;
+        result
+    })
 }
 
 /// Writes to stdout; a reader that stops early (`| head`) is not an error.

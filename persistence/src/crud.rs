@@ -323,23 +323,25 @@ where
     let total = query.clone().count(conn).await?;
     let direction = if descending { sea_orm::Order::Desc } else { sea_orm::Order::Asc };
     // The page's ids first, which an index can give without reading the rows; then only those rows.
-    let ids = query
-        .select_only()
-        .column(R::ID)
-        .order_by(order, direction.clone())
-        .order_by(R::ID, direction.clone())
+    let ids = ordered::<R, _>(query.select_only().column(R::ID), order, direction.clone())
         .limit(page.limit)
         .offset(page.offset)
         .into_query();
-    let models = R::read()
-        .filter(R::ID.in_subquery(ids))
-        .order_by(order, direction.clone())
-        .order_by(R::ID, direction)
-        .all(conn)
-        .await?;
+    let models = ordered::<R, _>(R::read().filter(R::ID.in_subquery(ids)), order, direction).all(conn).await?;
     let mut items: Vec<_> = models.into_iter().map(R::from_model).collect::<Result<_, _>>()?;
     R::load_links(conn, &mut items).await?;
     Ok(Page { items, total })
+}
+
+/// Orders by `order`, then by id. Records without a value in a column that may have none come last in either
+/// direction, on SQLite as on PostgreSQL (whose defaults differ).
+fn ordered<R: Record, Q: QueryOrder>(query: Q, order: R::Column, direction: sea_orm::Order) -> Q {
+    let query = if order.def().is_null() {
+        query.order_by_with_nulls(order, direction.clone(), sea_orm::sea_query::NullOrdering::Last)
+    } else {
+        query.order_by(order, direction.clone())
+    };
+    query.order_by(R::ID, direction)
 }
 
 /// The public create, update, delete and get of a record type whose repository adds nothing to them.

@@ -6,7 +6,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, Query
 use serde_json::Value;
 
 use crate::entities::idempotency_key::{Column, Entity, Model};
-use crate::support::now;
+use crate::support::{now, to_micros};
 use crate::{Database, RepoError};
 
 /// The first answer to a request, kept for its retries.
@@ -109,7 +109,7 @@ pub async fn complete(
             .col_expr(Column::Status, sea_orm::sea_query::Expr::value(i32::from(answer.status)))
             .col_expr(Column::Body, sea_orm::sea_query::Expr::value(answer.body.clone()))
             .col_expr(Column::Headers, sea_orm::sea_query::Expr::value(answer.headers.clone()))
-            .col_expr(Column::ExpiresAt, sea_orm::sea_query::Expr::value(expires_at))
+            .col_expr(Column::ExpiresAt, sea_orm::sea_query::Expr::value(to_micros(expires_at)))
             .filter(Column::Scope.eq(scope))
             .filter(Column::Key.eq(key))
             .exec(txn)

@@ -2,6 +2,7 @@
 //! constant number of queries.
 
 pub mod audit;
+pub mod backup;
 pub mod changes;
 mod crud;
 mod db;

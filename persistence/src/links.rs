@@ -30,6 +30,16 @@ pub(crate) const AGREEMENT_MEASURES: LinkTable =
 pub(crate) const AGREEMENT_PARTNERS: LinkTable =
     LinkTable { table: "agreement_partners", owner: "agreement_id", target: "partner_id", extra: None };
 
+/// Every link table, owners' tables first in the order they reference each other.
+pub(crate) const ALL: [&LinkTable; 6] = [
+    &ACTIVITY_MEASURES,
+    &ACTIVITY_PARTNERS,
+    &GRANT_MEASURES,
+    &GRANT_ACTIVITIES,
+    &AGREEMENT_MEASURES,
+    &AGREEMENT_PARTNERS,
+];
+
 /// A link as its owner writes it: the target, and the extra text where the table has one.
 pub(crate) type LinkRow = (Uuid, Option<&'static str>);
 

@@ -52,8 +52,15 @@ pub(crate) fn without_search_text<E: sea_orm::EntityTrait>() -> sea_orm::Select<
     E::find().select_only().columns(columns).column_as(Expr::val(""), "search_text")
 }
 
+/// The time now, to the microsecond: timestamps are kept as PostgreSQL keeps them, so that SQLite holds the same
+/// values and a backup moves between the two unchanged.
 pub(crate) fn now() -> DateTime<Utc> {
-    Utc::now().trunc_subsecs(6)
+    to_micros(Utc::now())
+}
+
+/// A time to be stored, to the microsecond (see `now`).
+pub(crate) fn to_micros(time: DateTime<Utc>) -> DateTime<Utc> {
+    time.trunc_subsecs(6)
 }
 
 /// The metadata of a new record: records with a workflow start as drafts.

@@ -12,7 +12,7 @@ use uuid::Uuid;
 use crate::audit::{self, Action, Actor, Change};
 use crate::entities::refresh_token;
 use crate::entities::user::{self, Column, Entity, Model};
-use crate::support::{Page, PageRequest, now};
+use crate::support::{Page, PageRequest, now, to_micros};
 use crate::{Database, RepoError};
 
 /// A person's account.
@@ -177,7 +177,7 @@ async fn insert_refresh(
         token_hash: token_hash.to_owned(),
         user_id,
         created_at: now(),
-        expires_at,
+        expires_at: to_micros(expires_at),
         revoked_at: None,
     }
     .into_active_model()

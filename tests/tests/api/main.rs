@@ -5,6 +5,7 @@ mod accounts;
 mod activities;
 mod audit;
 mod auth;
+mod backup;
 mod bad_input;
 mod changes;
 mod concurrency;
