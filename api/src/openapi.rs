@@ -74,12 +74,14 @@ pub fn spec() -> &'static utoipa::openapi::OpenApi {
     })
 }
 
-/// The contract as served and committed: the registered routes' contract with the request shapes made strict.
+/// The contract as served and committed: the registered routes' contract with the request shapes made strict and
+/// links from each create to the operations on what it created.
 pub fn spec_value() -> &'static serde_json::Value {
     static VALUE: OnceLock<serde_json::Value> = OnceLock::new();
     VALUE.get_or_init(|| {
         let mut json = serde_json::to_value(spec()).expect("the contract serializes");
         crate::contract_shapes::apply(&mut json);
+        crate::contract_links::apply(&mut json);
         json
     })
 }

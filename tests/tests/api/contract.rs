@@ -136,3 +136,43 @@ fn request_bodies_are_as_strict_as_the_service() {
         }
     }
 }
+
+/// Each create links to the operations on what it created, and every link names an operation and fills in each of
+/// its path parameters.
+#[test]
+fn creates_link_to_the_operations_on_what_they_created() {
+    let spec = intercoop_api::openapi::spec_value();
+    let mut operations = std::collections::HashMap::new();
+    for (path, item) in spec["paths"].as_object().unwrap() {
+        for (method, operation) in item.as_object().unwrap() {
+            if let Some(id) = operation["operationId"].as_str() {
+                operations.insert(id.to_owned(), (path.clone(), method.clone()));
+            }
+        }
+    }
+    let activity = &spec["paths"]["/api/v1/activities"]["post"]["responses"]["201"]["links"];
+    for target in ["get_activity", "replace_activity", "patch_activity", "delete_activity", "publish_activity"] {
+        assert_eq!(activity[target]["operationId"], target, "{activity}");
+        assert_eq!(activity[target]["parameters"], serde_json::json!({"id": "$response.body#/id"}));
+    }
+    let section = &spec["paths"]["/api/v1/programmes/{id}/sections"]["post"]["responses"]["201"]["links"];
+    let expected = serde_json::json!({"id": "$request.path.id", "section_id": "$response.body#/id"});
+    assert_eq!(section["get_section"]["parameters"], expected, "{section}");
+    let mut creates = 0;
+    for (path, item) in spec["paths"].as_object().unwrap() {
+        let Some(response) = item.pointer("/post/responses/201") else { continue };
+        creates += 1;
+        let links = response["links"].as_object().unwrap_or_else(|| panic!("POST {path} has no links"));
+        for (name, link) in links {
+            let id = link["operationId"].as_str().unwrap();
+            let (target, _) = operations.get(id).unwrap_or_else(|| panic!("{name}: no operation {id}"));
+            let mut wanted: Vec<&str> =
+                target.split('{').skip(1).filter_map(|p| p.split_once('}').map(|(n, _)| n)).collect();
+            let mut given: Vec<&str> = link["parameters"].as_object().unwrap().keys().map(String::as_str).collect();
+            wanted.sort();
+            given.sort();
+            assert_eq!(wanted, given, "POST {path} -> {id}");
+        }
+    }
+    assert!(creates >= 11, "{creates} creates");
+}
