@@ -279,6 +279,8 @@ db_test! {
         assert!(!future.text.contains("dcat#Dataset\""), "no dataset is modified in the future");
         app.get("/open-data/v1/catalog.jsonld?page=2").await.expect_problem(404, "not_found");
         app.get("/open-data/v1/catalog.jsonld?page=0").await.expect_problem(400, "invalid_query");
+        app.get("/open-data/v1/catalog.jsonld?page=1000001").await.expect_problem(400, "invalid_query");
+        app.get("/open-data/v1/catalog.ttl?page=6293870684271170027520").await.expect_problem(400, "invalid_query");
         app.get("/open-data/v1/catalog.ttl?since=yesterday").await.expect_problem(400, "invalid_query");
     }
 }

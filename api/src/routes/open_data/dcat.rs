@@ -27,8 +27,8 @@ const PAGE_SIZE: usize = 50;
 #[into_params(parameter_in = Query)]
 pub struct CatalogParams {
     /// The page, from 1 (50 datasets a page).
-    #[param(minimum = 1)]
-    page: Option<usize>,
+    #[param(minimum = 1, maximum = 1000000)]
+    page: Option<u64>,
     /// Only datasets modified at or after this time (RFC 3339).
     #[param(example = "2024-06-01T00:00:00Z")]
     modified_since: Option<DateTime<Utc>>,
@@ -99,9 +99,10 @@ async fn graph(
     params: &CatalogParams,
 ) -> Result<Vec<Node>, ApiError> {
     let page = params.page.unwrap_or(1);
-    if page == 0 {
-        return Err(ApiError::invalid_query("page", "pages are counted from 1"));
+    if !(1..=1_000_000).contains(&page) {
+        return Err(ApiError::invalid_query("page", format!("{page} is not a page from 1 to 1000000")));
     }
+    let page = page as usize;
     let feeds = format!("{}/open-data/v1", base_url(req));
     let mut all = entries(db, &feeds).await?;
     if let Some(since) = params.modified_since {
