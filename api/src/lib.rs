@@ -8,6 +8,7 @@ pub mod cli_backup;
 pub mod cli_import;
 pub mod cli_users;
 pub mod config;
+pub mod contract_examples;
 pub mod contract_links;
 pub mod contract_shapes;
 pub mod docx_text;

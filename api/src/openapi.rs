@@ -22,6 +22,7 @@ role: `viewer` reads drafts too, `editor` creates and changes drafts, `publisher
 published records, `admin` also manages the programme structure and deletes.\n\n\
 Errors are RFC 9457 problems (`application/problem+json`) with a stable `code`; `type` is `/problems/{code}`.",
         license(name = "EUPL-1.2", identifier = "EUPL-1.2"),
+        contact(name = "Khmelnytskyi City Council, Department of Economy", url = "https://www.khm.gov.ua/"),
     ),
     // The enumerations that parameters refer to by name.
     components(schemas(Problem, WebhookEvent, ReportFormat, DatasetName)),
@@ -75,13 +76,14 @@ pub fn spec() -> &'static utoipa::openapi::OpenApi {
 }
 
 /// The contract as served and committed: the registered routes' contract with the request shapes made strict and
-/// links from each create to the operations on what it created.
+/// links from each create to the operations on what it created, and an example for every schema.
 pub fn spec_value() -> &'static serde_json::Value {
     static VALUE: OnceLock<serde_json::Value> = OnceLock::new();
     VALUE.get_or_init(|| {
         let mut json = serde_json::to_value(spec()).expect("the contract serializes");
         crate::contract_shapes::apply(&mut json);
         crate::contract_links::apply(&mut json);
+        crate::contract_examples::apply(&mut json);
         json
     })
 }

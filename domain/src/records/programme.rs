@@ -11,7 +11,10 @@ use crate::{LocalizedText, MeasureCode};
 pub struct CouncilDecision {
     /// The decision's number, as the council writes it ("7").
     #[validate(custom(function = "crate::validation::not_blank"), length(max = 100))]
-    #[cfg_attr(feature = "openapi", schema(max_length = 100, pattern = "^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$"))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(max_length = 100, pattern = "^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$", example = "7")
+    )]
     pub number: String,
     /// The day of the council session that took the decision.
     pub date: NaiveDate,
@@ -63,7 +66,10 @@ impl ProgrammeDraft {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SectionDraft {
     /// The section's Roman numeral: "I", "II", ... Its measures' codes start with its value (1.x under I).
-    #[cfg_attr(feature = "openapi", schema(pattern = "^(X{1,3}(IX|IV|V?I{0,3})|IX|IV|VI{0,3}|I{1,3})$"))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = "^(X{1,3}(IX|IV|V?I{0,3})|IX|IV|VI{0,3}|I{1,3})$", example = "II")
+    )]
     pub number: String,
     /// The section's title.
     #[validate(nested)]

@@ -176,3 +176,17 @@ fn creates_link_to_the_operations_on_what_they_created() {
     }
     assert!(creates >= 11, "{creates} creates");
 }
+
+/// Every schema has an example (Spectral checks in CI that each is valid against its schema).
+#[test]
+fn every_schema_has_an_example() {
+    let spec = intercoop_api::openapi::spec_value();
+    let schemas = spec["components"]["schemas"].as_object().unwrap();
+    let missing: Vec<&String> = schemas
+        .iter()
+        .filter(|(_, s)| s.get("example").is_none() && s.get("examples").is_none())
+        .map(|(n, _)| n)
+        .collect();
+    assert!(missing.is_empty(), "schemas without an example: {missing:?}");
+    assert_eq!(spec["components"]["schemas"]["PartnerDraft"]["example"]["name"]["en"], "Wrocław");
+}
