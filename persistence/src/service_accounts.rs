@@ -100,7 +100,12 @@ pub async fn update<E: From<RepoError>>(
     .await
 }
 
+/// The service account of `client_id`; none for an id no account can have (with a NUL character, which
+/// PostgreSQL text cannot hold).
 pub async fn by_client_id(db: &Database, client_id: &str) -> Result<Option<ServiceAccount>, RepoError> {
+    if client_id.contains('\0') {
+        return Ok(None);
+    }
     Entity::find().filter(Column::ClientId.eq(client_id)).one(db.connection()).await?.map(from_model).transpose()
 }
 

@@ -126,7 +126,12 @@ pub async fn update<E: From<RepoError>>(
     .await
 }
 
+/// The account of `username` (in any case); none for a name no account can have (with a NUL character, which
+/// PostgreSQL text cannot hold).
 pub async fn by_username(db: &Database, username: &str) -> Result<Option<User>, RepoError> {
+    if username.contains('\0') {
+        return Ok(None);
+    }
     let model = Entity::find().filter(Column::Username.eq(username.trim().to_lowercase())).one(db.connection()).await?;
     Ok(model.map(from_model))
 }

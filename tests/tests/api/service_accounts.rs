@@ -66,3 +66,18 @@ db_test! {
         assert!(!trail.to_string().contains(fresh), "no secret in the trail");
     }
 }
+
+db_test! {
+    async fn credentials_with_a_nul_character_are_refused_as_unknown(app) {
+        // PostgreSQL text cannot hold NUL: such a name matches no account and must not reach the database.
+        let form = "grant_type=client_credentials&client_id=city%00website&client_secret=9f2c";
+        let r = app.call_raw(Method::POST, "/api/v1/auth/token", None, "application/x-www-form-urlencoded", form.as_bytes().to_vec()).await;
+        r.expect_problem(401, "invalid_credentials");
+        let login = json!({"username": "ad\u{0}min", "password": "correct horse battery staple"});
+        // In JSON, any NUL is refused before the body is read.
+        app.call(Method::POST, "/api/v1/auth/token", None, Some(&login)).await.expect_problem(422, "validation_failed");
+        let form = "grant_type=password&username=ad%00min&password=x";
+        let r = app.call_raw(Method::POST, "/api/v1/auth/token", None, "application/x-www-form-urlencoded", form.as_bytes().to_vec()).await;
+        r.expect_problem(401, "invalid_credentials");
+    }
+}
