@@ -1,4 +1,5 @@
-//! The service in the fuzzing process: intercoop on a fresh SQLite database loaded with the 2024 programme, serving
+//! The service in the fuzzing process: intercoop on a fresh database (SQLite, or PostgreSQL when FUZZ_DATABASE_URL
+//! names a server) loaded with the 2024 programme, serving
 //! HTTP on 127.0.0.1 from a thread of its own, and a client that sends one request and checks the answer. Requests
 //! go over a real socket, through every layer (HTTP parsing, auth, extractors, validation, the database); the
 //! coverage of the server's thread guides the fuzzer as well as the target's own.
@@ -40,9 +41,17 @@ impl Service {
 pub fn service() -> &'static Service {
     static SERVICE: OnceLock<Service> = OnceLock::new();
     SERVICE.get_or_init(|| {
-        let dir = std::env::temp_dir().join(format!("intercoop-fuzz-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).expect("a folder for the database");
-        let url = format!("sqlite://{}?mode=rwc", dir.join("fuzz.sqlite").display());
+        // On PostgreSQL when FUZZ_DATABASE_URL names a server (a database is made there), on SQLite otherwise.
+        let server = std::env::var("FUZZ_DATABASE_URL").ok().filter(|u| u.starts_with("postgres"));
+        let name = format!("intercoop_fuzz_{}", std::process::id());
+        let url = match &server {
+            Some(server) => format!("{}/{name}", server.rsplit_once('/').map_or(server.as_str(), |(base, _)| base)),
+            None => {
+                let dir = std::env::temp_dir().join(&name);
+                std::fs::create_dir_all(&dir).expect("a folder for the database");
+                format!("sqlite://{}?mode=rwc", dir.join("fuzz.sqlite").display())
+            }
+        };
         let listener = TcpListener::bind("127.0.0.1:0").expect("a port");
         let address = listener.local_addr().expect("the port");
         let keys = JwtKeys::from_secret(SECRET);
@@ -50,6 +59,13 @@ pub fn service() -> &'static Service {
         let (ready, started) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
             actix_web::rt::System::new().block_on(async move {
+                if let Some(server) = server {
+                    use sea_orm::ConnectionTrait;
+                    let admin = sea_orm::Database::connect(server.as_str()).await.expect("the PostgreSQL server");
+                    let create = format!("CREATE DATABASE {name}");
+                    admin.execute_unprepared(&create).await.expect("a database for fuzzing");
+                    admin.close().await.ok();
+                }
                 let db = Database::connect(&DbSettings::new(url)).await.expect("the database");
                 db.migrate().await.expect("migrations");
                 intercoop_persistence::seed::load(&db, intercoop_persistence::seed::KHMELNYTSKYI_2024)
