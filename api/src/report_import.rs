@@ -310,9 +310,15 @@ fn planned(
 
 /// The text of an uploaded report: a Word document's table as the reader takes it, or UTF-8 text.
 pub fn report_text(bytes: Vec<u8>) -> Result<String, String> {
-    if bytes.starts_with(b"PK") {
-        crate::docx_text::docx_text(&bytes).map_err(|e| e.to_string())
+    let text = if bytes.starts_with(b"PK") {
+        crate::docx_text::docx_text(&bytes).map_err(|e| e.to_string())?
     } else {
-        String::from_utf8(bytes).map_err(|_| "the report is neither a Word document (.docx) nor UTF-8 text".to_owned())
+        String::from_utf8(bytes)
+            .map_err(|_| "the report is neither a Word document (.docx) nor UTF-8 text".to_owned())?
+    };
+    // Text with NUL characters is not a report (UTF-16 text, say), and PostgreSQL text cannot hold them.
+    if text.contains('\0') {
+        return Err("the report holds NUL characters: save it as a Word document (.docx) or UTF-8 text".to_owned());
     }
+    Ok(text)
 }

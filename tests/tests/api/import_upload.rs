@@ -142,6 +142,11 @@ db_test! {
         assert_eq!(problem["errors"][0]["code"], "unreadable");
         let r = upload(&app, &[0xff, 0xfe, 0x00, 0x41], "2024").await;
         assert_eq!(fields(&r), ["file"]);
+        // UTF-8, but with NUL characters (which PostgreSQL text cannot hold): refused, not stored.
+        let with_nul = format!("{REFERENCE}\0");
+        let problem = upload(&app, with_nul.as_bytes(), "2024").await.expect_problem(422, "validation_failed");
+        assert_eq!(problem["errors"][0]["code"], "unreadable", "{problem}");
+        assert_eq!(app.count_rows("report_imports").await, 0);
 
         let r = upload(&app, "Шановні колеги! Звіт додається.".as_bytes(), "2024").await;
         let problem = r.expect_problem(422, "validation_failed");
