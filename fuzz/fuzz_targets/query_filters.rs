@@ -3,16 +3,11 @@
 #![no_main]
 
 use intercoop_api::auth::Role;
-use intercoop_fuzz::{check, encode_query, send, service};
+use intercoop_fuzz::{RECORD_COLLECTIONS, check, encode_query, send, service};
 use libfuzzer_sys::fuzz_target;
 
-const PATHS: [&str; 16] = [
-    "/api/v1/activities",
-    "/api/v1/partners",
-    "/api/v1/grants",
-    "/api/v1/agreements",
-    "/api/v1/measures",
-    "/api/v1/programmes",
+/// The lists, feeds and reports beside the records' lists (`RECORD_COLLECTIONS`, picked first).
+const OTHER_PATHS: [&str; 10] = [
     "/api/v1/audit",
     "/api/v1/changes",
     "/api/v1/users",
@@ -27,7 +22,9 @@ const PATHS: [&str; 16] = [
 
 fuzz_target!(|data: &[u8]| {
     let Some((&pick, query)) = data.split_first() else { return };
-    let target = format!("{}?{}", PATHS[usize::from(pick) % PATHS.len()], encode_query(query));
+    let i = usize::from(pick) % (RECORD_COLLECTIONS.len() + OTHER_PATHS.len());
+    let path = RECORD_COLLECTIONS.get(i).copied().unwrap_or_else(|| OTHER_PATHS[i - RECORD_COLLECTIONS.len()]);
+    let target = format!("{path}?{}", encode_query(query));
     let authorization = format!("Bearer {}", service().token(Role::Admin));
     let headers: &[(&str, &str)] = if pick & 0x80 == 0 { &[("Authorization", &authorization)] } else { &[] };
     check(&send("GET", &target, headers, b""), &target);

@@ -5,17 +5,8 @@
 use std::sync::OnceLock;
 
 use intercoop_api::auth::Role;
-use intercoop_fuzz::{check, send, service};
+use intercoop_fuzz::{RECORD_COLLECTIONS, check, send, service};
 use libfuzzer_sys::fuzz_target;
-
-const COLLECTIONS: [&str; 6] = [
-    "/api/v1/activities",
-    "/api/v1/partners",
-    "/api/v1/grants",
-    "/api/v1/agreements",
-    "/api/v1/measures",
-    "/api/v1/programmes",
-];
 
 /// (method, path, content type) of every write that takes a record's JSON.
 fn writes() -> &'static Vec<(&'static str, String, &'static str)> {
@@ -23,7 +14,7 @@ fn writes() -> &'static Vec<(&'static str, String, &'static str)> {
     WRITES.get_or_init(|| {
         let service = service();
         let mut writes = Vec::new();
-        for collection in COLLECTIONS {
+        for collection in RECORD_COLLECTIONS {
             let record = format!("{collection}/{}", service.an_id(collection));
             writes.push(("POST", collection.to_owned(), "application/json"));
             writes.push(("PUT", record.clone(), "application/json"));

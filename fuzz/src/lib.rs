@@ -17,6 +17,16 @@ use intercoop_persistence::{Database, DbSettings};
 /// The secret the fuzzing service signs its tokens with.
 pub const SECRET: &[u8] = b"the fuzzing secret, long enough for HS256 use";
 
+/// The collections of the records, each with its list, create, replace and merge patch.
+pub const RECORD_COLLECTIONS: [&str; 6] = [
+    "/api/v1/activities",
+    "/api/v1/partners",
+    "/api/v1/grants",
+    "/api/v1/agreements",
+    "/api/v1/measures",
+    "/api/v1/programmes",
+];
+
 /// The running service: its address, and a token for each role.
 pub struct Service {
     pub address: SocketAddr,
