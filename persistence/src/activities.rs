@@ -10,11 +10,12 @@ use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DatabaseTransaction, Enti
 use uuid::Uuid;
 
 use crate::crud::{self, Record};
+use crate::entities::JsonOf;
 use crate::entities::activity::{ActiveModel, Column, Entity, Model};
 use crate::links::{ACTIVITY_MEASURES, ACTIVITY_PARTNERS, LinkRow, LinkTable};
 use crate::measures::{self, MeasureRef};
 use crate::partners::{self, PartnerRef};
-use crate::support::{Page, PageRequest, Sort, Visibility, check_refs, contains, from_json, parse_stored, to_json};
+use crate::support::{Page, PageRequest, Sort, Visibility, check_refs, contains, parse_stored};
 use crate::{Actor, Database, RepoError};
 
 pub type Activity = Stored<ActivityDraft>;
@@ -133,21 +134,21 @@ impl Record for Activities {
             version: record.meta.version,
             created_at: record.meta.created_at,
             updated_at: record.meta.updated_at,
-            title: to_json(&d.title),
+            title: JsonOf(d.title.clone()),
             sort_title: d.title.uk.trim().to_lowercase(),
-            description: d.description.as_ref().map(to_json),
+            description: d.description.clone().map(JsonOf),
             kind: d.kind.as_str().into(),
             start_date: d.start_date,
             end_date: d.end_date,
             last_day: d.last_day(),
             date_precision: d.date_precision.as_str().into(),
-            additional_dates: to_json(&d.additional_dates),
+            additional_dates: JsonOf(d.additional_dates.clone()),
             format: d.format.as_str().into(),
-            place_city: d.place.as_ref().and_then(|p| p.city.as_ref()).map(to_json),
+            place_city: d.place.as_ref().and_then(|p| p.city.clone()).map(JsonOf),
             place_country: d.place.as_ref().and_then(|p| p.country).map(|c| c.as_str().into()),
             participants: d.participants.clone(),
-            outcome: d.outcome.as_ref().map(to_json),
-            links: to_json(&d.links),
+            outcome: d.outcome.clone().map(JsonOf),
+            links: JsonOf(d.links.clone()),
             status: d.status.as_str().into(),
             publication: record.meta.publication.unwrap_or_default().as_str().into(),
             owner_unit: d.owner_unit.clone(),
@@ -156,27 +157,27 @@ impl Record for Activities {
     }
 
     fn from_model(m: Model) -> Result<Activity, RepoError> {
-        let city = m.place_city.map(|c| from_json(c, "activity city")).transpose()?;
+        let city = m.place_city.map(|c| c.0);
         let country = m
             .place_country
             .as_deref()
             .map(|c| parse_stored(c, |c| CountryCode::parse(c).ok(), "country"))
             .transpose()?;
         let data = ActivityDraft {
-            title: from_json(m.title, "activity title")?,
-            description: m.description.map(|d| from_json(d, "activity description")).transpose()?,
+            title: m.title.0,
+            description: m.description.map(|d| d.0),
             kind: parse_stored(&m.kind, ActivityKind::parse, "activity kind")?,
             start_date: m.start_date,
             end_date: m.end_date,
             date_precision: parse_stored(&m.date_precision, DatePrecision::parse, "date precision")?,
-            additional_dates: from_json(m.additional_dates, "additional dates")?,
+            additional_dates: m.additional_dates.0,
             format: parse_stored(&m.format, ActivityFormat::parse, "activity format")?,
             place: (city.is_some() || country.is_some()).then_some(Place { city, country }),
             measure_ids: Vec::new(),
             partners: Vec::new(),
             participants: m.participants,
-            outcome: m.outcome.map(|o| from_json(o, "activity outcome")).transpose()?,
-            links: from_json(m.links, "activity links")?,
+            outcome: m.outcome.map(|o| o.0),
+            links: m.links.0,
             status: parse_stored(&m.status, ActivityStatus::parse, "activity status")?,
             owner_unit: m.owner_unit,
         };
@@ -229,7 +230,7 @@ pub async fn transition<E: From<RepoError>>(
 }
 
 pub async fn get(db: &Database, id: Uuid, visibility: Visibility) -> Result<ActivityView, RepoError> {
-    let record = crud::get::<Activities>(db, id, visibility).await?;
+    let record = crud::get_without_links::<Activities>(db, id, visibility).await?;
     Ok(views(db.connection(), vec![record]).await?.remove(0))
 }
 
@@ -290,8 +291,8 @@ pub async fn list(
         ActivitySort::CreatedAt => Column::CreatedAt,
         ActivitySort::UpdatedAt => Column::UpdatedAt,
     };
-    let records =
-        crud::page::<Activities>(db.connection(), Entity::find().filter(cond), order, sort.descending, page).await?;
+    let query = Entity::find().filter(cond);
+    let records = crud::page_without_links::<Activities>(db.connection(), query, order, sort.descending, page).await?;
     Ok(Page { total: records.total, items: views(db.connection(), records.items).await? })
 }
 
@@ -319,38 +320,45 @@ pub(crate) async fn of_measures_in_year(
         cond = cond.add(Column::Publication.eq(PublicationState::Published.as_str()));
     }
     let conn = db.connection();
-    let mut records: Vec<Activity> = Activities::read()
+    let records: Vec<Activity> = Activities::read()
         .filter(cond)
         .all(conn)
         .await?
         .into_iter()
         .map(Activities::from_model)
         .collect::<Result<_, _>>()?;
-    Activities::load_links(conn, &mut records).await?;
     views(conn, records).await
 }
 
-/// Adds the measures' codes and titles and the partners' names, in two queries for the whole batch.
-pub(crate) async fn views(conn: &impl ConnectionTrait, records: Vec<Activity>) -> Result<Vec<ActivityView>, RepoError> {
-    let mut measure_ids: Vec<Uuid> = records.iter().flat_map(|r| r.data.measure_ids.iter().copied()).collect();
-    measure_ids.sort();
-    measure_ids.dedup();
-    let mut partner_ids: Vec<Uuid> =
-        records.iter().flat_map(|r| r.data.partners.iter().map(|p| p.partner_id)).collect();
-    partner_ids.sort();
-    partner_ids.dedup();
-    let measures: HashMap<Uuid, MeasureRef> =
-        measures::refs(conn, &measure_ids).await?.into_iter().map(|m| (m.id, m)).collect();
-    let partners: HashMap<Uuid, PartnerRef> =
-        partners::refs(conn, &partner_ids).await?.into_iter().map(|p| (p.id, p)).collect();
+/// Fills in each activity's measures and partners, with the measures' codes and titles and the partners' names,
+/// in two queries for the whole batch (each link table joined to the records it names).
+pub(crate) async fn views(
+    conn: &impl ConnectionTrait,
+    mut records: Vec<Activity>,
+) -> Result<Vec<ActivityView>, RepoError> {
+    let mut measures: Vec<Vec<MeasureRef>> = records.iter().map(|_| Vec::new()).collect();
+    let mut partners: Vec<Vec<PartnerRef>> = records.iter().map(|_| Vec::new()).collect();
+    let mut links: Vec<Vec<PartnerLink>> = records.iter().map(|_| Vec::new()).collect();
+    let at: HashMap<Uuid, usize> = records.iter().enumerate().map(|(i, r)| (r.meta.id, i)).collect();
+    let ids: Vec<Uuid> = records.iter().map(|r| r.meta.id).collect();
+    for ids in ids.chunks(crate::support::IN_LIST_MAX) {
+        for (owner, measure) in measures::linked(conn, &ACTIVITY_MEASURES, ids).await? {
+            measures[at[&owner]].push(measure);
+        }
+        for (owner, role, partner) in partners::linked(conn, &ACTIVITY_PARTNERS, ids).await? {
+            let role = parse_stored(role.as_deref().unwrap_or_default(), PartnerRole::parse, "partner role")?;
+            links[at[&owner]].push(PartnerLink { partner_id: partner.id, role });
+            partners[at[&owner]].push(partner);
+        }
+    }
     Ok(records
-        .into_iter()
-        .map(|record| {
-            let mut ms: Vec<MeasureRef> =
-                record.data.measure_ids.iter().filter_map(|id| measures.get(id).cloned()).collect();
-            ms.sort_by_key(|m| m.code);
-            let ps = record.data.partners.iter().filter_map(|p| partners.get(&p.partner_id).cloned()).collect();
-            ActivityView { record, measures: ms, partners: ps }
+        .drain(..)
+        .zip(measures.into_iter().zip(partners).zip(links))
+        .map(|(mut record, ((mut measures, partners), links))| {
+            record.data.measure_ids = measures.iter().map(|m| m.id).collect();
+            record.data.partners = links;
+            measures.sort_by_key(|m| m.code);
+            ActivityView { record, measures, partners }
         })
         .collect())
 }

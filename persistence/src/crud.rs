@@ -91,15 +91,24 @@ pub(crate) async fn find<R: Record>(
     id: Uuid,
     for_update: bool,
 ) -> Result<Stored<R::Draft>, RepoError> {
+    let mut records = [find_row::<R>(conn, id, for_update).await?];
+    R::load_links(conn, &mut records).await?;
+    let [record] = records;
+    Ok(record)
+}
+
+/// The record's own row, without what it keeps in link tables.
+async fn find_row<R: Record>(
+    conn: &impl ConnectionTrait,
+    id: Uuid,
+    for_update: bool,
+) -> Result<Stored<R::Draft>, RepoError> {
     let mut query = R::read().filter(R::ID.eq(id));
     if for_update {
         query = query.lock_exclusive();
     }
     let model = query.one(conn).await?.ok_or(RepoError::NotFound { kind: R::KIND, id })?;
-    let mut records = [R::from_model(model)?];
-    R::load_links(conn, &mut records).await?;
-    let [record] = records;
-    Ok(record)
+    R::from_model(model)
 }
 
 pub(crate) async fn create<R: Record>(
@@ -302,7 +311,19 @@ pub(crate) async fn get<R: Record>(
     id: Uuid,
     visibility: Visibility,
 ) -> Result<Stored<R::Draft>, RepoError> {
-    let record = find::<R>(db.connection(), id, false).await?;
+    let mut records = [get_without_links::<R>(db, id, visibility).await?];
+    R::load_links(db.connection(), &mut records).await?;
+    let [record] = records;
+    Ok(record)
+}
+
+/// The record as `get` returns it, but for what it keeps in link tables: for callers that load those with more.
+pub(crate) async fn get_without_links<R: Record>(
+    db: &Database,
+    id: Uuid,
+    visibility: Visibility,
+) -> Result<Stored<R::Draft>, RepoError> {
+    let record = find_row::<R>(db.connection(), id, false).await?;
     if visibility == Visibility::PublishedOnly && !is_public(&record.meta) {
         return Err(RepoError::NotFound { kind: R::KIND, id });
     }
@@ -320,6 +341,22 @@ pub(crate) async fn page<R: Record>(
 where
     R::Model: sea_orm::FromQueryResult,
 {
+    let mut records = page_without_links::<R>(conn, query, order, descending, page).await?;
+    R::load_links(conn, &mut records.items).await?;
+    Ok(records)
+}
+
+/// One page as `page` returns it, but for what the records keep in link tables.
+pub(crate) async fn page_without_links<R: Record>(
+    conn: &impl ConnectionTrait,
+    query: Select<R::Entity>,
+    order: R::Column,
+    descending: bool,
+    page: PageRequest,
+) -> Result<Page<Stored<R::Draft>>, RepoError>
+where
+    R::Model: sea_orm::FromQueryResult,
+{
     let total = query.clone().count(conn).await?;
     let direction = if descending { sea_orm::Order::Desc } else { sea_orm::Order::Asc };
     // The page's ids first, which an index can give without reading the rows; then only those rows.
@@ -328,8 +365,7 @@ where
         .offset(page.offset)
         .into_query();
     let models = ordered::<R, _>(R::read().filter(R::ID.in_subquery(ids)), order, direction).all(conn).await?;
-    let mut items: Vec<_> = models.into_iter().map(R::from_model).collect::<Result<_, _>>()?;
-    R::load_links(conn, &mut items).await?;
+    let items = models.into_iter().map(R::from_model).collect::<Result<_, _>>()?;
     Ok(Page { items, total })
 }
 

@@ -3,8 +3,8 @@
 
 use std::collections::HashMap;
 
-use sea_orm::ConnectionTrait;
 use sea_orm::sea_query::{Expr, ExprTrait, Order, Query, SimpleExpr};
+use sea_orm::{ConnectionTrait, QueryResult};
 use uuid::Uuid;
 
 use crate::RepoError;
@@ -120,6 +120,40 @@ impl LinkTable {
             }
         }
         Ok(out)
+    }
+
+    /// The links of `owners` (at most `IN_LIST_MAX`) joined to the rows they point to in `targets` (whose key is
+    /// `id`): each row holds the owner, the extra text as `extra` if the table has one, and `columns` of the target,
+    /// those in `as_text` read as text (JSON documents, for parsing straight into their types). In stored order.
+    pub async fn joined(
+        &self,
+        conn: &impl ConnectionTrait,
+        owners: &[Uuid],
+        targets: &'static str,
+        columns: &[&'static str],
+        as_text: &[&'static str],
+    ) -> Result<Vec<QueryResult>, RepoError> {
+        if owners.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut query = Query::select();
+        query.expr_as(Expr::col((self.table, self.owner)), "owner");
+        if let Some(extra) = self.extra {
+            query.expr_as(Expr::col((self.table, extra)), "extra");
+        }
+        for column in columns {
+            query.column((targets, *column));
+        }
+        for column in as_text {
+            query.expr_as(Expr::col((targets, *column)).cast_as("TEXT"), *column);
+        }
+        query
+            .from(self.table)
+            .inner_join(targets, Expr::col((targets, "id")).equals((self.table, self.target)))
+            .and_where(Expr::col((self.table, self.owner)).is_in(owners.to_vec()))
+            .order_by((self.table, self.owner), Order::Asc)
+            .order_by((self.table, "position"), Order::Asc);
+        Ok(conn.query_all(&query).await?)
     }
 
     /// The owners linked to `target`, as a sub-query for filters.

@@ -6,7 +6,8 @@ use uuid::Uuid;
 use crate::crud::{self, Record};
 use crate::entities::measure::{ActiveModel, Column, Entity, Model};
 use crate::entities::section;
-use crate::support::{Page, PageRequest, from_json, parse_stored, to_json};
+use crate::links::LinkTable;
+use crate::support::{Page, PageRequest, from_json, from_json_text, parse_stored, to_json};
 use crate::{Database, RepoError};
 
 pub type Measure = Stored<MeasureDraft>;
@@ -163,6 +164,27 @@ pub(crate) async fn refs(conn: &impl ConnectionTrait, ids: &[Uuid]) -> Result<Ve
         }
     }
     Ok(refs)
+}
+
+/// The measures linked to each of `owners` through `table`, with the owner's id, in stored order.
+pub(crate) async fn linked(
+    conn: &impl ConnectionTrait,
+    table: &LinkTable,
+    owners: &[Uuid],
+) -> Result<Vec<(Uuid, MeasureRef)>, RepoError> {
+    let rows = table.joined(conn, owners, "measures", &["id", "code"], &["title"]).await?;
+    rows.iter()
+        .map(|row| {
+            let code: String = row.try_get("", "code")?;
+            let title: String = row.try_get("", "title")?;
+            let measure = MeasureRef {
+                id: row.try_get("", "id")?,
+                code: parse_stored(&code, |c| MeasureCode::parse(c).ok(), "measure code")?,
+                title: from_json_text(&title, "measure title")?,
+            };
+            Ok((row.try_get("", "owner")?, measure))
+        })
+        .collect()
 }
 
 /// All measures of the given sections, in code order.

@@ -48,9 +48,11 @@ pub struct FeedQuery {
     pub limit: u64,
 }
 
+/// One batch of published records after the cursor, in (updated_at, id) order; with their links if `links`.
 async fn batch<R: Record>(
     conn: &impl ConnectionTrait,
     q: &FeedQuery,
+    links: bool,
 ) -> Result<Vec<intercoop_domain::Stored<R::Draft>>, RepoError>
 where
     R::Model: FromQueryResult,
@@ -70,29 +72,31 @@ where
     }
     let models = R::read().filter(cond).order_by_asc(updated_at()).order_by_asc(R::ID).limit(q.limit).all(conn).await?;
     let mut records: Vec<_> = models.into_iter().map(R::from_model).collect::<Result<_, _>>()?;
-    R::load_links(conn, &mut records).await?;
+    if links {
+        R::load_links(conn, &mut records).await?;
+    }
     Ok(records)
 }
 
 pub async fn measures(db: &Database, q: &FeedQuery) -> Result<Vec<Measure>, RepoError> {
-    batch::<Measures>(db.connection(), q).await
+    batch::<Measures>(db.connection(), q, true).await
 }
 
 pub async fn partners(db: &Database, q: &FeedQuery) -> Result<Vec<Partner>, RepoError> {
-    batch::<Partners>(db.connection(), q).await
+    batch::<Partners>(db.connection(), q, true).await
 }
 
 pub async fn grants(db: &Database, q: &FeedQuery) -> Result<Vec<Grant>, RepoError> {
-    batch::<Grants>(db.connection(), q).await
+    batch::<Grants>(db.connection(), q, true).await
 }
 
 pub async fn agreements(db: &Database, q: &FeedQuery) -> Result<Vec<Agreement>, RepoError> {
-    batch::<Agreements>(db.connection(), q).await
+    batch::<Agreements>(db.connection(), q, true).await
 }
 
 /// Published activities with their measures' codes and partners' names.
 pub async fn activities(db: &Database, q: &FeedQuery) -> Result<Vec<ActivityView>, RepoError> {
-    let records = batch::<Activities>(db.connection(), q).await?;
+    let records = batch::<Activities>(db.connection(), q, false).await?;
     crate::activities::views(db.connection(), records).await
 }
 

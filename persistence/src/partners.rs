@@ -5,8 +5,12 @@ use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DatabaseTransaction, Enti
 use uuid::Uuid;
 
 use crate::crud::{self, Record};
+use crate::entities::JsonOf;
 use crate::entities::partner::{self, ActiveModel, Column, Entity, Model};
-use crate::support::{Page, PageRequest, Sort, Visibility, check_ref, contains, from_json, parse_stored, to_json};
+use crate::links::LinkTable;
+use crate::support::{
+    Page, PageRequest, Sort, Visibility, check_ref, contains, from_json, from_json_text, parse_stored,
+};
 use crate::{Database, RepoError};
 
 pub type Partner = Stored<PartnerDraft>;
@@ -87,12 +91,12 @@ impl Record for Partners {
             version: record.meta.version,
             created_at: record.meta.created_at,
             updated_at: record.meta.updated_at,
-            name: to_json(&d.name),
+            name: JsonOf(d.name.clone()),
             name_key: d.name_key(),
-            aliases: to_json(&d.aliases),
+            aliases: JsonOf(d.aliases.clone()),
             kind: d.kind.as_str().into(),
             country: d.country.map(|c| c.as_str().into()),
-            city: d.city.as_ref().map(to_json),
+            city: d.city.clone().map(JsonOf),
             website: d.website.clone(),
             parent_id: d.parent_id,
             partner_since: d.partner_since,
@@ -106,15 +110,15 @@ impl Record for Partners {
 
     fn from_model(m: Model) -> Result<Partner, RepoError> {
         let data = PartnerDraft {
-            name: from_json(m.name, "partner name")?,
-            aliases: from_json(m.aliases, "partner aliases")?,
+            name: m.name.0,
+            aliases: m.aliases.0,
             kind: parse_stored(&m.kind, PartnerKind::parse, "partner kind")?,
             country: m
                 .country
                 .as_deref()
                 .map(|c| parse_stored(c, |c| CountryCode::parse(c).ok(), "country"))
                 .transpose()?,
-            city: m.city.map(|c| from_json(c, "partner city")).transpose()?,
+            city: m.city.map(|c| c.0),
             website: m.website,
             parent_id: m.parent_id,
             partner_since: m.partner_since,
@@ -187,6 +191,37 @@ pub struct PartnerRef {
     pub name: LocalizedText,
     pub kind: PartnerKind,
     pub country: Option<CountryCode>,
+}
+
+/// The partners linked to each of `owners` through `table`, with the owner's id and the link's extra text, in
+/// stored order.
+pub(crate) async fn linked(
+    conn: &impl ConnectionTrait,
+    table: &LinkTable,
+    owners: &[Uuid],
+) -> Result<Vec<(Uuid, Option<String>, PartnerRef)>, RepoError> {
+    let rows = table.joined(conn, owners, "partners", &["id", "kind", "country"], &["name"]).await?;
+    rows.iter()
+        .map(|row| {
+            let name: String = row.try_get("", "name")?;
+            let kind: String = row.try_get("", "kind")?;
+            let country: Option<String> = row.try_get("", "country")?;
+            let partner = PartnerRef {
+                id: row.try_get("", "id")?,
+                name: from_json_text(&name, "partner name")?,
+                kind: parse_stored(&kind, PartnerKind::parse, "partner kind")?,
+                country: country
+                    .as_deref()
+                    .map(|c| parse_stored(c, |c| CountryCode::parse(c).ok(), "country"))
+                    .transpose()?,
+            };
+            let extra = match table.extra {
+                Some(_) => Some(row.try_get("", "extra")?),
+                None => None,
+            };
+            Ok((row.try_get("", "owner")?, extra, partner))
+        })
+        .collect()
 }
 
 /// The partners with these ids, for embedding in other records.

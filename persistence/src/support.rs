@@ -82,6 +82,11 @@ pub(crate) fn from_json<T: DeserializeOwned>(value: JsonValue, what: &str) -> Re
     serde_json::from_value(value).map_err(|e| RepoError::Internal(anyhow::anyhow!("stored {what} does not parse: {e}")))
 }
 
+/// A stored JSON document read as text, parsed straight into its type.
+pub(crate) fn from_json_text<T: DeserializeOwned>(text: &str, what: &str) -> Result<T, RepoError> {
+    serde_json::from_str(text).map_err(|e| RepoError::Internal(anyhow::anyhow!("stored {what} does not parse: {e}")))
+}
+
 pub(crate) fn parse_stored<T>(text: &str, parse: impl Fn(&str) -> Option<T>, what: &str) -> Result<T, RepoError> {
     parse(text).ok_or_else(|| RepoError::Internal(anyhow::anyhow!("stored {what} '{text}' is not a known value")))
 }

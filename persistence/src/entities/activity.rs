@@ -1,4 +1,7 @@
+use intercoop_domain::{DateRange, LocalizedText};
 use sea_orm::entity::prelude::*;
+
+use super::JsonOf;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -9,21 +12,27 @@ pub struct Model {
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
-    pub title: Json,
+    #[sea_orm(column_type = "Json")]
+    pub title: JsonOf<LocalizedText>,
     pub sort_title: String,
-    pub description: Option<Json>,
+    #[sea_orm(column_type = "Json", nullable)]
+    pub description: Option<JsonOf<LocalizedText>>,
     pub kind: String,
     pub start_date: Date,
     pub end_date: Option<Date>,
     pub last_day: Date,
     pub date_precision: String,
-    pub additional_dates: Json,
+    #[sea_orm(column_type = "Json")]
+    pub additional_dates: JsonOf<Vec<DateRange>>,
     pub format: String,
-    pub place_city: Option<Json>,
+    #[sea_orm(column_type = "Json", nullable)]
+    pub place_city: Option<JsonOf<LocalizedText>>,
     pub place_country: Option<String>,
     pub participants: Option<String>,
-    pub outcome: Option<Json>,
-    pub links: Json,
+    #[sea_orm(column_type = "Json", nullable)]
+    pub outcome: Option<JsonOf<LocalizedText>>,
+    #[sea_orm(column_type = "Json")]
+    pub links: JsonOf<Vec<String>>,
     pub status: String,
     pub publication: String,
     pub owner_unit: Option<String>,

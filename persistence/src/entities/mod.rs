@@ -7,6 +7,7 @@ pub mod audit_entry;
 pub mod change;
 pub mod grant;
 pub mod idempotency_key;
+mod json_of;
 pub mod measure;
 pub mod partner;
 pub mod programme;
@@ -17,3 +18,5 @@ pub mod service_account;
 pub mod user;
 pub mod webhook_delivery;
 pub mod webhook_subscription;
+
+pub use json_of::JsonOf;

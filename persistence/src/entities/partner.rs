@@ -1,4 +1,7 @@
+use intercoop_domain::LocalizedText;
 use sea_orm::entity::prelude::*;
+
+use super::JsonOf;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -9,12 +12,15 @@ pub struct Model {
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
-    pub name: Json,
+    #[sea_orm(column_type = "Json")]
+    pub name: JsonOf<LocalizedText>,
     pub name_key: String,
-    pub aliases: Json,
+    #[sea_orm(column_type = "Json")]
+    pub aliases: JsonOf<Vec<String>>,
     pub kind: String,
     pub country: Option<String>,
-    pub city: Option<Json>,
+    #[sea_orm(column_type = "Json", nullable)]
+    pub city: Option<JsonOf<LocalizedText>>,
     pub website: Option<String>,
     pub parent_id: Option<Uuid>,
     pub partner_since: Option<Date>,
