@@ -129,7 +129,9 @@ pub(crate) async fn create_in<R: Record>(
     R::check_references(txn, None, &draft).await?;
     let record = Stored { meta, data: R::normalize(draft) };
     R::to_model(&record).into_active_model().insert(txn).await.map_err(|e| map_clash::<R>(e.into(), &record.data))?;
-    save_links::<R>(txn, &record).await?;
+    for (table, rows) in R::links(&record) {
+        table.insert(txn, rows.iter().map(|row| (record.meta.id, row))).await?;
+    }
     audit::write(txn, creation::<R>(&record, actor)).await?;
     changes::append(txn, Action::Create, R::KIND, record.meta.id, record.meta.version, Some(record_json(&record)))
         .await?;
@@ -330,7 +332,7 @@ pub(crate) async fn get_without_links<R: Record>(
     Ok(record)
 }
 
-/// Counts the query's rows and returns one page of them in the given order (ties broken by id).
+/// One page of the query's rows in the given order (ties broken by id), and how many rows it has in all.
 pub(crate) async fn page<R: Record>(
     conn: &impl ConnectionTrait,
     query: Select<R::Entity>,
@@ -357,15 +359,21 @@ pub(crate) async fn page_without_links<R: Record>(
 where
     R::Model: sea_orm::FromQueryResult,
 {
-    let total = query.clone().count(conn).await?;
     let direction = if descending { sea_orm::Order::Desc } else { sea_orm::Order::Asc };
     // The page's ids first, which an index can give without reading the rows; then only those rows.
-    let ids = ordered::<R, _>(query.select_only().column(R::ID), order, direction.clone())
+    let ids = ordered::<R, _>(query.clone().select_only().column(R::ID), order, direction.clone())
         .limit(page.limit)
         .offset(page.offset)
         .into_query();
     let models = ordered::<R, _>(R::read().filter(R::ID.in_subquery(ids)), order, direction).all(conn).await?;
-    let items = models.into_iter().map(R::from_model).collect::<Result<_, _>>()?;
+    let items: Vec<_> = models.into_iter().map(R::from_model).collect::<Result<_, _>>()?;
+    // A short page that is not past the end is the end of the list: its total needs no count.
+    let seen = items.len() as u64;
+    let total = if seen < page.limit && (seen > 0 || page.offset == 0) {
+        page.offset + seen
+    } else {
+        query.count(conn).await?
+    };
     Ok(Page { items, total })
 }
 

@@ -87,7 +87,8 @@ impl Database {
             .map_err(RepoError::from)
     }
 
-    /// Completes after a write transaction of this process commits (or at once if one did since the last call).
+    /// Completes after a write transaction of this process that queued webhook deliveries commits (or at once if one
+    /// did since the last call).
     pub async fn changed(&self) {
         self.changed.notified().await
     }
@@ -132,11 +133,15 @@ impl Database {
         work: impl AsyncFnOnce(&DatabaseTransaction) -> Result<T, E>,
     ) -> Result<T, E> {
         let _guard = self.lock_writes().await;
+        let queued = crate::webhooks::queued();
         let txn = self.conn.begin().await.map_err(RepoError::from)?;
         match work(&txn).await {
             Ok(value) => {
                 txn.commit().await.map_err(RepoError::from)?;
-                self.changed.notify_one();
+                // Also when another transaction queued them meanwhile: waking the worker once too often is harmless.
+                if crate::webhooks::queued() != queued {
+                    self.changed.notify_one();
+                }
                 Ok(value)
             }
             Err(e) => {

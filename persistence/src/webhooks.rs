@@ -2,6 +2,8 @@
 //! its own transaction (the outbox); workers claim due deliveries, on PostgreSQL with `FOR UPDATE SKIP LOCKED`
 //! so that each is sent by one worker, and hold them on a lease so that a worker that dies gives them back.
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use chrono::{DateTime, TimeZone, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, LockBehavior, LockType};
 use sea_orm::{
@@ -222,6 +224,19 @@ pub fn message(change: &ChangeEntry) -> Value {
     })
 }
 
+/// How many times a transaction of this process has queued webhook deliveries: a write that moves it wakes the
+/// delivery worker when it commits, and other writes leave the worker asleep.
+static QUEUED: AtomicU64 = AtomicU64::new(0);
+
+/// The count of [`QUEUED`] now.
+pub(crate) fn queued() -> u64 {
+    QUEUED.load(Ordering::SeqCst)
+}
+
+fn mark_queued() {
+    QUEUED.fetch_add(1, Ordering::SeqCst);
+}
+
 /// Queues the change for every active subscription that wants it, inside the change's transaction.
 pub(crate) async fn fan_out(txn: &sea_orm::DatabaseTransaction, change: &ChangeEntry) -> Result<(), RepoError> {
     let subscriptions = subscription::Entity::find().filter(subscription::Column::Active.eq(true)).all(txn).await?;
@@ -254,6 +269,7 @@ pub(crate) async fn fan_out(txn: &sea_orm::DatabaseTransaction, change: &ChangeE
         .into_active_model()
         .insert(txn)
         .await?;
+        mark_queued();
     }
     Ok(())
 }
@@ -365,7 +381,9 @@ pub async fn redeliver(db: &Database, subscription_id: Uuid, id: Uuid) -> Result
         active.attempts = Set(0);
         active.next_attempt_at = Set(Utc::now().timestamp_millis());
         active.delivered_at = Set(None);
-        delivery_from(active.update(txn).await?)
+        let delivery = delivery_from(active.update(txn).await?);
+        mark_queued();
+        delivery
     })
     .await
 }

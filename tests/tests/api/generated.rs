@@ -73,7 +73,7 @@ async fn statements(app: &TestApp, path: &str) -> u64 {
 }
 
 db_test! {
-    async fn list_endpoints_issue_as_many_statements_for_a_page_of_one_as_for_a_page_of_fifty(app) {
+    async fn list_endpoints_issue_no_more_statements_for_a_page_of_fifty_than_for_a_page_of_one(app) {
         let mut app = app;
         fill(&app, Counts { activities: 400, partners: 120, seed: 3, year: None }).await;
         app.stop_worker().await;
@@ -92,8 +92,9 @@ db_test! {
             let page = app.get_as(&fifty, Role::Viewer).await.expect(200);
             assert!(page["items"].as_array().is_none_or(|items| items.len() > 1), "{list}: {page}");
             let (small, large) = (statements(&app, &one).await, statements(&app, &fifty).await);
-            assert_eq!(small, large, "{list}: {small} statements for 1 item, {large} for 50");
-            assert!(large <= 8, "{list}: {large} statements");
+            // A page that holds the rest of the list needs no count, so the page of fifty may cost one less.
+            assert!(large <= small && small <= large + 1, "{list}: {small} statements for 1 item, {large} for 50");
+            assert!(small <= 8, "{list}: {small} statements");
         }
     }
 }

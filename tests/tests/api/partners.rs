@@ -189,8 +189,14 @@ db_test! {
         assert!(link.contains("rel=\"next\"") && link.contains("offset=3"), "{link}");
         assert!(!link.contains("rel=\"prev\""), "{link}");
         let second = app.get("/api/v1/partners?limit=3&offset=3").await;
-        assert_eq!(second.expect(200)["items"].as_array().unwrap().len(), 1);
+        let second_body = second.expect(200);
+        assert_eq!(second_body["items"].as_array().unwrap().len(), 1);
+        assert_eq!(second_body["total"], 4, "a short last page, whose total is not counted");
         assert!(second.header("link").unwrap().contains("rel=\"prev\""));
+        let past = app.get("/api/v1/partners?limit=3&offset=7").await.expect(200);
+        assert_eq!((past["items"].as_array().unwrap().len(), &past["total"]), (0, &json!(4)));
+        let full = app.get("/api/v1/partners?limit=3&offset=1").await.expect(200);
+        assert_eq!((full["items"].as_array().unwrap().len(), &full["total"]), (3, &json!(4)));
     }
 }
 
