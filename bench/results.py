@@ -43,6 +43,7 @@ print(f"- PostgreSQL: {run('psql', 'postgres://postgres@127.0.0.1:5432/postgres'
       f"SQLite (bundled with sqlx); wrk {run('sh', '-c', 'wrk -v 2>&1 | head -n 1').split(' ')[1]}")
 keys = ("BENCH_DURATION", "BENCH_CONNECTIONS", "BENCH_HEAVY_CONNECTIONS", "BENCH_ACTIVITIES", "BENCH_PARTNERS")
 settings = {k: os.environ.get(k) for k in keys}
+CONNECTIONS = int(settings["BENCH_CONNECTIONS"] or 64)
 print(f"- Load: wrk, 2 threads, {settings['BENCH_CONNECTIONS']} connections ({settings['BENCH_HEAVY_CONNECTIONS']} for "
       f"whole reports and the feed), {settings['BENCH_DURATION']} per "
       f"scenario, on loopback; data: {settings['BENCH_ACTIVITIES']} activities over 2021-2025, "
@@ -158,15 +159,21 @@ def row(target, measured, met):
 
 
 for name in ("list", "get", "search"):
-    ours, peer = load(f"load.pg.{name}.json"), load(f"load.directus.{name}.json")
+    ours, peer, bench = load(f"load.pg.{name}.json"), load(f"load.directus.{name}.json"), load(f"pgbench.{name}.json")
+    # What the database alone allows, for the targets that ask for more than that.
+    sql_alone = f"; the SQL alone: {bench['tps']:,.0f} tps" if bench else ""
     if ours and peer:
-        row(f"{name}: at least 20x Directus's req/s", f"{ours['rps'] / peer['rps']:.1f}x", ours["rps"] >= 20 * peer["rps"])
+        row(f"{name}: at least 20x Directus's req/s",
+            f"{ours['rps'] / peer['rps']:.1f}x (20x is {20 * peer['rps']:,.0f} req/s{sql_alone})",
+            ours["rps"] >= 20 * peer["rps"])
     else:
         row(f"{name}: at least 20x Directus's req/s", "Directus not measured", None)
     p99 = [(t, r["p99_ms"]) for t in ("pg", "sqlite") if (r := load(f"load.{t}.{name}.json"))]
-    row(f"{name}: p99 under 25 ms at 64 connections", ", ".join(f"{t} {v:.1f} ms" for t, v in p99),
+    # Little's law: 64 requests always in flight, each under 25 ms, is at least 64 / 0.025 requests a second.
+    need = CONNECTIONS / 0.025
+    row(f"{name}: p99 under 25 ms at {CONNECTIONS} connections",
+        ", ".join(f"{t} {v:.1f} ms" for t, v in p99) + f" (needs over {need:,.0f} req/s{sql_alone})",
         all(v < 25 for _, v in p99) if p99 else None)
-    bench = load(f"pgbench.{name}.json")
     if ours and bench:
         row(f"{name}: at least 70% of pgbench on its SQL", f"{ours['rps'] / bench['tps']:.0%}", ours["rps"] >= 0.7 * bench["tps"])
 row("RSS under list/get/search load under 60 MB", f"PG {mb(peaks['pg'])}, SQLite {mb(peaks['sqlite'])}",
@@ -189,5 +196,5 @@ gens = [(n, g) for n in ("feed_pg", "feed_sqlite") if (g := load(f"gen.{n}.json"
 row("`intercoop gen` makes 100,000 activities well under a minute",
     ", ".join(f"{'PostgreSQL' if n == 'feed_pg' else 'SQLite'} {g['seconds']:.0f} s" for n, g in gens),
     all(g["seconds"] < 60 for _, g in gens) if gens else None)
-row("no N+1: list endpoints run as many statements for 50 items as for 1",
+row("no N+1: list endpoints run no more statements for 50 items than for 1",
     "tests/tests/api/generated.rs counts them (SQLite and PostgreSQL)", True)

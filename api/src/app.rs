@@ -7,7 +7,6 @@ use actix_web::{App, HttpRequest, HttpResponse, web};
 use intercoop_domain::report::Letterhead;
 use intercoop_persistence::Database;
 use utoipa::OpenApi;
-use utoipa::openapi::PathItem;
 use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
@@ -55,7 +54,7 @@ pub fn build(
         InitError = (),
     >,
 > {
-    let spec = crate::openapi::spec();
+    let served = served_contract();
     let base = App::new()
         .app_data(web::Data::new(ctx.db))
         .app_data(web::Data::new(ctx.keys))
@@ -67,13 +66,11 @@ pub fn build(
         .app_data(ctx.throttle.clone())
         .app_data(ctx.metrics.clone())
         .app_data(web::Data::new(ctx.request_timeout))
-        .app_data(web::Data::new(KnownRoutes::from_spec(spec)))
+        .app_data(web::Data::from(served.routes.clone()))
         .app_data(web::PathConfig::default().error_handler(path_error))
         // Before the routes: the /api/v1 scope would otherwise take /api/v1/openapi.json.
-        .service(
-            SwaggerUi::new("/swagger-ui/{_:.*}")
-                .external_url_unchecked("/api/v1/openapi.json", crate::openapi::spec_value().clone()),
-        )
+        .service(SwaggerUi::new("/swagger-ui/{_:.*}").config(utoipa_swagger_ui::Config::new([CONTRACT_PATH])))
+        .service(web::resource(CONTRACT_PATH).route(web::get().to(contract)))
         .service(routes::open_data::preflight_route());
     routes_and_spec(base)
         .0
@@ -84,15 +81,37 @@ pub fn build(
         .wrap(actix_web::middleware::from_fn(telemetry::request_id))
 }
 
+/// Where the contract is served.
+const CONTRACT_PATH: &str = "/api/v1/openapi.json";
+
+/// What the running service keeps of its contract, made once for all workers: the document as served, and the
+/// routes it documents. The contract itself is dropped once these are made.
+struct ServedContract {
+    json: web::Bytes,
+    routes: std::sync::Arc<KnownRoutes>,
+}
+
+fn served_contract() -> &'static ServedContract {
+    static SERVED: std::sync::OnceLock<ServedContract> = std::sync::OnceLock::new();
+    SERVED.get_or_init(|| {
+        let value = crate::openapi::fresh_value();
+        let json = serde_json::to_vec(&value).expect("the contract serializes");
+        ServedContract { json: web::Bytes::from(json), routes: std::sync::Arc::new(KnownRoutes::from_contract(&value)) }
+    })
+}
+
+/// The OpenAPI contract of this API (the document that `openapi/intercoop-v1.json` holds).
+async fn contract() -> HttpResponse {
+    HttpResponse::Ok().content_type(header::ContentType::json()).body(served_contract().json.clone())
+}
+
 /// The documented paths and their methods, to tell a wrong method (405 with `Allow`) from an unknown path (404).
 pub struct KnownRoutes(Vec<(Vec<String>, Vec<&'static str>)>);
 
 impl KnownRoutes {
-    fn from_spec(spec: &utoipa::openapi::OpenApi) -> Self {
-        let routes = spec
-            .paths
-            .paths
-            .iter()
+    fn from_contract(contract: &serde_json::Value) -> Self {
+        let paths = contract["paths"].as_object().into_iter().flatten();
+        let routes = paths
             .map(|(path, item)| (path.trim_matches('/').split('/').map(str::to_owned).collect(), methods(item)))
             .collect();
         Self(routes)
@@ -110,23 +129,23 @@ impl KnownRoutes {
     }
 }
 
-fn methods(item: &PathItem) -> Vec<&'static str> {
-    let mut out = Vec::new();
-    for (present, name) in [
-        (item.get.is_some(), "GET"),
-        (item.put.is_some(), "PUT"),
-        (item.post.is_some(), "POST"),
-        (item.delete.is_some(), "DELETE"),
-        (item.patch.is_some(), "PATCH"),
-    ] {
-        if present {
-            out.push(name);
-        }
-    }
-    if item.get.is_some() {
+fn methods(item: &serde_json::Value) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> =
+        ["get", "put", "post", "delete", "patch"].into_iter().filter(|m| item.get(m).is_some()).map(upper).collect();
+    if item.get("get").is_some() {
         out.push("HEAD");
     }
     out
+}
+
+fn upper(method: &str) -> &'static str {
+    match method {
+        "get" => "GET",
+        "put" => "PUT",
+        "post" => "POST",
+        "delete" => "DELETE",
+        _ => "PATCH",
+    }
 }
 
 async fn unmatched(req: HttpRequest, known: web::Data<KnownRoutes>) -> Result<HttpResponse, ApiError> {

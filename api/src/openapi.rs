@@ -66,26 +66,37 @@ impl Modify for BearerAuth {
 /// The whole contract, as the running service serves it; made once, from the registered routes.
 pub fn spec() -> &'static utoipa::openapi::OpenApi {
     static SPEC: OnceLock<utoipa::openapi::OpenApi> = OnceLock::new();
-    SPEC.get_or_init(|| {
-        let mut spec = crate::app::routes_and_spec(actix_web::App::new()).1;
-        utoipa::Modify::modify(&crate::access::AccessModifier, &mut spec);
-        utoipa::Modify::modify(&crate::idempotency::IdempotencyModifier, &mut spec);
-        utoipa::Modify::modify(&crate::routes::webhooks::WebhookContract, &mut spec);
-        spec
-    })
+    SPEC.get_or_init(build_spec)
+}
+
+fn build_spec() -> utoipa::openapi::OpenApi {
+    let mut spec = crate::app::routes_and_spec(actix_web::App::new()).1;
+    utoipa::Modify::modify(&crate::access::AccessModifier, &mut spec);
+    utoipa::Modify::modify(&crate::idempotency::IdempotencyModifier, &mut spec);
+    utoipa::Modify::modify(&crate::routes::webhooks::WebhookContract, &mut spec);
+    spec
 }
 
 /// The contract as served and committed: the registered routes' contract with the request shapes made strict and
 /// links from each create to the operations on what it created, and an example for every schema.
 pub fn spec_value() -> &'static serde_json::Value {
     static VALUE: OnceLock<serde_json::Value> = OnceLock::new();
-    VALUE.get_or_init(|| {
-        let mut json = serde_json::to_value(spec()).expect("the contract serializes");
-        crate::contract_shapes::apply(&mut json);
-        crate::contract_links::apply(&mut json);
-        crate::contract_examples::apply(&mut json);
-        json
-    })
+    VALUE.get_or_init(|| build_value(spec()))
+}
+
+/// Makes the contract as `spec_value` holds it, for callers that keep only what they need of it (as a document
+/// it takes megabytes).
+pub fn build_value(spec: &utoipa::openapi::OpenApi) -> serde_json::Value {
+    let mut json = serde_json::to_value(spec).expect("the contract serializes");
+    crate::contract_shapes::apply(&mut json);
+    crate::contract_links::apply(&mut json);
+    crate::contract_examples::apply(&mut json);
+    json
+}
+
+/// Makes the contract anew, without keeping it (see `build_value`).
+pub fn fresh_value() -> serde_json::Value {
+    build_value(&build_spec())
 }
 
 /// The contract as pretty JSON with a final newline, as committed in `openapi/intercoop-v1.json`.

@@ -30,6 +30,8 @@ db_test! {
         assert!(page.text.contains("swagger-ui"), "{}", page.text);
         let spec = app.get("/api/v1/openapi.json").await.expect(200);
         assert_eq!(spec["info"]["title"], "intercoop");
+        let initializer = app.get("/swagger-ui/swagger-initializer.js").await;
+        assert!(initializer.text.contains("/api/v1/openapi.json"), "{}", initializer.text);
     }
 }
 
