@@ -91,6 +91,11 @@ struct ServedContract {
     routes: std::sync::Arc<KnownRoutes>,
 }
 
+/// Makes what the workers share (the contract they serve) ahead of them.
+pub fn prepare() {
+    served_contract();
+}
+
 fn served_contract() -> &'static ServedContract {
     static SERVED: std::sync::OnceLock<ServedContract> = std::sync::OnceLock::new();
     SERVED.get_or_init(|| {

@@ -8,23 +8,23 @@ use intercoop_api::{openapi, server, telemetry};
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// mimalloc's options as its version 3 numbers them (`mi_option_e` in its `mimalloc.h`): commit arena memory when it
-/// is used rather than when it is reserved, and give freed pages back to the system at once, so that the process
-/// holds what it uses (`MIMALLOC_*` variables still override these).
+/// mimalloc's option, as its version 3 numbers them (`mi_option_e` in its `mimalloc.h`), to commit arena memory
+/// when it is used rather than when it is reserved, so that the process holds what it uses
+/// (`MIMALLOC_ARENA_EAGER_COMMIT` still overrides it).
 fn tune_allocator() {
     const ARENA_EAGER_COMMIT: libmimalloc_sys::mi_option_t = 4;
-    const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
-    for (option, value, variable) in
-        [(ARENA_EAGER_COMMIT, 0, "MIMALLOC_ARENA_EAGER_COMMIT"), (PURGE_DELAY, 0, "MIMALLOC_PURGE_DELAY")]
-    {
-        if std::env::var_os(variable).is_none() {
-            // SAFETY: sets one of mimalloc's options; any value is valid for these two.
-            unsafe { libmimalloc_sys::mi_option_set(option, value) };
-        }
+    if std::env::var_os("MIMALLOC_ARENA_EAGER_COMMIT").is_none() {
+        // SAFETY: sets one of mimalloc's options; 0 is a valid value for it.
+        unsafe { libmimalloc_sys::mi_option_set(ARENA_EAGER_COMMIT, 0) };
     }
 }
 
-/// intercoop: the system of record for a council's programme of international cooperation and promotion.
+/// Gives the memory this thread has freed back to the system now, rather than at its next allocation.
+fn return_freed_memory() {
+    // SAFETY: mimalloc's collection of the calling thread's free memory; it has no preconditions.
+    unsafe { libmimalloc_sys::mi_collect(true) };
+}
+
 #[derive(Parser)]
 #[command(version, about)]
 struct Cli {
@@ -118,6 +118,9 @@ fn main() -> anyhow::Result<()> {
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => {
             telemetry::init(&settings.log_format);
+            // Made here, before the workers start, so that what making it leaves behind is given back at once.
+            intercoop_api::app::prepare();
+            return_freed_memory();
             actix_web::rt::System::new().block_on(server::serve(settings))
         }
         Command::Migrate => {
