@@ -4,7 +4,7 @@ use intercoop_api::config::Settings;
 use intercoop_api::{openapi, server, telemetry};
 
 /// mimalloc rather than the system allocator: a request allocates many small values, and glibc's allocator spent a
-/// fifth of a list request's CPU time (see bench/RESULTS.md).
+/// fifth of a list request's CPU time under the benchmark's load (bench/run).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -25,6 +25,7 @@ fn return_freed_memory() {
     unsafe { libmimalloc_sys::mi_collect(true) };
 }
 
+/// intercoop: the system of record for a council's programme of international cooperation and promotion.
 #[derive(Parser)]
 #[command(version, about)]
 struct Cli {
