@@ -42,6 +42,9 @@ impl Database {
         opts.max_connections(settings.max_connections)
             .min_connections(1)
             .acquire_timeout(settings.acquire_timeout)
+            // A connection idle for a while may have been dropped by the server or the network: it is pinged
+            // before use. Pinging every checkout would add a round trip to each statement.
+            .test_before_acquire_if_idle_for(Duration::from_secs(30))
             .sqlx_logging(false)
             .map_sqlx_sqlite_opts(|o| {
                 o.journal_mode(SqliteJournalMode::Wal)
