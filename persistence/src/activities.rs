@@ -330,26 +330,29 @@ pub(crate) async fn of_measures_in_year(
     views(conn, records).await
 }
 
+/// Pages of at most this many activities load their measures and partners joined to their links; larger batches
+/// (a report's year, a feed's batch) load the links, then each measure and partner once.
+const JOINED_MAX: usize = 200;
+
 /// Fills in each activity's measures and partners, with the measures' codes and titles and the partners' names,
-/// in two queries for the whole batch (each link table joined to the records it names).
-pub(crate) async fn views(
-    conn: &impl ConnectionTrait,
-    mut records: Vec<Activity>,
-) -> Result<Vec<ActivityView>, RepoError> {
+/// in two queries for a page (each link table joined to the records it names) and four for a larger batch.
+pub(crate) async fn views(conn: &impl ConnectionTrait, records: Vec<Activity>) -> Result<Vec<ActivityView>, RepoError> {
+    if records.len() > JOINED_MAX {
+        return views_of_many(conn, records).await;
+    }
+    let mut records = records;
     let mut measures: Vec<Vec<MeasureRef>> = records.iter().map(|_| Vec::new()).collect();
     let mut partners: Vec<Vec<PartnerRef>> = records.iter().map(|_| Vec::new()).collect();
     let mut links: Vec<Vec<PartnerLink>> = records.iter().map(|_| Vec::new()).collect();
     let at: HashMap<Uuid, usize> = records.iter().enumerate().map(|(i, r)| (r.meta.id, i)).collect();
     let ids: Vec<Uuid> = records.iter().map(|r| r.meta.id).collect();
-    for ids in ids.chunks(crate::support::IN_LIST_MAX) {
-        for (owner, measure) in measures::linked(conn, &ACTIVITY_MEASURES, ids).await? {
-            measures[at[&owner]].push(measure);
-        }
-        for (owner, role, partner) in partners::linked(conn, &ACTIVITY_PARTNERS, ids).await? {
-            let role = parse_stored(role.as_deref().unwrap_or_default(), PartnerRole::parse, "partner role")?;
-            links[at[&owner]].push(PartnerLink { partner_id: partner.id, role });
-            partners[at[&owner]].push(partner);
-        }
+    for (owner, measure) in measures::linked(conn, &ACTIVITY_MEASURES, &ids).await? {
+        measures[at[&owner]].push(measure);
+    }
+    for (owner, role, partner) in partners::linked(conn, &ACTIVITY_PARTNERS, &ids).await? {
+        let role = parse_stored(role.as_deref().unwrap_or_default(), PartnerRole::parse, "partner role")?;
+        links[at[&owner]].push(PartnerLink { partner_id: partner.id, role });
+        partners[at[&owner]].push(partner);
     }
     Ok(records
         .drain(..)
@@ -359,6 +362,36 @@ pub(crate) async fn views(
             record.data.partners = links;
             measures.sort_by_key(|m| m.code);
             ActivityView { record, measures, partners }
+        })
+        .collect())
+}
+
+/// [`views`] for a batch of many activities: their links, then the distinct measures and partners they name.
+async fn views_of_many(
+    conn: &impl ConnectionTrait,
+    mut records: Vec<Activity>,
+) -> Result<Vec<ActivityView>, RepoError> {
+    Activities::load_links(conn, &mut records).await?;
+    let distinct = |ids: &mut dyn Iterator<Item = Uuid>| {
+        let mut ids: Vec<Uuid> = ids.collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    };
+    let measure_ids = distinct(&mut records.iter().flat_map(|r| r.data.measure_ids.iter().copied()));
+    let partner_ids = distinct(&mut records.iter().flat_map(|r| r.data.partners.iter().map(|p| p.partner_id)));
+    let measures: HashMap<Uuid, MeasureRef> =
+        measures::refs(conn, &measure_ids).await?.into_iter().map(|m| (m.id, m)).collect();
+    let partners: HashMap<Uuid, PartnerRef> =
+        partners::refs(conn, &partner_ids).await?.into_iter().map(|p| (p.id, p)).collect();
+    Ok(records
+        .into_iter()
+        .map(|record| {
+            let mut ms: Vec<MeasureRef> =
+                record.data.measure_ids.iter().filter_map(|id| measures.get(id).cloned()).collect();
+            ms.sort_by_key(|m| m.code);
+            let ps = record.data.partners.iter().filter_map(|p| partners.get(&p.partner_id).cloned()).collect();
+            ActivityView { record, measures: ms, partners: ps }
         })
         .collect())
 }

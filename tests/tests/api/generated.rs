@@ -65,6 +65,40 @@ db_test! {
     }
 }
 
+db_test! {
+    async fn a_feed_batch_of_hundreds_names_the_same_measures_and_partners_as_the_pages(app) {
+        // Pages of up to 200 join the link tables to what they name; the feed's batch of 240 reads them apart.
+        fill(&app, SMALL).await;
+        let mut paged = std::collections::HashMap::new();
+        for offset in [0, 200] {
+            let page = app.get(&format!("/api/v1/activities?sort=title&limit=200&offset={offset}")).await.expect(200);
+            for a in page["items"].as_array().unwrap() {
+                let codes: Vec<_> = a["measures"].as_array().unwrap().iter().map(|m| m["code"].clone()).collect();
+                let details = a["partner_details"].as_array().unwrap();
+                let ids: Vec<_> = details.iter().map(|p| p["id"].clone()).collect();
+                let names: Vec<_> = details.iter().map(|p| p["name"]["uk"].clone()).collect();
+                let linked: Vec<_> = a["partners"].as_array().unwrap().iter().map(|p| p["partner_id"].clone()).collect();
+                assert_eq!(ids, linked, "{a}");
+                paged.insert(a["id"].as_str().unwrap().to_owned(), (codes, ids, names));
+            }
+        }
+        let (status, _, body) = app.client_get_bytes("/open-data/v1/activities.json").await;
+        assert_eq!(status, 200);
+        let feed: serde_json::Value = serde_json::from_slice(&body).unwrap();
+        let items = feed["items"].as_array().unwrap();
+        assert_eq!(items.len(), paged.len());
+        assert!(items.len() > 200, "{} activities: the feed's batch must be larger than a page", items.len());
+        let mut linked = 0;
+        for item in items {
+            let names: Vec<_> = item["partner_names"].as_array().unwrap().iter().map(|n| n["uk"].clone()).collect();
+            let from_feed = (item["measure_codes"].as_array().unwrap().clone(), item["partner_ids"].as_array().unwrap().clone(), names);
+            assert_eq!(&from_feed, &paged[item["id"].as_str().unwrap()], "{item}");
+            linked += usize::from(!from_feed.0.is_empty() && !from_feed.1.is_empty());
+        }
+        assert!(linked >= 200, "only {linked} activities with both measures and partners");
+    }
+}
+
 /// Statements the service runs for one GET (as the viewer), the webhook worker stopped.
 async fn statements(app: &TestApp, path: &str) -> u64 {
     let before = app.db.statements_run();
