@@ -96,6 +96,33 @@ pub fn prepare() {
     served_contract();
 }
 
+static AFTER_BUILD: std::sync::OnceLock<fn()> = std::sync::OnceLock::new();
+
+/// Sets what each worker calls once it has built its application: the binary gives back to the system the memory
+/// that registering the routes used (each worker makes and drops the routes' contract).
+pub fn after_build(hook: fn()) {
+    let _ = AFTER_BUILD.set(hook);
+}
+
+/// [`build`] as a worker runs it, then the hook of [`after_build`].
+pub(crate) fn build_in_worker(
+    ctx: AppContext,
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    let app = build(ctx);
+    if let Some(hook) = AFTER_BUILD.get() {
+        hook();
+    }
+    app
+}
+
 fn served_contract() -> &'static ServedContract {
     static SERVED: std::sync::OnceLock<ServedContract> = std::sync::OnceLock::new();
     SERVED.get_or_init(|| {

@@ -122,6 +122,7 @@ fn main() -> anyhow::Result<()> {
             // Made here, before the workers start, so that what making it leaves behind is given back at once.
             intercoop_api::app::prepare();
             return_freed_memory();
+            intercoop_api::app::after_build(return_freed_memory);
             actix_web::rt::System::new().block_on(server::serve(settings))
         }
         Command::Migrate => {
