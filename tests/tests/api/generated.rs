@@ -67,7 +67,7 @@ db_test! {
 
 db_test! {
     async fn a_feed_batch_of_hundreds_names_the_same_measures_and_partners_as_the_pages(app) {
-        // Pages of up to 200 join the link tables to what they name; the feed's batch of 240 reads them apart.
+        // Pages of up to 200 join the link tables to what they name; the feed's one batch of them all reads them apart.
         fill(&app, SMALL).await;
         let mut paged = std::collections::HashMap::new();
         for offset in [0, 200] {
