@@ -53,7 +53,15 @@ impl From<DbErr> for RepoError {
 
 fn is_connection_error(e: &sea_orm::sqlx::Error) -> bool {
     use sea_orm::sqlx::Error;
-    matches!(e, Error::Io(_) | Error::PoolTimedOut | Error::PoolClosed | Error::Tls(_) | Error::WorkerCrashed)
+    match e {
+        Error::Io(_) | Error::PoolTimedOut | Error::PoolClosed | Error::Tls(_) | Error::WorkerCrashed => true,
+        Error::Database(db) => db.try_downcast_ref::<sea_orm::sqlx::postgres::PgDatabaseError>().is_some_and(|pg| {
+            // Class 08 (connection exception) and 57P (the server shutting down, crashed or starting): a pooled
+            // connection learns of them at its next statement.
+            pg.code().starts_with("08") || pg.code().starts_with("57P")
+        }),
+        _ => false,
+    }
 }
 
 /// SQLite reports some foreign-key failures (a deferred check, a self-reference) under codes sea-orm does not map.
