@@ -196,7 +196,7 @@ impl Record for Activities {
 
 pub async fn create(db: &Database, actor: &Actor, draft: ActivityDraft) -> Result<ActivityView, RepoError> {
     let record = crud::create::<Activities>(db, actor, draft).await?;
-    Ok(views(db.connection(), vec![record]).await?.remove(0))
+    Ok(views_of_linked(db.connection(), vec![record]).await?.remove(0))
 }
 
 pub async fn update<E: From<RepoError>>(
@@ -206,7 +206,7 @@ pub async fn update<E: From<RepoError>>(
     change: impl FnOnce(&Activity) -> Result<ActivityDraft, E>,
 ) -> Result<ActivityView, E> {
     let record = crud::update::<Activities, E>(db, actor, id, change).await?;
-    Ok(views(db.connection(), vec![record]).await?.remove(0))
+    Ok(views_of_linked(db.connection(), vec![record]).await?.remove(0))
 }
 
 pub async fn delete<E: From<RepoError>>(
@@ -226,7 +226,7 @@ pub async fn transition<E: From<RepoError>>(
     next: impl FnOnce(&Activity) -> Result<(PublicationState, &'static str), E>,
 ) -> Result<ActivityView, E> {
     let record = crud::transition::<Activities, E>(db, actor, id, next).await?;
-    Ok(views(db.connection(), vec![record]).await?.remove(0))
+    Ok(views_of_linked(db.connection(), vec![record]).await?.remove(0))
 }
 
 pub async fn get(db: &Database, id: Uuid, visibility: Visibility) -> Result<ActivityView, RepoError> {
@@ -372,6 +372,12 @@ async fn views_of_many(
     mut records: Vec<Activity>,
 ) -> Result<Vec<ActivityView>, RepoError> {
     Activities::load_links(conn, &mut records).await?;
+    views_of_linked(conn, records).await
+}
+
+/// [`views`] for activities whose links are at hand (loaded, or just written): the distinct measures and partners
+/// they name, in one query each, none where they name none.
+async fn views_of_linked(conn: &impl ConnectionTrait, records: Vec<Activity>) -> Result<Vec<ActivityView>, RepoError> {
     let distinct = |ids: &mut dyn Iterator<Item = Uuid>| {
         let mut ids: Vec<Uuid> = ids.collect();
         ids.sort_unstable();
