@@ -72,13 +72,17 @@ pub fn build(
         .service(SwaggerUi::new("/swagger-ui/{_:.*}").config(utoipa_swagger_ui::Config::new([CONTRACT_PATH])))
         .service(web::resource(CONTRACT_PATH).route(web::get().to(contract)))
         .service(routes::open_data::preflight_route());
-    routes_and_spec(base)
+    let app = routes_and_spec(base)
         .0
         .default_service(web::to(unmatched))
         .wrap(actix_web::middleware::from_fn(crate::timeouts::middleware))
         .wrap(actix_web::middleware::from_fn(crate::idempotency::middleware))
         .wrap(actix_web::middleware::from_fn(crate::metrics::middleware))
-        .wrap(actix_web::middleware::from_fn(telemetry::request_id))
+        .wrap(actix_web::middleware::from_fn(telemetry::request_id));
+    if let Some(hook) = AFTER_BUILD.get() {
+        hook();
+    }
+    app
 }
 
 /// Where the contract is served.
@@ -98,29 +102,10 @@ pub fn prepare() {
 
 static AFTER_BUILD: std::sync::OnceLock<fn()> = std::sync::OnceLock::new();
 
-/// Sets what each worker calls once it has built its application: the binary gives back to the system the memory
-/// that registering the routes used (each worker makes and drops the routes' contract).
+/// Sets what [`build`] calls once it has built an application (in each worker): the binary gives back to the
+/// system the memory that registering the routes used (each worker makes and drops the routes' contract).
 pub fn after_build(hook: fn()) {
     let _ = AFTER_BUILD.set(hook);
-}
-
-/// [`build`] as a worker runs it, then the hook of [`after_build`].
-pub(crate) fn build_in_worker(
-    ctx: AppContext,
-) -> App<
-    impl ServiceFactory<
-        ServiceRequest,
-        Config = (),
-        Response = ServiceResponse<impl MessageBody>,
-        Error = actix_web::Error,
-        InitError = (),
-    >,
-> {
-    let app = build(ctx);
-    if let Some(hook) = AFTER_BUILD.get() {
-        hook();
-    }
-    app
 }
 
 fn served_contract() -> &'static ServedContract {

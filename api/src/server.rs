@@ -81,7 +81,7 @@ pub fn http_server(
     signals: bool,
 ) -> anyhow::Result<Server> {
     // Slow clients: the request head within 10 s, idle keep-alive connections closed after 30 s.
-    let mut server = HttpServer::new(move || app::build_in_worker(ctx.clone()))
+    let mut server = HttpServer::new(move || app::build(ctx.clone()))
         .shutdown_timeout(30)
         .client_request_timeout(Duration::from_secs(10))
         .client_disconnect_timeout(Duration::from_secs(5))
