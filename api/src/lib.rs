@@ -11,6 +11,7 @@ pub mod config;
 pub mod contract_examples;
 pub mod contract_links;
 pub mod contract_shapes;
+pub mod contract_white_space;
 pub mod docx_text;
 pub mod error;
 pub mod extract;

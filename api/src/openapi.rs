@@ -78,7 +78,8 @@ fn build_spec() -> utoipa::openapi::OpenApi {
 }
 
 /// The contract as served and committed: the registered routes' contract with the request shapes made strict and
-/// links from each create to the operations on what it created, and an example for every schema.
+/// links from each create to the operations on what it created, an example for every schema, and white space in
+/// its patterns as the service reads it.
 pub fn spec_value() -> &'static serde_json::Value {
     static VALUE: OnceLock<serde_json::Value> = OnceLock::new();
     VALUE.get_or_init(|| build_value(spec()))
@@ -91,6 +92,7 @@ pub fn build_value(spec: &utoipa::openapi::OpenApi) -> serde_json::Value {
     crate::contract_shapes::apply(&mut json);
     crate::contract_links::apply(&mut json);
     crate::contract_examples::apply(&mut json);
+    crate::contract_white_space::apply(&mut json);
     json
 }
 

@@ -114,7 +114,7 @@ fn check_account(
         errors.add("display_name", "length", "must have between 1 and 200 characters");
     }
     if let Some(email) = email
-        && (!email.contains('@') || email.contains(char::is_whitespace) || email.len() > 254)
+        && (!email.contains('@') || email.contains(char::is_whitespace) || email.chars().count() > 254)
     {
         errors.add("email", "invalid", "is not an e-mail address");
     }
