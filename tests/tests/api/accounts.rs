@@ -166,3 +166,22 @@ db_test! {
         login(&app, "someone-else", PASSWORD).await.expect_problem(429, "too_many_attempts");
     }
 }
+
+db_test! {
+    async fn an_e_mail_address_has_no_white_space_and_up_to_254_characters(app) {
+        let with = |username: &str, email: String| json!({"username": username, "display_name": "Олена", "email": email, "role": "viewer", "password": PASSWORD});
+        for (username, email) in [("nel", "\u{85}olena@khm.gov.ua".to_owned()), ("nbsp", "olena@khm\u{a0}gov.ua".to_owned())] {
+            let response = app.post("/api/v1/users", Role::Admin, &with(username, email)).await;
+            response.expect_problem(422, "validation_failed");
+            assert_eq!(response.error_fields(), ["email"]);
+        }
+        let cyrillic = format!("{}@мiсто.укр", "о".repeat(244));
+        assert_eq!(cyrillic.chars().count(), 254);
+        let created = app.post("/api/v1/users", Role::Admin, &with("long", cyrillic.clone())).await.expect(201);
+        assert_eq!(created["email"], cyrillic.as_str());
+        let too_long = format!("о{cyrillic}");
+        app.post("/api/v1/users", Role::Admin, &with("longer", too_long)).await.expect_problem(422, "validation_failed");
+        let listed = app.get_as("/api/v1/users", Role::Admin).await.expect(200);
+        assert_eq!(listed["total"], 1);
+    }
+}
