@@ -172,6 +172,15 @@ fn text_patterns(schema: &mut Value) {
     }
 }
 
+/// A query parameter's text is at most `QUERY_VALUE_MAX` characters, as the service reads it.
+fn query_value_length(schema: &mut Value) {
+    let is_string =
+        schema.get("type").is_some_and(|t| t == "string" || t.as_array().is_some_and(|t| t.contains(&json!("string"))));
+    if is_string && schema.get("maxLength").is_none() && schema.get("enum").is_none() {
+        schema["maxLength"] = json!(crate::extract::QUERY_VALUE_MAX);
+    }
+}
+
 /// Rewrites the contract's request shapes (see the module's documentation).
 pub fn apply(spec: &mut Value) {
     // Merge patches: the schema each declares becomes its patch schema.
@@ -209,6 +218,7 @@ pub fn apply(spec: &mut Value) {
             for parameter in operation.get_mut("parameters").and_then(Value::as_array_mut).into_iter().flatten() {
                 if parameter["in"] == "query" {
                     text_patterns(&mut parameter["schema"]);
+                    query_value_length(&mut parameter["schema"]);
                 }
             }
         }

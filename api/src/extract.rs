@@ -88,7 +88,12 @@ pub fn from_value<T: DeserializeOwned + Serialize>(value: Value) -> Result<T, Ap
     intercoop_domain::strict::from_value(value).map_err(ApiError::validation)
 }
 
-/// Query parameters of type `T`, which rejects unknown parameters (`deny_unknown_fields`).
+/// The most characters a query parameter's value may have (the contract says so on each): filters and searches
+/// are short, and a list's `Link` header repeats its query.
+pub const QUERY_VALUE_MAX: usize = 500;
+
+/// Query parameters of type `T`, which rejects unknown parameters (`deny_unknown_fields`), NUL characters and
+/// values over `QUERY_VALUE_MAX` characters.
 pub struct ListQuery<T>(pub T);
 
 impl<T: DeserializeOwned> FromRequest for ListQuery<T> {
@@ -99,6 +104,9 @@ impl<T: DeserializeOwned> FromRequest for ListQuery<T> {
         let pairs: Vec<(String, String)> = serde_urlencoded::from_str(req.query_string()).unwrap_or_default();
         if let Some((name, _)) = pairs.iter().find(|(k, v)| k.contains('\0') || v.contains('\0')) {
             return ready(Err(ApiError::invalid_query(name, "contains a NUL character")));
+        }
+        if let Some((name, _)) = pairs.iter().find(|(_, v)| v.chars().count() > QUERY_VALUE_MAX) {
+            return ready(Err(ApiError::invalid_query(name, format!("is longer than {QUERY_VALUE_MAX} characters"))));
         }
         ready(serde_urlencoded::from_str::<T>(req.query_string()).map(ListQuery).map_err(|e| {
             let message = e.to_string();

@@ -32,6 +32,11 @@ impl Default for IdempotencyTtl {
     }
 }
 
+/// Answers that carry tokens or secrets are not kept: their operations take no key.
+fn answers_with_secrets(path: &str) -> bool {
+    path.starts_with("/api/v1/auth/") || path.starts_with("/api/v1/service-accounts")
+}
+
 fn refuse(req: ServiceRequest, error: ApiError) -> ServiceResponse<BoxBody> {
     req.into_response(error.error_response())
 }
@@ -41,9 +46,7 @@ pub async fn middleware(
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
     let key = req.headers().get(&IDEMPOTENCY_KEY).map(|v| v.to_str().map(str::to_owned));
-    // Answers that carry tokens or secrets are not kept.
-    let keeps_secrets = req.path().starts_with("/api/v1/auth/") || req.path().starts_with("/api/v1/service-accounts");
-    let (Some(key), true) = (key, req.method() == Method::POST && !keeps_secrets) else {
+    let (Some(key), true) = (key, req.method() == Method::POST && !answers_with_secrets(req.path())) else {
         return next.call(req).await.map(ServiceResponse::map_into_boxed_body);
     };
     let key = match key {
@@ -161,14 +164,14 @@ fn caller_scope(req: &ServiceRequest) -> Option<String> {
     claims.map(|c| format!("{}|{:?}|{:?}", c.sub, c.uid, c.said))
 }
 
-/// Writes the `Idempotency-Key` header into the contract of every create.
+/// Writes the `Idempotency-Key` header into the contract of every create whose answer holds no secret.
 pub struct IdempotencyModifier;
 
 impl utoipa::Modify for IdempotencyModifier {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         use utoipa::openapi::path::{ParameterBuilder, ParameterIn};
         use utoipa::openapi::{ObjectBuilder, Required, Type};
-        for item in openapi.paths.paths.values_mut() {
+        for (_, item) in openapi.paths.paths.iter_mut().filter(|(path, _)| !answers_with_secrets(path)) {
             let Some(operation) = item.post.as_mut() else { continue };
             if !operation.operation_id.as_deref().is_some_and(|id| id.starts_with("create_")) {
                 continue;

@@ -104,7 +104,8 @@ pub fn created<T: Serialize>(location: String, version: i32, body: &T) -> HttpRe
         .json(body)
 }
 
-/// Applies an RFC 7396 JSON merge patch to the record's content and reads the result strictly.
+/// Applies an RFC 7396 JSON merge patch to the record's content and reads the result strictly. A null removes a
+/// field; a null for a name the record does not have is an unknown field, as any other value for it would be.
 pub fn merge_patch<T: Serialize + DeserializeOwned>(current: &T, patch: serde_json::Value) -> Result<T, ApiError> {
     if !patch.is_object() {
         return Err(ApiError::validation(intercoop_domain::FieldErrors::single(
@@ -114,11 +115,29 @@ pub fn merge_patch<T: Serialize + DeserializeOwned>(current: &T, patch: serde_js
         )));
     }
     let mut target = serde_json::to_value(current).map_err(ApiError::internal)?;
-    merge(&mut target, patch);
-    from_value(target)
+    let mut absent = Vec::new();
+    merge(&mut target, patch, &mut Vec::new(), &mut absent);
+    let parsed: T = from_value(target)?;
+    let known = serde_json::to_value(&parsed).map_err(ApiError::internal)?;
+    let mut errors = intercoop_domain::FieldErrors::new();
+    for path in absent {
+        let (name, parents) = path.split_last().expect("a path names a field");
+        let parent = parents.iter().try_fold(&known, |value, key| value.get(key));
+        if parent.is_some_and(|p| p.is_object() && p.get(name).is_none()) {
+            errors.add(path.join("."), "unknown_field", "is not a field of this record");
+        }
+    }
+    errors.into_result().map_err(ApiError::validation)?;
+    Ok(parsed)
 }
 
-fn merge(target: &mut serde_json::Value, patch: serde_json::Value) {
+/// Merges `patch` into `target`, noting the paths of nulls that named no field there.
+fn merge(
+    target: &mut serde_json::Value,
+    patch: serde_json::Value,
+    at: &mut Vec<String>,
+    absent: &mut Vec<Vec<String>>,
+) {
     match patch {
         serde_json::Value::Object(fields) => {
             if !target.is_object() {
@@ -126,11 +145,16 @@ fn merge(target: &mut serde_json::Value, patch: serde_json::Value) {
             }
             let object = target.as_object_mut().expect("made an object above");
             for (key, value) in fields {
+                at.push(key);
+                let key = at.last().expect("pushed above");
                 if value.is_null() {
-                    object.remove(&key);
+                    if object.remove(key).is_none() {
+                        absent.push(at.clone());
+                    }
                 } else {
-                    merge(object.entry(key).or_insert(serde_json::Value::Null), value);
+                    merge(object.entry(key.clone()).or_insert(serde_json::Value::Null), value, at, absent);
                 }
+                at.pop();
             }
         }
         other => *target = other,
@@ -180,11 +204,13 @@ mod tests {
 
     #[test]
     fn merge_patch_follows_rfc_7396() {
+        let mut absent = Vec::new();
         let mut target = json!({"a": "b", "c": {"d": "e", "f": "g"}});
-        super::merge(&mut target, json!({"a": "z", "c": {"f": null}}));
+        super::merge(&mut target, json!({"a": "z", "c": {"f": null, "x": null}}), &mut Vec::new(), &mut absent);
         assert_eq!(target, json!({"a": "z", "c": {"d": "e"}}));
+        assert_eq!(absent, [["c", "x"]]);
         let mut target = json!({"a": [1, 2]});
-        super::merge(&mut target, json!({"a": [3]}));
+        super::merge(&mut target, json!({"a": [3]}), &mut Vec::new(), &mut absent);
         assert_eq!(target, json!({"a": [3]}));
     }
 }

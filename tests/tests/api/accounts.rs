@@ -145,6 +145,10 @@ db_test! {
         login(&app, "olena.k", PASSWORD).await.expect_problem(401, "invalid_credentials");
         login(&app, "olena.k", "a brand new long password").await.expect(200);
         app.patch(&path, Role::Admin, &json!({"username": "renamed"})).await.expect_problem(422, "validation_failed");
+        app.patch(&path, Role::Admin, &json!({"username": null})).await.expect_problem(422, "validation_failed");
+        let kept = app.patch(&path, Role::Admin, &json!({"password": null, "unit": null})).await.expect(200);
+        assert_eq!(kept["unit"], serde_json::Value::Null);
+        login(&app, "olena.k", "a brand new long password").await.expect(200);
         app.patch(&path, Role::Admin, &json!({"active": false})).await.expect(200);
         login(&app, "olena.k", "a brand new long password").await.expect_problem(401, "invalid_credentials");
         let listed = app.get_as("/api/v1/users", Role::Admin).await.expect(200);

@@ -102,6 +102,23 @@ db_test! {
 }
 
 db_test! {
+    async fn a_query_value_has_at_most_500_characters(app) {
+        let longest = "ш".repeat(500);
+        let found = app.get(&format!("/api/v1/partners?q={longest}&owner_unit={longest}")).await.expect(200);
+        assert_eq!(found["total"], 0);
+        let response = app.get(&format!("/api/v1/partners?q={longest}ш")).await;
+        response.expect_problem(400, "invalid_query");
+        assert_eq!(response.error_fields(), ["q"]);
+        let response = app.get_as(&format!("/api/v1/audit?actor={}", "a".repeat(40_000)), Role::Admin).await;
+        response.expect_problem(400, "invalid_query");
+        assert_eq!(response.error_fields(), ["actor"]);
+        let contract = intercoop_api::openapi::spec_value();
+        let q = contract["paths"]["/api/v1/partners"]["get"]["parameters"].as_array().unwrap().iter().find(|p| p["name"] == "q");
+        assert_eq!(q.unwrap()["schema"]["maxLength"], 500);
+    }
+}
+
+db_test! {
     async fn bad_ids_and_unknown_routes(app) {
         app.get("/api/v1/partners/not-a-uuid").await.expect_problem(400, "invalid_path");
         app.get("/api/v1/partners/00000000-0000-0000-0000-000000000000").await.expect_problem(404, "not_found");

@@ -90,3 +90,17 @@ db_test! {
         assert_eq!(app.count_rows("idempotency_keys").await, 0, "an anonymous caller's key is not kept");
     }
 }
+
+#[test]
+fn the_contract_offers_a_key_on_creates_whose_answers_hold_no_secret() {
+    let spec = intercoop_api::openapi::spec_value();
+    let takes_key = |path: &str| {
+        spec["paths"][path]["post"]["parameters"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|p| p["name"] == "Idempotency-Key" && p["in"] == "header")
+    };
+    assert!(takes_key("/api/v1/partners") && takes_key("/api/v1/activities"));
+    assert!(!takes_key("/api/v1/service-accounts"), "its answer holds the client secret, which is not kept");
+}

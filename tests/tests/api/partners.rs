@@ -114,7 +114,12 @@ db_test! {
         let response = app.patch(&path, Role::Admin, &json!({"name": {"uk": " "}, "owner": 1})).await;
         response.expect_problem(422, "validation_failed");
         assert_eq!(response.error_fields(), ["owner"]);
+        let response = app.patch(&path, Role::Admin, &json!({"": null, "name": {"uk": "Штутгарт", "nickname": null}})).await;
+        response.expect_problem(422, "validation_failed");
+        assert_eq!(response.error_fields(), ["", "name.nickname"]);
         assert_eq!(app.get_as(&path, Role::Viewer).await.expect(200), created);
+        let cleared = app.patch(&path, Role::Admin, &json!({"name": {"en": null}, "website": null})).await.expect(200);
+        assert_eq!(cleared["name"]["en"], serde_json::Value::Null);
     }
 }
 

@@ -91,7 +91,7 @@ pub struct UserChanges {
     pub unit: Option<String>,
     pub active: bool,
     /// A new password, at least 12 characters; absent to keep the password.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     #[schema(min_length = 12, pattern = "^[^\\u0000]*$")]
     pub password: Option<String>,
 }
