@@ -144,16 +144,21 @@ fn patch_of(name: &str, schema: &Value, schemas: &Map<String, Value>, nested: &m
     })
 }
 
+/// Whether a schema's type is a string (or a string or null).
+fn is_string(schema: &Value) -> bool {
+    match schema.get("type") {
+        Some(Value::String(t)) => t == "string",
+        Some(Value::Array(types)) => types.contains(&json!("string")),
+        _ => false,
+    }
+}
+
 /// Text the service reads has no NUL character, and its dates have four-digit years: a pattern says so on each
 /// string of a request schema or parameter that has no pattern, format or enumeration of its own.
 fn text_patterns(schema: &mut Value) {
+    let is_string = is_string(schema);
     match schema {
         Value::Object(map) => {
-            let is_string = match map.get("type") {
-                Some(Value::String(t)) => t == "string",
-                Some(Value::Array(types)) => types.contains(&json!("string")),
-                _ => false,
-            };
             if is_string && !map.contains_key("pattern") && !map.contains_key("enum") {
                 match map.get("format").and_then(Value::as_str) {
                     None => {
@@ -174,9 +179,7 @@ fn text_patterns(schema: &mut Value) {
 
 /// A query parameter's text is at most `QUERY_VALUE_MAX` characters, as the service reads it.
 fn query_value_length(schema: &mut Value) {
-    let is_string =
-        schema.get("type").is_some_and(|t| t == "string" || t.as_array().is_some_and(|t| t.contains(&json!("string"))));
-    if is_string && schema.get("maxLength").is_none() && schema.get("enum").is_none() {
+    if is_string(schema) && schema.get("maxLength").is_none() && schema.get("enum").is_none() {
         schema["maxLength"] = json!(crate::extract::QUERY_VALUE_MAX);
     }
 }

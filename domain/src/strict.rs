@@ -17,11 +17,16 @@ pub fn from_value<T: DeserializeOwned + Serialize>(value: Value) -> Result<T, Fi
         let field = if path == "." { String::new() } else { path };
         FieldErrors::single(field, "invalid", strip_position(&e.into_inner().to_string()))
     })?;
-    let known = serde_json::to_value(&parsed).expect("records serialize");
-    let mut errors = FieldErrors::new();
-    unknown_fields(&value, &known, "", &mut errors);
-    errors.into_result()?;
+    check_known_fields(&value, &serde_json::to_value(&parsed).expect("records serialize"))?;
     Ok(parsed)
+}
+
+/// The fields `input` names that `known` (a record written out) does not have, as validation errors with their
+/// paths.
+pub fn check_known_fields(input: &Value, known: &Value) -> Result<(), FieldErrors> {
+    let mut errors = FieldErrors::new();
+    unknown_fields(input, known, "", &mut errors);
+    errors.into_result()
 }
 
 /// Text with a NUL character cannot be stored (PostgreSQL refuses it), so it is refused up front.

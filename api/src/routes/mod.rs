@@ -115,28 +115,20 @@ pub fn merge_patch<T: Serialize + DeserializeOwned>(current: &T, patch: serde_js
         )));
     }
     let mut target = serde_json::to_value(current).map_err(ApiError::internal)?;
-    let mut absent = Vec::new();
-    merge(&mut target, patch, &mut Vec::new(), &mut absent);
+    let mut absent = serde_json::Map::new();
+    merge(&mut target, patch, &mut absent);
     let parsed: T = from_value(target)?;
     let known = serde_json::to_value(&parsed).map_err(ApiError::internal)?;
-    let mut errors = intercoop_domain::FieldErrors::new();
-    for path in absent {
-        let (name, parents) = path.split_last().expect("a path names a field");
-        let parent = parents.iter().try_fold(&known, |value, key| value.get(key));
-        if parent.is_some_and(|p| p.is_object() && p.get(name).is_none()) {
-            errors.add(path.join("."), "unknown_field", "is not a field of this record");
-        }
-    }
-    errors.into_result().map_err(ApiError::validation)?;
+    intercoop_domain::strict::check_known_fields(&serde_json::Value::Object(absent), &known)
+        .map_err(ApiError::validation)?;
     Ok(parsed)
 }
 
-/// Merges `patch` into `target`, noting the paths of nulls that named no field there.
+/// Merges `patch` into `target`, and into `absent` the nulls that named no field there (at their depth).
 fn merge(
     target: &mut serde_json::Value,
     patch: serde_json::Value,
-    at: &mut Vec<String>,
-    absent: &mut Vec<Vec<String>>,
+    absent: &mut serde_json::Map<String, serde_json::Value>,
 ) {
     match patch {
         serde_json::Value::Object(fields) => {
@@ -145,16 +137,17 @@ fn merge(
             }
             let object = target.as_object_mut().expect("made an object above");
             for (key, value) in fields {
-                at.push(key);
-                let key = at.last().expect("pushed above");
                 if value.is_null() {
-                    if object.remove(key).is_none() {
-                        absent.push(at.clone());
+                    if object.remove(&key).is_none() {
+                        absent.insert(key, value);
                     }
                 } else {
-                    merge(object.entry(key.clone()).or_insert(serde_json::Value::Null), value, at, absent);
+                    let mut inner = serde_json::Map::new();
+                    merge(object.entry(key.clone()).or_insert(serde_json::Value::Null), value, &mut inner);
+                    if !inner.is_empty() {
+                        absent.insert(key, inner.into());
+                    }
                 }
-                at.pop();
             }
         }
         other => *target = other,
@@ -204,13 +197,13 @@ mod tests {
 
     #[test]
     fn merge_patch_follows_rfc_7396() {
-        let mut absent = Vec::new();
+        let mut absent = serde_json::Map::new();
         let mut target = json!({"a": "b", "c": {"d": "e", "f": "g"}});
-        super::merge(&mut target, json!({"a": "z", "c": {"f": null, "x": null}}), &mut Vec::new(), &mut absent);
+        super::merge(&mut target, json!({"a": "z", "c": {"f": null, "x": null}}), &mut absent);
         assert_eq!(target, json!({"a": "z", "c": {"d": "e"}}));
-        assert_eq!(absent, [["c", "x"]]);
+        assert_eq!(serde_json::Value::Object(absent.clone()), json!({"c": {"x": null}}));
         let mut target = json!({"a": [1, 2]});
-        super::merge(&mut target, json!({"a": [3]}), &mut Vec::new(), &mut absent);
+        super::merge(&mut target, json!({"a": [3]}), &mut absent);
         assert_eq!(target, json!({"a": [3]}));
     }
 }
