@@ -15,7 +15,7 @@ use crate::error::{ApiError, ErrorCode};
 use crate::extract::{BodyLimit, UploadLimit, path_error};
 use crate::openapi::ApiDoc;
 use crate::preconditions::RequireIfMatch;
-use crate::throttle::LoginThrottle;
+use crate::throttle::SignInThrottle;
 use crate::{routes, telemetry};
 
 /// What the application needs from outside.
@@ -29,10 +29,14 @@ pub struct AppContext {
     pub open_data: crate::open_data::OpenDataSettings,
     pub require_if_match: RequireIfMatch,
     /// Shared by the workers of one process.
-    pub throttle: web::Data<LoginThrottle>,
+    pub throttle: web::Data<SignInThrottle>,
     /// Shared by the workers of one process.
     pub metrics: web::Data<crate::metrics::Metrics>,
     pub request_timeout: crate::timeouts::RequestTimeout,
+    /// The public base URL and the trusted reverse proxies.
+    pub public: crate::proxies::PublicAddress,
+    /// Where webhooks may be sent.
+    pub webhook_targets: crate::webhooks::targets::TargetPolicy,
 }
 
 /// Registers the documented routes on `app` and returns it with the contract they make.
@@ -66,17 +70,24 @@ pub fn build(
         .app_data(ctx.throttle.clone())
         .app_data(ctx.metrics.clone())
         .app_data(web::Data::new(ctx.request_timeout))
+        .app_data(web::Data::new(ctx.public))
+        .app_data(web::Data::new(ctx.webhook_targets))
         .app_data(web::Data::from(served.routes.clone()))
         .app_data(web::PathConfig::default().error_handler(path_error))
         // Before the routes: the /api/v1 scope would otherwise take /api/v1/openapi.json.
-        .service(SwaggerUi::new("/swagger-ui/{_:.*}").config(utoipa_swagger_ui::Config::new([CONTRACT_PATH])))
+        // No validator: Swagger UI would send the contract's address to validator.swagger.io, and it stays offline.
+        .service(
+            SwaggerUi::new("/swagger-ui/{_:.*}")
+                .config(utoipa_swagger_ui::Config::new([CONTRACT_PATH]).validator_url("none")),
+        )
         .service(web::resource(CONTRACT_PATH).route(web::get().to(contract)))
         .service(routes::open_data::preflight_route());
     let app = routes_and_spec(base)
         .0
         .default_service(web::to(unmatched))
-        .wrap(actix_web::middleware::from_fn(crate::timeouts::middleware))
+        // The timeout wraps the idempotency keys: a keyed request's body is read within it too.
         .wrap(actix_web::middleware::from_fn(crate::idempotency::middleware))
+        .wrap(actix_web::middleware::from_fn(crate::timeouts::middleware))
         .wrap(actix_web::middleware::from_fn(crate::metrics::middleware))
         .wrap(actix_web::middleware::from_fn(telemetry::request_id));
     if let Some(hook) = AFTER_BUILD.get() {
@@ -122,19 +133,23 @@ async fn contract() -> HttpResponse {
     HttpResponse::Ok().content_type(header::ContentType::json()).body(served_contract().json.clone())
 }
 
-/// The documented paths and their methods, to tell a wrong method (405 with `Allow`) from an unknown path (404).
-pub struct KnownRoutes(Vec<(Vec<String>, Vec<&'static str>)>);
+/// The documented paths with their methods and operations, to tell a wrong method (405 with `Allow`) from an
+/// unknown path (404), and to find the operation a request is for.
+pub struct KnownRoutes(Vec<(Vec<String>, Operations)>);
+
+/// A path's methods, each with its operation's id.
+type Operations = Vec<(&'static str, String)>;
 
 impl KnownRoutes {
     fn from_contract(contract: &serde_json::Value) -> Self {
         let paths = contract["paths"].as_object().into_iter().flatten();
         let routes = paths
-            .map(|(path, item)| (path.trim_matches('/').split('/').map(str::to_owned).collect(), methods(item)))
+            .map(|(path, item)| (path.trim_matches('/').split('/').map(str::to_owned).collect(), operations(item)))
             .collect();
         Self(routes)
     }
 
-    fn allowed(&self, path: &str) -> Option<Vec<&'static str>> {
+    fn operations_at(&self, path: &str) -> Option<&[(&'static str, String)]> {
         let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
         self.0
             .iter()
@@ -142,17 +157,29 @@ impl KnownRoutes {
                 template.len() == segments.len()
                     && template.iter().zip(&segments).all(|(t, s)| t.starts_with('{') || t == s)
             })
-            .map(|(_, methods)| methods.clone())
+            .map(|(_, operations)| operations.as_slice())
+    }
+
+    fn allowed(&self, path: &str) -> Option<Vec<&'static str>> {
+        let operations = self.operations_at(path)?;
+        let mut methods: Vec<&'static str> = operations.iter().map(|(method, _)| *method).collect();
+        if methods.contains(&"GET") {
+            methods.push("HEAD");
+        }
+        Some(methods)
+    }
+
+    /// The id of the operation that answers `method` at `path`.
+    pub fn operation(&self, method: &str, path: &str) -> Option<&str> {
+        self.operations_at(path)?.iter().find(|(m, _)| *m == method).map(|(_, id)| id.as_str())
     }
 }
 
-fn methods(item: &serde_json::Value) -> Vec<&'static str> {
-    let mut out: Vec<&'static str> =
-        ["get", "put", "post", "delete", "patch"].into_iter().filter(|m| item.get(m).is_some()).map(upper).collect();
-    if item.get("get").is_some() {
-        out.push("HEAD");
-    }
-    out
+fn operations(item: &serde_json::Value) -> Operations {
+    ["get", "put", "post", "delete", "patch"]
+        .into_iter()
+        .filter_map(|m| item.get(m).map(|op| (upper(m), op["operationId"].as_str().unwrap_or_default().to_owned())))
+        .collect()
 }
 
 fn upper(method: &str) -> &'static str {

@@ -149,7 +149,8 @@ impl JwtKeys {
 
     pub fn verify(&self, token: &str) -> Result<Claims, ApiError> {
         let refuse = |reason: String| {
-            unauthorized(ErrorCode::InvalidToken, &format!("the bearer token was refused: {reason}"), "invalid_token")
+            tracing::info!(reason = %reason.escape_debug(), "a bearer token was refused");
+            unauthorized(ErrorCode::InvalidToken, "the bearer token is not valid (or has expired)", "invalid_token")
         };
         let header = jsonwebtoken::decode_header(token).map_err(|e| refuse(e.to_string()))?;
         if header.alg != Algorithm::HS256
@@ -176,9 +177,9 @@ impl JwtKeys {
         validation.validate_nbf = true;
         validation.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
         validation.leeway = 30;
-        jsonwebtoken::decode::<Claims>(token, &self.decoding, &validation).map(|data| data.claims).map_err(|e| {
-            unauthorized(ErrorCode::InvalidToken, &format!("the bearer token was refused: {e}"), "invalid_token")
-        })
+        jsonwebtoken::decode::<Claims>(token, &self.decoding, &validation)
+            .map(|data| data.claims)
+            .map_err(|e| refuse(e.to_string()))
     }
 }
 
@@ -243,25 +244,30 @@ impl Caller {
     }
 }
 
-/// The caller, after checking that a signed-in account behind the token is still enabled.
-fn caller(req: &HttpRequest) -> Pin<Box<dyn Future<Output = Result<Caller, ApiError>>>> {
+/// The caller, with the role and unit its account has now: a token of a disabled account is refused, and a role
+/// or unit changed since the token was issued applies at once.
+pub(crate) fn caller(req: &HttpRequest) -> Pin<Box<dyn Future<Output = Result<Caller, ApiError>>>> {
     let caller = Caller::from_request(req);
     let db = req.app_data::<web::Data<Database>>().cloned();
     Box::pin(async move {
-        let caller = caller?;
-        let disabled = match (&db, caller.uid, caller.said) {
-            (Some(db), Some(uid), _) => !users::is_active(db, uid).await?,
-            (Some(db), None, Some(said)) => !service_accounts::is_active(db, said).await?,
-            _ => false,
+        let mut caller = caller?;
+        let access = match (&db, caller.uid, caller.said) {
+            (Some(db), Some(uid), _) => Some(users::access(db, uid).await?),
+            (Some(db), None, Some(said)) => Some(service_accounts::access(db, said).await?),
+            _ => None,
         };
-        if disabled {
-            return Err(unauthorized(
-                ErrorCode::InvalidToken,
-                "the account behind this token is disabled",
-                "invalid_token",
-            ));
+        match access {
+            None => Ok(caller),
+            Some(None) => {
+                Err(unauthorized(ErrorCode::InvalidToken, "the account behind this token is disabled", "invalid_token"))
+            }
+            Some(Some((role, unit))) => {
+                caller.role =
+                    Some(Role::parse(&role).ok_or_else(|| ApiError::internal(format!("stored role '{role}'")))?);
+                caller.unit = unit.filter(|u| !u.trim().is_empty());
+                Ok(caller)
+            }
         }
-        Ok(caller)
     })
 }
 
@@ -326,19 +332,31 @@ impl<R: MinRole + 'static> FromRequest for Authorized<R> {
     type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let caller = caller(req);
-        Box::pin(async move {
-            caller.await.and_then(|caller| match caller.role {
-                None => Err(unauthorized(ErrorCode::MissingToken, "this operation needs a bearer token", "")),
-                Some(role) if role < R::ROLE => Err(ApiError::forbidden(format!(
-                    "this operation needs the {} role; the token has {}",
-                    R::ROLE.as_str(),
-                    role.as_str()
-                ))),
-                Some(_) => Ok(Authorized { caller, _role: PhantomData }),
-            })
-        })
+        let caller = authorize(req, Some(R::ROLE));
+        Box::pin(async move { caller.await.map(|caller| Authorized { caller, _role: PhantomData }) })
     }
+}
+
+/// The caller, when it may call an operation that needs `role` (`None`: anyone): 401 without a valid token or
+/// with a disabled account's, 403 when the account's role is too weak.
+pub(crate) fn authorize(
+    req: &HttpRequest,
+    role: Option<Role>,
+) -> Pin<Box<dyn Future<Output = Result<Caller, ApiError>>>> {
+    let caller = caller(req);
+    Box::pin(async move {
+        let caller = caller.await?;
+        let Some(needed) = role else { return Ok(caller) };
+        match caller.role {
+            None => Err(unauthorized(ErrorCode::MissingToken, "this operation needs a bearer token", "")),
+            Some(role) if role < needed => Err(ApiError::forbidden(format!(
+                "this operation needs the {} role; the token has {}",
+                needed.as_str(),
+                role.as_str()
+            ))),
+            Some(_) => Ok(caller),
+        }
+    })
 }
 
 #[cfg(test)]

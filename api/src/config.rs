@@ -61,6 +61,11 @@ pub struct Settings {
     pub webhooks: WebhookSettings,
     /// The open data's licence (the `[open_data]` table).
     pub open_data: OpenDataSettings,
+    /// The URL the public reaches the service at (`https://intercoop.khm.gov.ua`), for absolute URLs in the open
+    /// data; default: `http://` and the listening address.
+    pub public_base_url: Option<String>,
+    /// Reverse proxies (addresses or CIDR ranges) whose `X-Forwarded-For` or `Forwarded` names the caller.
+    pub trusted_proxies: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -82,6 +87,8 @@ struct FileSettings {
     idp: Option<IdpSettings>,
     webhooks: Option<WebhookSettings>,
     open_data: Option<OpenDataSettings>,
+    public_base_url: Option<String>,
+    trusted_proxies: Option<Vec<String>>,
 }
 
 impl Default for Settings {
@@ -103,6 +110,8 @@ impl Default for Settings {
             idp: None,
             webhooks: WebhookSettings::default(),
             open_data: OpenDataSettings::default(),
+            public_base_url: None,
+            trusted_proxies: Vec::new(),
         }
     }
 }
@@ -133,6 +142,8 @@ impl Settings {
             s.idp = f.idp.or(s.idp);
             s.webhooks = f.webhooks.unwrap_or(s.webhooks);
             s.open_data = f.open_data.unwrap_or(s.open_data);
+            s.public_base_url = f.public_base_url.or(s.public_base_url);
+            s.trusted_proxies = f.trusted_proxies.unwrap_or(s.trusted_proxies);
         }
         let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
         let number = |name: &str| -> anyhow::Result<Option<usize>> {
@@ -153,6 +164,20 @@ impl Settings {
         s.seed_demo = flag("INTERCOOP_SEED_DEMO")?.unwrap_or(s.seed_demo);
         s.require_if_match = flag("INTERCOOP_REQUIRE_IF_MATCH")?.unwrap_or(s.require_if_match);
         s.webhooks.enabled = flag("INTERCOOP_WEBHOOKS_ENABLED")?.unwrap_or(s.webhooks.enabled);
+        if let Some(list) = env("INTERCOOP_WEBHOOKS_ALLOWED_TARGETS") {
+            s.webhooks.allowed_targets =
+                list.split(',').map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()).collect();
+        }
+        if let Some(list) = env("INTERCOOP_WEBHOOKS_ALLOWED_PORTS") {
+            s.webhooks.allowed_ports = list
+                .split(',')
+                .map(|p| p.trim().parse::<u16>().with_context(|| format!("INTERCOOP_WEBHOOKS_ALLOWED_PORTS: '{p}'")))
+                .collect::<anyhow::Result<_>>()?;
+        }
+        s.public_base_url = env("INTERCOOP_PUBLIC_BASE_URL").or(s.public_base_url);
+        if let Some(list) = env("INTERCOOP_TRUSTED_PROXIES") {
+            s.trusted_proxies = list.split(',').map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()).collect();
+        }
         if let Some(url) = env("INTERCOOP_OPEN_DATA_LICENSE_URL") {
             s.open_data.license_id = env("INTERCOOP_OPEN_DATA_LICENSE_ID").unwrap_or_default();
             s.open_data.license_title = env("INTERCOOP_OPEN_DATA_LICENSE_TITLE").unwrap_or_else(|| url.clone());
@@ -169,6 +194,23 @@ impl Settings {
             });
         }
         Ok(s)
+    }
+
+    /// The public base URL and the trusted proxies, checked.
+    pub fn public_address(&self) -> anyhow::Result<crate::proxies::PublicAddress> {
+        if let Some(url) = &self.public_base_url {
+            crate::proxies::check_base_url(url).map_err(anyhow::Error::msg)?;
+        }
+        let trusted_proxies = self
+            .trusted_proxies
+            .iter()
+            .map(|p| {
+                p.parse::<ipnet::IpNet>()
+                    .or_else(|_| p.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+                    .with_context(|| format!("trusted proxy '{p}' is not an address or a CIDR range"))
+            })
+            .collect::<anyhow::Result<_>>()?;
+        Ok(crate::proxies::PublicAddress { base_url: self.public_base_url.clone(), trusted_proxies })
     }
 
     /// The database URL: the configured one, or a SQLite file in the data directory (created as needed).

@@ -57,6 +57,7 @@ error_codes! {
     TooManyAttempts = ("too_many_attempts", TOO_MANY_REQUESTS, "Too many failed attempts; wait before trying again"),
     DatabaseUnavailable = ("database_unavailable", SERVICE_UNAVAILABLE, "The database cannot be reached"),
     Timeout = ("timeout", SERVICE_UNAVAILABLE, "The request took too long to handle"),
+    Busy = ("busy", SERVICE_UNAVAILABLE, "The service is busy with requests of this kind; try again shortly"),
     Internal = ("internal", INTERNAL_SERVER_ERROR, "Internal error"),
 }
 

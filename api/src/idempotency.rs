@@ -13,7 +13,7 @@ use intercoop_persistence::Database;
 use intercoop_persistence::idempotency::{self, Claim, StoredAnswer};
 use serde_json::{Map, Value};
 
-use crate::auth::JwtKeys;
+use crate::auth::{JwtKeys, Role};
 use crate::error::{ApiError, ErrorCode};
 use crate::extract::{BodyLimit, UploadLimit};
 use crate::passwords::token_hash;
@@ -32,9 +32,23 @@ impl Default for IdempotencyTtl {
     }
 }
 
-/// Answers that carry tokens or secrets are not kept: their operations take no key.
-fn answers_with_secrets(path: &str) -> bool {
-    path.starts_with("/api/v1/auth/") || path.starts_with("/api/v1/service-accounts")
+/// Answers that carry tokens or secrets are never kept (a secret is shown once): signing in, service accounts,
+/// creating a webhook and rotating any secret. Their operations take no key.
+pub(crate) fn answers_with_secrets(path: &str) -> bool {
+    path.starts_with("/api/v1/auth/")
+        || path.starts_with("/api/v1/service-accounts")
+        || path.trim_end_matches('/') == "/api/v1/webhooks"
+        || path.trim_end_matches('/').ends_with("/secret")
+}
+
+/// A replay is an answer to the operation: the caller must pass the operation's authentication and role check
+/// as it stands now (an account disabled or demoted since the first request gets 401 or 403, not the answer).
+async fn authorize_replay(req: &ServiceRequest) -> Result<(), ApiError> {
+    let operation = req
+        .app_data::<web::Data<crate::app::KnownRoutes>>()
+        .and_then(|routes| routes.operation(req.method().as_str(), req.path()).map(str::to_owned));
+    let role = operation.as_deref().and_then(crate::access::required_role).unwrap_or(Some(Role::Admin));
+    crate::auth::authorize(req.request(), role).await.map(drop)
 }
 
 fn refuse(req: ServiceRequest, error: ApiError) -> ServiceResponse<BoxBody> {
@@ -91,7 +105,7 @@ pub async fn middleware(
     ));
     req.set_payload(Payload::from(body));
     let ttl = req.app_data::<web::Data<IdempotencyTtl>>().map(|t| t.0).unwrap_or_else(|| IdempotencyTtl::default().0);
-    match idempotency::claim(&db, &scope, &key, &request_hash, ttl).await.map_err(ApiError::from) {
+    match idempotency::claim(&db, &scope, &key, &request_hash, lease(&req)).await.map_err(ApiError::from) {
         Err(error) => Ok(refuse(req, error)),
         Ok(Claim::Mismatch) => Ok(refuse(
             req,
@@ -106,6 +120,9 @@ pub async fn middleware(
             .with_header(header::RETRY_AFTER, "1"),
         )),
         Ok(Claim::Replay(answer)) => {
+            if let Err(error) = authorize_replay(&req).await {
+                return Ok(refuse(req, error));
+            }
             let mut response = HttpResponse::build(StatusCode::from_u16(answer.status).unwrap_or(StatusCode::OK));
             if let Some(headers) = answer.headers.as_object() {
                 for (name, value) in headers {
@@ -150,6 +167,13 @@ pub async fn middleware(
             Ok(ServiceResponse::new(request, response))
         }
     }
+}
+
+/// How long a claim on a key lasts: longer than its request may run (the request timeout wraps this
+/// middleware), so a claim outlives its request only when the process handling it died.
+fn lease(req: &ServiceRequest) -> chrono::Duration {
+    let timeout = req.app_data::<web::Data<crate::timeouts::RequestTimeout>>().map_or(60, |t| t.0.as_secs());
+    chrono::Duration::seconds(timeout as i64 + 10)
 }
 
 /// Whose key it is: the verified token's subject and account, whatever token the caller shows this time (a

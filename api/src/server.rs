@@ -80,6 +80,8 @@ pub fn http_server(
     workers: Option<usize>,
     signals: bool,
 ) -> anyhow::Result<Server> {
+    let mut ctx = ctx;
+    ctx.public = ctx.public.resolved(listener.local_addr()?);
     // Slow clients: the request head within 10 s, idle keep-alive connections closed after 30 s.
     let mut server = HttpServer::new(move || app::build(ctx.clone()))
         .shutdown_timeout(30)
@@ -121,6 +123,8 @@ pub async fn serve(settings: Settings) -> anyhow::Result<()> {
         throttle: Default::default(),
         metrics: Default::default(),
         request_timeout: RequestTimeout(Duration::from_secs(settings.request_timeout_secs)),
+        public: settings.public_address()?,
+        webhook_targets: settings.webhooks.targets()?,
     };
     let worker = match settings.webhooks.enabled {
         true => Some(Worker::new(db.clone(), settings.webhooks.clone())?.spawn()),

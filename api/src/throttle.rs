@@ -1,91 +1,94 @@
-//! Slowing down password guessing: after five failed sign-ins for one account or from one address, further
-//! attempts wait, the wait doubling with each failure (30 s up to 15 min); a success clears the count. Kept in
-//! the process: each replica counts its own.
+//! Slowing down password guessing, and bounding what sign-ins cost. Every attempt is counted before its password
+//! is checked, in the database, so that all replicas count together and attempts made at once cannot slip past
+//! the count: after five failures for one account (or client id), or twenty from one address, each further
+//! attempt waits, the wait doubling with each failure (30 s up to 15 min); a success clears the count. The
+//! address is the caller's as trusted proxies report it (`crate::proxies`). Checking a password holds ~19 MiB for
+//! argon2: at most one check per core runs at once, a few more wait their turn, and the rest get 503 with
+//! `Retry-After`.
 
-use std::collections::HashMap;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-const FREE_FAILURES: u32 = 5;
-const FIRST_WAIT: Duration = Duration::from_secs(30);
-const LONGEST_WAIT: Duration = Duration::from_secs(15 * 60);
-const MAX_KEYS: usize = 10_000;
+use actix_web::HttpRequest;
+use actix_web::http::header;
+use intercoop_persistence::Database;
+use intercoop_persistence::sign_in_failures;
+pub use intercoop_persistence::sign_in_failures::Policy;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
-#[derive(Debug, Clone, Copy)]
-struct Failures {
-    count: u32,
-    last: Instant,
+use crate::error::{ApiError, ErrorCode};
+use crate::passwords::token_hash;
+
+/// Per account or client id.
+pub const ACCOUNT: Policy =
+    Policy { free: 5, first_wait: Duration::from_secs(30), longest_wait: Duration::from_secs(15 * 60) };
+/// Per address: more, since an office behind one address (or a proxy not configured as trusted) shares it.
+pub const ADDRESS: Policy =
+    Policy { free: 20, first_wait: Duration::from_secs(30), longest_wait: Duration::from_secs(15 * 60) };
+
+/// The keys an attempt counts against: the account's (`user:NAME` or `client:ID`) and the address's, each kept
+/// as a hash (a name may be long, or hold characters the database cannot store).
+pub fn keys(req: &HttpRequest, account: String) -> Vec<(String, Policy)> {
+    let address = crate::proxies::client_address(req).map(|ip| ip.to_string()).unwrap_or_default();
+    vec![(token_hash(&account), ACCOUNT), (token_hash(&format!("address:{address}")), ADDRESS)]
 }
 
-/// Failed sign-ins by account and by address.
-#[derive(Debug, Default)]
-pub struct LoginThrottle {
-    failures: Mutex<HashMap<String, Failures>>,
-}
-
-fn wait(count: u32) -> Duration {
-    if count < FREE_FAILURES {
-        return Duration::ZERO;
-    }
-    let doublings = (count - FREE_FAILURES).min(10);
-    (FIRST_WAIT * 2u32.pow(doublings)).min(LONGEST_WAIT)
-}
-
-impl LoginThrottle {
-    /// How long the caller must wait before trying any of these keys again; None when it may try now.
-    pub fn retry_after(&self, keys: &[String]) -> Option<Duration> {
-        let now = Instant::now();
-        let failures = self.failures.lock().expect("the throttle lock is not poisoned");
-        keys.iter()
-            .filter_map(|k| failures.get(k))
-            .filter_map(|f| wait(f.count).checked_sub(now.duration_since(f.last)))
-            .filter(|d| !d.is_zero())
-            .max()
-    }
-
-    pub fn failed(&self, keys: &[String]) {
-        let now = Instant::now();
-        let mut failures = self.failures.lock().expect("the throttle lock is not poisoned");
-        if failures.len() >= MAX_KEYS {
-            failures.retain(|_, f| now.duration_since(f.last) < LONGEST_WAIT);
-        }
-        for key in keys {
-            let entry = failures.entry(key.clone()).or_insert(Failures { count: 0, last: now });
-            if now.duration_since(entry.last) > LONGEST_WAIT {
-                entry.count = 0;
-            }
-            entry.count += 1;
-            entry.last = now;
-        }
-    }
-
-    pub fn succeeded(&self, keys: &[String]) {
-        let mut failures = self.failures.lock().expect("the throttle lock is not poisoned");
-        for key in keys {
-            failures.remove(key);
+/// Counts an attempt, or refuses it with 429 while one of its keys must wait.
+pub async fn attempt(db: &Database, keys: &[(String, Policy)]) -> Result<(), ApiError> {
+    match sign_in_failures::attempt(db, keys).await? {
+        None => Ok(()),
+        Some(wait) => {
+            let seconds = wait.as_secs().max(1);
+            Err(ApiError::new(
+                ErrorCode::TooManyAttempts,
+                format!("too many failed sign-ins; try again in {seconds} s"),
+            )
+            .with_header(header::RETRY_AFTER, &seconds.to_string()))
         }
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// A success clears the keys' failures.
+pub async fn succeeded(db: &Database, keys: &[(String, Policy)]) -> Result<(), ApiError> {
+    let names: Vec<String> = keys.iter().map(|(k, _)| k.clone()).collect();
+    Ok(sign_in_failures::succeeded(db, &names).await?)
+}
 
-    #[test]
-    fn waits_grow_after_five_failures_and_a_success_clears_them() {
-        let t = LoginThrottle::default();
-        let keys = vec!["user:olena".to_owned()];
-        for _ in 0..4 {
-            t.failed(&keys);
+/// How many password checks run at once in this process, and how many more may wait for a turn.
+#[derive(Debug)]
+pub struct SignInThrottle {
+    running: std::sync::Arc<Semaphore>,
+    admitted: std::sync::Arc<Semaphore>,
+}
+
+impl Default for SignInThrottle {
+    fn default() -> Self {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        Self::new(cores, cores * 4)
+    }
+}
+
+/// A turn to check a password; the check runs while it is held.
+pub struct Turn {
+    _running: OwnedSemaphorePermit,
+    _admitted: OwnedSemaphorePermit,
+}
+
+impl SignInThrottle {
+    /// `running` checks at once, `admitted` in all (running and waiting).
+    pub fn new(running: usize, admitted: usize) -> Self {
+        Self {
+            running: std::sync::Arc::new(Semaphore::new(running.max(1))),
+            admitted: std::sync::Arc::new(Semaphore::new(admitted.max(running).max(1))),
         }
-        assert!(t.retry_after(&keys).is_none());
-        t.failed(&keys);
-        let first = t.retry_after(&keys).unwrap();
-        assert!(first > Duration::from_secs(25) && first <= FIRST_WAIT);
-        t.failed(&keys);
-        assert!(t.retry_after(&keys).unwrap() > FIRST_WAIT);
-        t.succeeded(&keys);
-        assert!(t.retry_after(&keys).is_none());
-        assert_eq!(wait(40), LONGEST_WAIT);
+    }
+
+    /// A turn, after those before it; 503 with `Retry-After` when too many are waiting already.
+    pub async fn turn(&self) -> Result<Turn, ApiError> {
+        let admitted = self.admitted.clone().try_acquire_owned().map_err(|_| {
+            ApiError::new(ErrorCode::Busy, "too many sign-ins are being checked at once; try again in a second")
+                .with_header(header::RETRY_AFTER, "1")
+        })?;
+        let running = self.running.clone().acquire_owned().await.map_err(ApiError::internal)?;
+        Ok(Turn { _running: running, _admitted: admitted })
     }
 }

@@ -8,7 +8,7 @@ pub mod import;
 mod records;
 pub mod report;
 pub mod strict;
-mod text;
+pub mod text;
 pub mod validation;
 
 pub use codes::{CountryCode, CurrencyCode, MeasureCode, Money};

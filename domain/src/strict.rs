@@ -6,11 +6,11 @@ use serde_json::Value;
 
 use crate::FieldErrors;
 
-/// Reads a JSON value as `T`, strictly: wrong types, unknown fields and NUL characters are validation errors with
+/// Reads a JSON value as `T`, strictly: wrong types, unknown fields and control characters are validation errors with
 /// their paths. Unknown fields are found by writing `T` back out: any key the input has that the output lacks.
 pub fn from_value<T: DeserializeOwned + Serialize>(value: Value) -> Result<T, FieldErrors> {
     let mut errors = FieldErrors::new();
-    nul_characters(&value, "", &mut errors);
+    forbidden_characters(&value, "", &mut errors);
     errors.into_result()?;
     let parsed: T = serde_path_to_error::deserialize(&value).map_err(|e| {
         let path = e.path().to_string();
@@ -29,25 +29,41 @@ pub fn check_known_fields(input: &Value, known: &Value) -> Result<(), FieldError
     errors.into_result()
 }
 
-/// Text with a NUL character cannot be stored (PostgreSQL refuses it), so it is refused up front.
-fn nul_characters(value: &Value, path: &str, errors: &mut FieldErrors) {
+/// Text with a control character is refused up front: PostgreSQL cannot store NUL, and no XML (a Word report, a
+/// feed) may hold the others (see [`crate::text::is_forbidden_char`]).
+fn forbidden_characters(value: &Value, path: &str, errors: &mut FieldErrors) {
     match value {
-        Value::String(s) if s.contains('\0') => errors.add(path, "nul_character", "contains a NUL character"),
+        Value::String(s) => {
+            if let Some(c) = s.chars().find(|c| crate::text::is_forbidden_char(*c)) {
+                forbidden(c, path, "the text", errors);
+            }
+        }
         Value::Object(fields) => {
             for (key, value) in fields {
                 let field = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
-                if key.contains('\0') {
-                    errors.add(field.clone(), "nul_character", "the field name contains a NUL character");
+                if let Some(c) = key.chars().find(|c| crate::text::is_forbidden_char(*c)) {
+                    forbidden(c, &field, "the field name", errors);
                 }
-                nul_characters(value, &field, errors);
+                forbidden_characters(value, &field, errors);
             }
         }
         Value::Array(items) => {
             for (i, value) in items.iter().enumerate() {
-                nul_characters(value, &format!("{path}[{i}]"), errors);
+                forbidden_characters(value, &format!("{path}[{i}]"), errors);
             }
         }
         _ => {}
+    }
+}
+
+fn forbidden(c: char, field: &str, what: &str, errors: &mut FieldErrors) {
+    match c {
+        '\0' => errors.add(field, "nul_character", format!("{what} contains a NUL character")),
+        c => errors.add(
+            field,
+            "control_character",
+            format!("{what} contains the control character U+{:04X}, which text may not hold", c as u32),
+        ),
     }
 }
 

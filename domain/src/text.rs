@@ -1,3 +1,5 @@
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 use validator::Validate;
 
@@ -33,5 +35,21 @@ impl LocalizedText {
             s.push_str(&en.to_lowercase());
         }
         s
+    }
+}
+
+/// A character that text may not hold: the C0 controls but tab, line feed and carriage return, and the
+/// noncharacters U+FFFE and U+FFFF. None of them may stand in XML 1.0, so a Word document or a feed that held one
+/// would be broken; PostgreSQL text cannot hold NUL at all.
+pub fn is_forbidden_char(c: char) -> bool {
+    (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFE}' || c == '\u{FFFF}'
+}
+
+/// `text` without the characters no text may hold (for writers of XML and HTML, whatever is stored).
+pub fn without_forbidden(text: &str) -> Cow<'_, str> {
+    if text.chars().any(is_forbidden_char) {
+        Cow::Owned(text.chars().filter(|c| !is_forbidden_char(*c)).collect())
+    } else {
+        Cow::Borrowed(text)
     }
 }

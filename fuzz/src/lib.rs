@@ -92,6 +92,8 @@ pub fn service() -> &'static Service {
                     throttle: Default::default(),
                     metrics: Default::default(),
                     request_timeout: intercoop_api::timeouts::RequestTimeout(Duration::from_secs(30)),
+                    public: Default::default(),
+                    webhook_targets: Default::default(),
                 };
                 let server = intercoop_api::server::http_server(listener, ctx, Some(1), false).expect("the server");
                 ready.send(()).expect("the fuzz target waits");

@@ -38,6 +38,9 @@ pub struct Database {
 
 impl Database {
     pub async fn connect(settings: &DbSettings) -> Result<Self, RepoError> {
+        if let Some(path) = sqlite_file(&settings.url) {
+            private_file(&path).map_err(|e| RepoError::Internal(anyhow::anyhow!("{}: {e}", path.display())))?;
+        }
         let mut opts = ConnectOptions::new(settings.url.clone());
         opts.max_connections(settings.max_connections)
             .min_connections(1)
@@ -152,5 +155,30 @@ impl Database {
                 Err(e)
             }
         }
+    }
+}
+
+/// The file of a SQLite URL (`sqlite://data/intercoop.sqlite?mode=rwc`); none for an in-memory database or
+/// another backend.
+fn sqlite_file(url: &str) -> Option<std::path::PathBuf> {
+    let rest = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"))?;
+    let path = rest.split('?').next().unwrap_or_default();
+    (!path.is_empty() && !path.contains(":memory:") && !url.contains("mode=memory")).then(|| path.into())
+}
+
+/// The database holds password hashes and secrets: its file is readable by its owner only (SQLite gives its
+/// journal and WAL files the same mode), made so when new and narrowed when found wider.
+fn private_file(path: &std::path::Path) -> std::io::Result<()> {
+    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.permissions().mode() & 0o077 != 0 => {
+            tracing::info!(path = %path.display(), "the database file was readable by others; now by its owner only");
+            std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
+        }
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path).map(drop)
+        }
+        Err(e) => Err(e),
     }
 }

@@ -31,16 +31,18 @@ pub enum Claim {
     InProgress,
 }
 
-/// Claims `key` for the caller's request, in one transaction.
+/// Claims `key` for the caller's request, in one transaction. The claim is a lease: it lasts `lease` (longer
+/// than any request may run), so that a key whose request died with its process (a crash, a kill) can be taken
+/// again once the lease has run out, rather than staying "in progress" until the key expires.
 pub async fn claim(
     db: &Database,
     scope: &str,
     key: &str,
     request_hash: &str,
-    ttl: Duration,
+    lease: Duration,
 ) -> Result<Claim, RepoError> {
     // Two first requests at once: the one whose insert loses the race is told the other is running.
-    match try_claim(db, scope, key, request_hash, ttl).await {
+    match try_claim(db, scope, key, request_hash, lease).await {
         Err(RepoError::Conflict(_)) => Ok(Claim::InProgress),
         other => other,
     }
@@ -51,7 +53,7 @@ async fn try_claim(
     scope: &str,
     key: &str,
     request_hash: &str,
-    ttl: Duration,
+    lease: Duration,
 ) -> Result<Claim, RepoError> {
     db.write(async |txn| {
         let existing = Entity::find()
@@ -86,7 +88,7 @@ async fn try_claim(
             body: None,
             headers: None,
             created_at: now,
-            expires_at: now + ttl,
+            expires_at: now + lease,
         }
         .into_active_model()
         .insert(txn)
@@ -96,7 +98,7 @@ async fn try_claim(
     .await
 }
 
-/// Keeps the answer to a claimed key.
+/// Keeps the answer to a claimed key, until `expires_at`.
 pub async fn complete(
     db: &Database,
     scope: &str,

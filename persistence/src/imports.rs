@@ -146,6 +146,8 @@ pub struct ReportImport {
     pub applied_at: Option<DateTime<Utc>>,
     /// The activities its application created.
     pub created_activities: Vec<Uuid>,
+    /// The unit of the person who uploaded it: only that unit's editors (and publishers) may use it.
+    pub owner_unit: Option<String>,
 }
 
 /// What an upload holds once read.
@@ -155,6 +157,7 @@ pub struct NewImport {
     pub year: i32,
     pub file_name: String,
     pub text: String,
+    pub owner_unit: Option<String>,
 }
 
 fn import_from(m: report_import::Model) -> Result<ReportImport, RepoError> {
@@ -170,6 +173,7 @@ fn import_from(m: report_import::Model) -> Result<ReportImport, RepoError> {
         created_at: m.created_at,
         applied_by: m.applied_by,
         applied_at: m.applied_at,
+        owner_unit: m.owner_unit,
         created_activities: m
             .created_activities
             .map(|v| from_json(v, "imported activities"))
@@ -193,6 +197,7 @@ pub async fn save(db: &Database, actor: &Actor, new: NewImport) -> Result<Report
         applied_by: None,
         applied_at: None,
         created_activities: None,
+        owner_unit: new.owner_unit,
     };
     db.write(async |txn| import_from(model.into_active_model().insert(txn).await?)).await
 }
@@ -202,13 +207,21 @@ pub async fn get(db: &Database, id: Uuid) -> Result<ReportImport, RepoError> {
     import_from(model.ok_or(RepoError::NotFound { kind: "report import", id })?)
 }
 
-/// The uploads, newest first.
+/// The uploads, newest first; with `unit`, only that unit's and those of no unit.
 pub async fn list(
     db: &Database,
     state: Option<ImportState>,
+    unit: Option<&str>,
     page: PageRequest,
 ) -> Result<Page<ReportImport>, RepoError> {
     let mut query = report_import::Entity::find();
+    if let Some(unit) = unit {
+        query = query.filter(
+            sea_orm::Condition::any()
+                .add(report_import::Column::OwnerUnit.eq(unit))
+                .add(report_import::Column::OwnerUnit.is_null()),
+        );
+    }
     if let Some(state) = state {
         query = query.filter(report_import::Column::State.eq(state.as_str()));
     }

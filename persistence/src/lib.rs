@@ -24,6 +24,7 @@ pub mod programmes;
 pub mod reports;
 pub mod seed;
 pub mod service_accounts;
+pub mod sign_in_failures;
 pub mod users;
 pub mod webhooks;
 

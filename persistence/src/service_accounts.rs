@@ -118,11 +118,16 @@ pub async fn get(db: &Database, id: Uuid) -> Result<ServiceAccount, RepoError> {
         .ok_or(RepoError::NotFound { kind: KIND, id })
 }
 
-/// Whether the account exists and is enabled.
-pub async fn is_active(db: &Database, id: Uuid) -> Result<bool, RepoError> {
-    let active =
-        Entity::find_by_id(id).select_only().column(Column::Active).into_tuple::<bool>().one(db.connection()).await?;
-    Ok(active.unwrap_or(false))
+/// What an enabled account may do now: its role and unit as stored (a change takes effect on the next request,
+/// whatever its tokens say); none when it is disabled or gone.
+pub async fn access(db: &Database, id: Uuid) -> Result<Option<(String, Option<String>)>, RepoError> {
+    let row = Entity::find_by_id(id)
+        .select_only()
+        .columns([Column::Active, Column::Role, Column::Unit])
+        .into_tuple::<(bool, String, Option<String>)>()
+        .one(db.connection())
+        .await?;
+    Ok(row.filter(|(active, ..)| *active).map(|(_, role, unit)| (role, unit)))
 }
 
 /// Accounts by client id.

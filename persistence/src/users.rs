@@ -111,6 +111,9 @@ pub async fn update<E: From<RepoError>>(
         if next.password_hash != current.password_hash {
             after["password"] = json!("changed");
         }
+        if next.password_hash != current.password_hash || !next.active {
+            revoke_all_refresh_tokens(txn, id).await?;
+        }
         let entry = Change {
             action: Action::Update,
             record_type: KIND,
@@ -141,11 +144,16 @@ pub async fn get(db: &Database, id: Uuid) -> Result<User, RepoError> {
     model.map(from_model).ok_or(RepoError::NotFound { kind: KIND, id })
 }
 
-/// Whether the account exists and is enabled.
-pub async fn is_active(db: &Database, id: Uuid) -> Result<bool, RepoError> {
-    let model =
-        Entity::find_by_id(id).select_only().column(Column::Active).into_tuple::<bool>().one(db.connection()).await?;
-    Ok(model.unwrap_or(false))
+/// What an enabled account may do now: its role and unit as stored (a change takes effect on the next request,
+/// whatever its tokens say); none when it is disabled or gone.
+pub async fn access(db: &Database, id: Uuid) -> Result<Option<(String, Option<String>)>, RepoError> {
+    let row = Entity::find_by_id(id)
+        .select_only()
+        .columns([Column::Active, Column::Role, Column::Unit])
+        .into_tuple::<(bool, String, Option<String>)>()
+        .one(db.connection())
+        .await?;
+    Ok(row.filter(|(active, ..)| *active).map(|(_, role, unit)| (role, unit)))
 }
 
 pub async fn count(db: &Database) -> Result<u64, RepoError> {
@@ -231,6 +239,18 @@ pub async fn revoke_refresh_token(db: &Database, token_hash: &str) -> Result<boo
         Ok(result.rows_affected > 0)
     })
     .await
+}
+
+/// Ends every session of an account: a new password or a disabled account leaves no refresh token live, and
+/// enabling the account again brings none back.
+async fn revoke_all_refresh_tokens(conn: &impl ConnectionTrait, user_id: Uuid) -> Result<(), RepoError> {
+    refresh_token::Entity::update_many()
+        .col_expr(refresh_token::Column::RevokedAt, sea_orm::sea_query::Expr::value(now()))
+        .filter(refresh_token::Column::UserId.eq(user_id))
+        .filter(refresh_token::Column::RevokedAt.is_null())
+        .exec(conn)
+        .await?;
+    Ok(())
 }
 
 fn to_model(u: &User) -> Model {

@@ -31,7 +31,7 @@ pub struct TestApp {
     url: String,
     client: reqwest::Client,
     keys: JwtKeys,
-    require_if_match: bool,
+    options: Options,
     server: Option<ServerHandle>,
     worker: Option<WorkerHandle>,
     cleanup: Cleanup,
@@ -43,7 +43,8 @@ enum Cleanup {
     PgDatabase { admin_url: String, name: String },
 }
 
-/// Webhook delivery tuned for tests: quick polls and retries, few attempts.
+/// Webhook delivery tuned for tests: quick polls and retries, few attempts, and the receivers on this machine
+/// (loopback) allowed as targets.
 pub fn webhook_settings() -> WebhookSettings {
     WebhookSettings {
         enabled: true,
@@ -54,25 +55,50 @@ pub fn webhook_settings() -> WebhookSettings {
         poll_interval_ms: 50,
         concurrency: 8,
         retention_days: 30,
+        allowed_targets: vec!["127.0.0.0/8".into()],
+        allowed_ports: Vec::new(),
+    }
+}
+
+/// How a test app is set up where it differs from the default.
+#[derive(Clone)]
+pub struct Options {
+    pub require_if_match: bool,
+    pub request_timeout: std::time::Duration,
+    pub public: intercoop_api::proxies::PublicAddress,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            require_if_match: false,
+            request_timeout: std::time::Duration::from_secs(60),
+            public: Default::default(),
+        }
     }
 }
 
 impl TestApp {
     pub async fn spawn(backend: Backend) -> TestApp {
-        Self::spawn_with(backend, false, None).await
+        Self::spawn_with(backend, Options::default(), None).await
     }
 
     /// The service set to refuse writes without If-Match.
     pub async fn spawn_requiring_if_match(backend: Backend) -> TestApp {
-        Self::spawn_with(backend, true, None).await
+        Self::spawn_with(backend, Options { require_if_match: true, ..Options::default() }, None).await
     }
 
     /// The service accepting an identity provider's tokens too.
     pub async fn spawn_with_idp(backend: Backend, idp: intercoop_api::idp::Idp) -> TestApp {
-        Self::spawn_with(backend, false, Some(idp)).await
+        Self::spawn_with(backend, Options::default(), Some(idp)).await
     }
 
-    async fn spawn_with(backend: Backend, require_if_match: bool, idp: Option<intercoop_api::idp::Idp>) -> TestApp {
+    /// The service set up with `options`.
+    pub async fn spawn_with_options(backend: Backend, options: Options) -> TestApp {
+        Self::spawn_with(backend, options, None).await
+    }
+
+    async fn spawn_with(backend: Backend, options: Options, idp: Option<intercoop_api::idp::Idp>) -> TestApp {
         if std::env::var_os("TEST_LOG").is_some() {
             intercoop_api::telemetry::init("text");
         }
@@ -103,11 +129,11 @@ impl TestApp {
         if let Some(idp) = idp {
             keys = keys.with_idp(idp);
         }
-        Self::start(url, keys, require_if_match, cleanup).await
+        Self::start(url, keys, options, cleanup).await
     }
 
     /// The service on `url`: a pool, an HTTP server and a webhook worker, as one process of intercoop has.
-    async fn start(url: String, keys: JwtKeys, require_if_match: bool, cleanup: Cleanup) -> TestApp {
+    async fn start(url: String, keys: JwtKeys, options: Options, cleanup: Cleanup) -> TestApp {
         let mut settings = DbSettings::new(url.clone());
         settings.max_connections = 5;
         let db = Database::connect(&settings).await.expect("connecting to the test database");
@@ -121,10 +147,12 @@ impl TestApp {
             upload_limit: UploadLimit(UPLOAD_LIMIT),
             letterhead: Default::default(),
             open_data: Default::default(),
-            require_if_match: intercoop_api::preconditions::RequireIfMatch(require_if_match),
+            require_if_match: intercoop_api::preconditions::RequireIfMatch(options.require_if_match),
             throttle: Default::default(),
             metrics: Default::default(),
-            request_timeout: intercoop_api::timeouts::RequestTimeout(std::time::Duration::from_secs(60)),
+            request_timeout: intercoop_api::timeouts::RequestTimeout(options.request_timeout),
+            public: options.public.clone(),
+            webhook_targets: webhook_settings().targets().unwrap(),
         };
         let server = http_server(listener, ctx, Some(1), false).expect("starting the server");
         let handle = server.handle();
@@ -136,7 +164,7 @@ impl TestApp {
             url,
             client: reqwest::Client::new(),
             keys,
-            require_if_match,
+            options,
             server: Some(handle),
             worker,
             cleanup,
@@ -150,7 +178,7 @@ impl TestApp {
 
     /// A second process of the service on the same database, as a load balancer's second replica.
     pub async fn spawn_sibling(&self) -> TestApp {
-        Self::start(self.url.clone(), self.keys.clone(), self.require_if_match, Cleanup::None).await
+        Self::start(self.url.clone(), self.keys.clone(), self.options.clone(), Cleanup::None).await
     }
 
     /// Stops the webhook worker as a shutdown does, letting deliveries in flight finish.

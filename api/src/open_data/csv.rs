@@ -1,18 +1,37 @@
 //! CSV as RFC 4180 writes it: a header row, fields quoted where they need it, CRLF line ends. A cell of localized
 //! text holds the asked language (Ukrainian where there is no English), and a list its items joined by "; ".
+//! Every CSV the service writes goes through [`field`], which keeps spreadsheets from reading a cell as a formula
+//! (OWASP's advice on CSV injection): a text cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return
+//! is written with a leading apostrophe (`'=HYPERLINK(...)`); numbers (`-12.5`) are written as they are.
 
 use intercoop_domain::report::Lang;
 use serde_json::{Map, Value};
 
 use super::datasets::{Column, LIST_SEPARATOR};
 
-/// One field, quoted when it holds a comma, a quote or a line break.
+/// One field: defused when a spreadsheet would read it as a formula, quoted when it holds a comma, a quote or a
+/// line break.
 pub fn field(value: &str) -> String {
+    let defused;
+    let value = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_number(value) {
+        defused = format!("'{value}");
+        defused.as_str()
+    } else {
+        value
+    };
     if value.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", value.replace('"', "\"\""))
     } else {
         value.to_owned()
     }
+}
+
+/// A plain decimal number, such as `-12.5` or `+3`, which a spreadsheet reads as a number, not a formula.
+fn is_number(value: &str) -> bool {
+    let digits = value.strip_prefix(['+', '-']).unwrap_or(value);
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    all_digits(whole) && all_digits(fraction)
 }
 
 /// A line of fields.
@@ -62,6 +81,19 @@ mod tests {
         assert_eq!(field("a, b"), "\"a, b\"");
         assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(field("two\nlines"), "\"two\nlines\"");
+    }
+
+    #[test]
+    fn formulas_are_defused_and_numbers_kept() {
+        assert_eq!(field("=HYPERLINK(\"http://x\",\"y\")"), "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+        assert_eq!(field("+cmd|' /C calc'!A0"), "'+cmd|' /C calc'!A0");
+        assert_eq!(field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(field("-2+3"), "'-2+3");
+        assert_eq!(field("\tTab"), "'\tTab");
+        assert_eq!(field("\r=1"), "\"'\r=1\"");
+        assert_eq!(field("-12.5"), "-12.5");
+        assert_eq!(field("+380"), "+380");
+        assert_eq!(field("Київ - Вроцлав"), "Київ - Вроцлав");
     }
 
     #[test]

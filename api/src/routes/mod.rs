@@ -166,12 +166,17 @@ pub fn check_may_change<R: MinRole>(auth: &Authorized<R>, state: Option<Publicat
 /// An editor whose token names a unit works on that unit's records only: a new record is the unit's, a record of
 /// another unit cannot be changed, and none can be handed to another unit (403). Publishers and admins, and tokens
 /// that name no unit, work on any unit's records.
+/// The unit whose records the caller is limited to: an editor's own; publishers and admins work for every unit.
+pub fn bound_unit<R: MinRole>(auth: &Authorized<R>) -> Option<&str> {
+    auth.caller.unit.as_deref().filter(|_| !auth.caller.has(Role::Publisher))
+}
+
 pub fn check_unit<R: MinRole>(
     auth: &Authorized<R>,
     current: Option<&Option<String>>,
     new: &mut Option<String>,
 ) -> Result<(), ApiError> {
-    let Some(unit) = auth.caller.unit.as_deref().filter(|_| !auth.caller.has(Role::Publisher)) else {
+    let Some(unit) = bound_unit(auth) else {
         return Ok(());
     };
     if let Some(Some(owner)) = current

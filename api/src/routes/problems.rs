@@ -58,7 +58,7 @@ problem_set! {
     /// A workflow step.
     TransitionProblems = [InvalidPath, MissingToken, InvalidToken, Forbidden, NotFound, InvalidTransition, PreconditionFailed, PreconditionRequired];
     /// Signing in and trading tokens.
-    LoginProblems = [MalformedJson, InvalidQuery, InvalidCredentials, PayloadTooLarge, UnsupportedMediaType, ValidationFailed, TooManyAttempts];
+    LoginProblems = [MalformedJson, InvalidQuery, InvalidCredentials, PayloadTooLarge, UnsupportedMediaType, ValidationFailed, TooManyAttempts, Busy];
     /// A delete.
     DeleteProblems = [InvalidPath, MissingToken, InvalidToken, Forbidden, NotFound, InUse, PreconditionFailed, PreconditionRequired];
 }

@@ -6,6 +6,7 @@ use std::time::Duration;
 use serde::Deserialize;
 
 pub mod signature;
+pub mod targets;
 mod worker;
 
 pub use worker::{Worker, WorkerHandle};
@@ -30,6 +31,10 @@ pub struct WebhookSettings {
     pub concurrency: u64,
     /// How many days delivered and failed deliveries stay in the delivery log.
     pub retention_days: u32,
+    /// Networks (`10.20.0.0/16`) or addresses webhooks may reach on any port, besides public addresses.
+    pub allowed_targets: Vec<String>,
+    /// The ports public addresses may be reached on; empty: 80 and 443.
+    pub allowed_ports: Vec<u16>,
 }
 
 impl Default for WebhookSettings {
@@ -43,11 +48,18 @@ impl Default for WebhookSettings {
             poll_interval_ms: 1_000,
             concurrency: 8,
             retention_days: 30,
+            allowed_targets: Vec::new(),
+            allowed_ports: Vec::new(),
         }
     }
 }
 
 impl WebhookSettings {
+    /// Where deliveries may go.
+    pub fn targets(&self) -> anyhow::Result<targets::TargetPolicy> {
+        targets::TargetPolicy::from_settings(&self.allowed_targets, &self.allowed_ports)
+    }
+
     /// The wait after failed attempt number `attempt` (1 for the first): base × 2^(attempt-1), at most the
     /// maximum, less up to a tenth at random so that retries of many deliveries spread out.
     pub fn backoff(&self, attempt: i32) -> Duration {

@@ -9,11 +9,13 @@ use tokio::task::JoinHandle;
 
 use super::WebhookSettings;
 use super::signature::sign;
+use super::targets::{FilteringResolver, TargetPolicy, redacted};
 
 /// The delivery worker of one process.
 pub struct Worker {
     db: Database,
     settings: WebhookSettings,
+    targets: std::sync::Arc<TargetPolicy>,
     client: reqwest::Client,
 }
 
@@ -37,12 +39,15 @@ impl WorkerHandle {
 
 impl Worker {
     pub fn new(db: Database, settings: WebhookSettings) -> anyhow::Result<Self> {
+        let targets = std::sync::Arc::new(settings.targets()?);
         let client = reqwest::Client::builder()
             .timeout(Duration::from_millis(settings.timeout_ms))
             .redirect(reqwest::redirect::Policy::none())
+            .no_proxy()
+            .dns_resolver(std::sync::Arc::new(FilteringResolver(targets.clone())))
             .user_agent(concat!("intercoop-webhooks/", env!("CARGO_PKG_VERSION")))
             .build()?;
-        Ok(Self { db, settings, client })
+        Ok(Self { db, settings, targets, client })
     }
 
     pub fn spawn(self) -> WorkerHandle {
@@ -96,31 +101,39 @@ impl Worker {
         let timestamp = Utc::now().timestamp();
         let started = Instant::now();
         let at = Utc::now().trunc_subsecs(6);
-        let result = self
-            .client
-            .post(&claimed.url)
-            .header("content-type", "application/json")
-            .header("webhook-id", &id)
-            .header("webhook-timestamp", timestamp.to_string())
-            .header("webhook-signature", sign(&claimed.secret, &id, timestamp, &claimed.payload))
-            .body(claimed.payload.clone())
-            .send()
-            .await;
+        let result = match reqwest::Url::parse(&claimed.url) {
+            Err(e) => Err(format!("the URL cannot be read: {e}")),
+            Ok(url) => match self.targets.check_delivery(&url).await {
+                Err(refused) => Err(format!("not sent: {refused}")),
+                Ok(()) => Ok(self
+                    .client
+                    .post(url)
+                    .header("content-type", "application/json")
+                    .header("webhook-id", &id)
+                    .header("webhook-timestamp", timestamp.to_string())
+                    .header("webhook-signature", sign(&claimed.secret, &id, timestamp, &claimed.payload))
+                    .body(claimed.payload.clone())
+                    .send()
+                    .await),
+            },
+        };
         let (status, error) = match result {
-            Ok(response) if response.status().is_success() => (Some(response.status().as_u16()), None),
-            Ok(response) => {
+            Err(refused) => (None, Some(refused)),
+            Ok(Ok(response)) if response.status().is_success() => (Some(response.status().as_u16()), None),
+            Ok(Ok(response)) => {
                 (Some(response.status().as_u16()), Some(format!("the receiver answered {}", response.status())))
             }
-            Err(e) if e.is_timeout() => (None, Some(format!("no answer within {} ms", self.settings.timeout_ms))),
-            Err(e) => (None, Some(format!("cannot reach the receiver: {}", error_chain(&e)))),
+            Ok(Err(e)) if e.is_timeout() => (None, Some(format!("no answer within {} ms", self.settings.timeout_ms))),
+            Ok(Err(e)) => (None, Some(format!("cannot reach the receiver: {}", error_chain(&e.without_url())))),
         };
         let attempt = Attempt { at, status, error, duration_ms: started.elapsed().as_millis() as u64 };
         let retry_at = (!attempt.succeeded() && claimed.attempt < self.settings.max_attempts)
             .then(|| Utc::now().timestamp_millis() + self.settings.backoff(claimed.attempt).as_millis() as i64);
+        let url = redacted(&claimed.url);
         match &attempt.error {
-            None => tracing::debug!(delivery = %id, url = %claimed.url, "webhook delivered"),
+            None => tracing::debug!(delivery = %id, url = url.as_str(), "webhook delivered"),
             Some(error) => {
-                tracing::info!(delivery = %id, url = %claimed.url, attempt = claimed.attempt, %error, retry = retry_at.is_some(), "webhook attempt failed")
+                tracing::info!(delivery = %id, url = url.as_str(), attempt = claimed.attempt, error = error.as_str(), retry = retry_at.is_some(), "webhook attempt failed")
             }
         }
         if let Err(e) = webhooks::finish(&self.db, claimed.id, &attempt, retry_at).await {

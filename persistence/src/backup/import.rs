@@ -101,6 +101,8 @@ struct Tables {
     webhook_subscriptions: Vec<webhook_subscription::Model>,
     webhook_deliveries: Vec<webhook_delivery::Model>,
     report_imports: Vec<report_import::Model>,
+    #[serde(default)]
+    sign_in_failures: Vec<sign_in_failure::Model>,
 }
 
 async fn restore(txn: &DatabaseTransaction, t: Tables) -> Result<TableCounts, ImportError> {
@@ -143,6 +145,7 @@ async fn restore(txn: &DatabaseTransaction, t: Tables) -> Result<TableCounts, Im
     add("webhook_subscriptions", insert::<webhook_subscription::Entity>(txn, t.webhook_subscriptions).await?);
     add("webhook_deliveries", insert::<webhook_delivery::Entity>(txn, t.webhook_deliveries).await?);
     add("report_imports", insert::<report_import::Entity>(txn, t.report_imports).await?);
+    add("sign_in_failures", insert::<sign_in_failure::Entity>(txn, t.sign_in_failures).await?);
     if txn.get_database_backend() == DbBackend::Postgres {
         // The next change takes the number after the last restored one.
         let sql =

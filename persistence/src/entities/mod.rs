@@ -15,6 +15,7 @@ pub mod refresh_token;
 pub mod report_import;
 pub mod section;
 pub mod service_account;
+pub mod sign_in_failure;
 pub mod user;
 pub mod webhook_delivery;
 pub mod webhook_subscription;

@@ -17,6 +17,8 @@ pub struct Model {
     pub applied_by: Option<String>,
     pub applied_at: Option<DateTimeUtc>,
     pub created_activities: Option<Json>,
+    #[serde(default)]
+    pub owner_unit: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -26,6 +26,8 @@ async fn fill_every_table(app: &TestApp) {
     app.post("/api/v1/users", Role::Admin, &user).await.expect(201);
     let login = json!({"username": "olena", "password": PASSWORD});
     app.call(Method::POST, "/api/v1/auth/token", None, Some(&login)).await.expect(200);
+    let wrong = json!({"username": "olena", "password": "not her password at all"});
+    app.call(Method::POST, "/api/v1/auth/token", None, Some(&wrong)).await.expect_problem(401, "invalid_credentials");
     let account =
         json!({"client_id": "city-website", "name": "Сайт міста", "role": "editor", "scopes": ["activities"]});
     app.post("/api/v1/service-accounts", Role::Admin, &account).await.expect(201);

@@ -32,6 +32,7 @@ db_test! {
         assert_eq!(spec["info"]["title"], "intercoop");
         let initializer = app.get("/swagger-ui/swagger-initializer.js").await;
         assert!(initializer.text.contains("/api/v1/openapi.json"), "{}", initializer.text);
+        assert!(initializer.text.contains(r#""validatorUrl": "none""#), "no outside validator: {}", initializer.text);
     }
 }
 

@@ -209,3 +209,34 @@ db_test! {
         assert_eq!(applied["new_partners"], serde_json::json!([]), "nothing left to propose once applied");
     }
 }
+
+db_test! {
+    async fn an_upload_belongs_to_the_uploaders_unit(app) {
+        seed::load(&app.db, &structure_only()).await.unwrap();
+        let culture = app.unit_token(Role::Editor, "управління культури");
+        let economy = app.unit_token(Role::Editor, "управління економіки");
+        let parts = [Part::file("file", "report-2024.txt", REFERENCE.as_bytes()), Part::value("year", "2024")];
+        let uploaded = app.upload("/api/v1/imports", &culture, &parts).await.expect(201);
+        assert_eq!(uploaded["owner_unit"], "управління культури");
+        let path = format!("/api/v1/imports/{}", uploaded["id"].as_str().unwrap());
+        let app = &app;
+        let as_economy = |method: Method, path: String| {
+            let authorization = format!("Bearer {economy}");
+            async move { app.call_with_headers(method, &path, &[("authorization", &authorization)], None).await }
+        };
+        as_economy(Method::GET, path.clone()).await.expect_problem(403, "forbidden");
+        as_economy(Method::POST, format!("{path}/apply")).await.expect_problem(403, "forbidden");
+        as_economy(Method::DELETE, path.clone()).await.expect_problem(403, "forbidden");
+        assert_eq!(as_economy(Method::GET, "/api/v1/imports".into()).await.expect(200)["total"], 0);
+        assert_eq!(app.count_rows("activities").await, 0);
+        assert_eq!(app.count_rows("report_imports").await, 1);
+
+        let authorization = format!("Bearer {culture}");
+        let listed = app.call_with_headers(Method::GET, "/api/v1/imports", &[("authorization", &authorization)], None).await;
+        assert_eq!(listed.expect(200)["total"], 1);
+        assert_eq!(app.get_as("/api/v1/imports", Role::Publisher).await.expect(200)["total"], 1);
+        app.get_as(&path, Role::Publisher).await.expect(200);
+        let applied = app.call_with_headers(Method::POST, &format!("{path}/apply"), &[("authorization", &authorization)], None).await;
+        assert_eq!(applied.expect(200)["state"], "applied");
+    }
+}

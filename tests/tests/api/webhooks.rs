@@ -225,3 +225,51 @@ async fn two_processes_on_one_postgresql() {
     let named = a.get_as("/api/v1/partners?q=999", Role::Viewer).await.expect(200);
     assert_eq!(named["total"], 1);
 }
+
+db_test! {
+    async fn targets_off_limits_are_refused_at_subscription(app) {
+        for (url, why) in [
+            ("http://169.254.169.254/latest/meta-data/", "cloud metadata"),
+            ("http://10.0.0.1/hook", "a private range the settings do not list"),
+            ("https://93.184.216.34:22/hook", "a public address on a port other than the web's"),
+            ("http://hook:secret@127.0.0.1:9/hook", "credentials in the URL"),
+        ] {
+            let body = json!({"url": url, "event_types": ["*"], "active": false});
+            let response = app.post("/api/v1/webhooks", Role::Admin, &body).await;
+            response.expect_problem(422, "validation_failed");
+            assert_eq!(response.json()["errors"][0]["field"], "url", "{why}");
+            assert_eq!(response.json()["errors"][0]["code"], "target_not_allowed", "{why}");
+        }
+        assert_eq!(app.count_rows("webhook_subscriptions").await, 0);
+        let paused = json!({"url": "http://127.0.0.1:9/hook", "event_types": ["*"], "active": false});
+        let created = app.post("/api/v1/webhooks", Role::Admin, &paused).await.expect(201);
+        let path = format!("/api/v1/webhooks/{}", created["id"].as_str().unwrap());
+        let moved = app.patch(&path, Role::Admin, &json!({"url": "http://169.254.169.254/"})).await;
+        moved.expect_problem(422, "validation_failed");
+        assert_eq!(app.get_as(&path, Role::Admin).await.expect(200)["url"], "http://127.0.0.1:9/hook");
+    }
+}
+
+db_test! {
+    async fn a_delivery_to_a_target_the_worker_may_not_reach_is_not_sent(app) {
+        let mut app = app;
+        let receiver = Receiver::start(SECRET).await;
+        let subscription = subscribe(&app, &receiver, json!(["partner.*"])).await;
+        // This process's worker is set to reach public addresses only: the receiver on loopback is off limits.
+        app.stop_worker().await;
+        let strict = intercoop_api::webhooks::WebhookSettings { allowed_targets: Vec::new(), ..intercoop_tests::webhook_settings() };
+        let worker = intercoop_api::webhooks::Worker::new(app.db.clone(), strict).unwrap().spawn();
+        app.create("/api/v1/partners", &partner_body(1)).await;
+        let started = std::time::Instant::now();
+        let attempted = loop {
+            let all = deliveries(&app, &subscription).await;
+            if all.iter().any(|d| d["attempts"].as_i64().unwrap_or(0) > 0) || started.elapsed().as_secs() > 20 {
+                break all;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        };
+        worker.stop().await;
+        assert!(attempted[0]["last_error"].as_str().unwrap().starts_with("not sent:"), "{attempted:#?}");
+        assert!(receiver.requests().is_empty(), "nothing reached the receiver");
+    }
+}

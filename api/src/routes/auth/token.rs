@@ -14,7 +14,7 @@ use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::extract::parse_json;
 use crate::passwords;
 use crate::routes::problems::LoginProblems;
-use crate::throttle::LoginThrottle;
+use crate::throttle::{self, SignInThrottle};
 
 /// A sign-in with a password.
 #[derive(Debug, Deserialize, Serialize, ToSchema)]
@@ -134,40 +134,33 @@ pub async fn issue_token(
     req: HttpRequest,
     db: web::Data<Database>,
     keys: web::Data<JwtKeys>,
-    throttle: web::Data<LoginThrottle>,
+    throttle: web::Data<SignInThrottle>,
     request: TokenRequest,
 ) -> ApiResult<HttpResponse> {
-    let address = req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_default();
     let login = match request {
         TokenRequest::Password(login) => login,
         TokenRequest::Client { client_id, client_secret } => {
-            let keys_for_throttle = vec![format!("client:{client_id}"), format!("address:{address}")];
-            return client_token(&db, &keys, &throttle, keys_for_throttle, &client_id, &client_secret).await;
+            let counted = throttle::keys(&req, format!("client:{client_id}"));
+            return client_token(&db, &keys, &counted, &client_id, &client_secret).await;
         }
     };
-    let throttle_keys = vec![format!("user:{}", login.username.trim().to_lowercase()), format!("address:{address}")];
-    if let Some(wait) = throttle.retry_after(&throttle_keys) {
-        let seconds = wait.as_secs().max(1);
-        return Err(ApiError::new(
-            ErrorCode::TooManyAttempts,
-            format!("too many failed sign-ins; try again in {seconds} s"),
-        )
-        .with_header(header::RETRY_AFTER, &seconds.to_string()));
-    }
+    let counted = throttle::keys(&req, format!("user:{}", login.username.trim().to_lowercase()));
+    let turn = throttle.turn().await?;
+    throttle::attempt(&db, &counted).await?;
     let user = users::by_username(&db, &login.username).await?;
     let hash = user.as_ref().map(|u| u.password_hash.clone());
     let password = login.password.clone();
     let verified =
         web::block(move || passwords::verify(hash.as_deref(), &password)).await.map_err(ApiError::internal)?;
+    drop(turn);
     let Some(user) = user.filter(|u| verified && u.active) else {
-        tracing::info!(username = %login.username, "sign-in refused");
-        throttle.failed(&throttle_keys);
+        tracing::info!(username = login.username.as_str(), "sign-in refused");
         return Err(ApiError::new(
             ErrorCode::InvalidCredentials,
             "the username or password is not right, or the account is disabled",
         ));
     };
-    throttle.succeeded(&throttle_keys);
+    throttle::succeeded(&db, &counted).await?;
     let pair = token_pair(&db, &keys, &user, None).await?;
     Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "no-store")).json(pair))
 }
@@ -175,30 +168,21 @@ pub async fn issue_token(
 async fn client_token(
     db: &Database,
     keys: &JwtKeys,
-    throttle: &LoginThrottle,
-    throttle_keys: Vec<String>,
+    counted: &[(String, throttle::Policy)],
     client_id: &str,
     client_secret: &str,
 ) -> ApiResult<HttpResponse> {
-    if let Some(wait) = throttle.retry_after(&throttle_keys) {
-        let seconds = wait.as_secs().max(1);
-        return Err(ApiError::new(
-            ErrorCode::TooManyAttempts,
-            format!("too many failed sign-ins; try again in {seconds} s"),
-        )
-        .with_header(header::RETRY_AFTER, &seconds.to_string()));
-    }
+    throttle::attempt(db, counted).await?;
     let account = service_accounts::by_client_id(db, client_id).await?;
     let hash = passwords::token_hash(client_secret);
     let Some(account) = account.filter(|a| a.active && a.secret_hash == hash) else {
         tracing::info!(client_id, "client sign-in refused");
-        throttle.failed(&throttle_keys);
         return Err(ApiError::new(
             ErrorCode::InvalidCredentials,
             "the client id or secret is not right, or the account is disabled",
         ));
     };
-    throttle.succeeded(&throttle_keys);
+    throttle::succeeded(db, counted).await?;
     let role =
         Role::parse(&account.role).ok_or_else(|| ApiError::internal(format!("stored role '{}'", account.role)))?;
     let scope = (!account.scopes.is_empty()).then(|| account.scopes.join(" "));

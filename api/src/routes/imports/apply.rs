@@ -42,7 +42,7 @@ pub async fn apply_import(
 ) -> ApiResult<HttpResponse> {
     let home = Home::of(&letterhead);
     let id = id.into_inner();
-    let import = imports::get(&db, id).await?;
+    let import = super::manage::owned_import(&auth, &db, id).await?;
     pre.check(import.version)?;
     if import.state == ImportState::Applied {
         return Err(already_applied(id));

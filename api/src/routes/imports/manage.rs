@@ -13,6 +13,7 @@ use crate::pagination::{ListResponse, list_response, page_request};
 use crate::preconditions::ok;
 use crate::report_import::Home;
 use crate::routes::problems::{GuardedGetProblems, GuardedListProblems};
+use crate::routes::{bound_unit, check_unit};
 use intercoop_domain::report::Letterhead;
 
 /// Filters and page of the list of uploads.
@@ -41,7 +42,7 @@ pub struct ImportListParams {
 #[get("/imports")]
 pub async fn list_imports(
     req: HttpRequest,
-    _auth: Authorized<Editor>,
+    auth: Authorized<Editor>,
     db: web::Data<Database>,
     ListQuery(params): ListQuery<ImportListParams>,
 ) -> ApiResult<HttpResponse> {
@@ -52,7 +53,7 @@ pub async fn list_imports(
             ApiError::invalid_query("state", format!("'{text}' is not a state; use proposed or applied"))
         })?),
     };
-    let result = imports::list(&db, state, page).await?;
+    let result = imports::list(&db, state, bound_unit(&auth), page).await?;
     let items: Vec<ImportInfo> = result.items.iter().map(Into::into).collect();
     Ok(list_response(&req, page, items, result.total))
 }
@@ -70,12 +71,12 @@ pub async fn list_imports(
 )]
 #[get("/imports/{id}")]
 pub async fn get_import(
-    _auth: Authorized<Editor>,
+    auth: Authorized<Editor>,
     db: web::Data<Database>,
     letterhead: web::Data<Letterhead>,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let import = imports::get(&db, id.into_inner()).await?;
+    let import = owned_import(&auth, &db, id.into_inner()).await?;
     let body = ImportResponse::of(&db, &import, &Home::of(&letterhead)).await?;
     Ok(ok(import.version, &body))
 }
@@ -91,10 +92,22 @@ pub async fn get_import(
 )]
 #[delete("/imports/{id}")]
 pub async fn delete_import(
-    _auth: Authorized<Editor>,
+    auth: Authorized<Editor>,
     db: web::Data<Database>,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    imports::delete(&db, id.into_inner()).await?;
+    let import = owned_import(&auth, &db, id.into_inner()).await?;
+    imports::delete(&db, import.id).await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+/// An upload the caller may use: an editor of another unit than the uploader's gets 403, as with records.
+pub(super) async fn owned_import(
+    auth: &Authorized<Editor>,
+    db: &Database,
+    id: Uuid,
+) -> ApiResult<imports::ReportImport> {
+    let import = imports::get(db, id).await?;
+    check_unit(auth, Some(&import.owner_unit), &mut import.owner_unit.clone())?;
+    Ok(import)
 }

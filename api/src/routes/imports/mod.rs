@@ -42,6 +42,9 @@ pub struct ImportInfo {
     pub programme_id: Uuid,
     /// Who uploaded it (the token's subject).
     pub created_by: String,
+    /// The uploader's unit: only its editors (and publishers and admins) may read, apply or discard the upload.
+    #[schema(example = "управління культури і туризму")]
+    pub owner_unit: Option<String>,
     pub created_at: DateTime<Utc>,
     /// Who applied it.
     pub applied_by: Option<String>,
@@ -60,6 +63,7 @@ impl From<&ReportImport> for ImportInfo {
             year: i.year,
             programme_id: i.programme_id,
             created_by: i.created_by.clone(),
+            owner_unit: i.owner_unit.clone(),
             created_at: i.created_at,
             applied_by: i.applied_by.clone(),
             applied_at: i.applied_at,

@@ -174,7 +174,12 @@ pub async fn create_import(
         ));
     }
     let file_name: String = file_name.chars().filter(|c| !c.is_control()).take(255).collect();
-    let import = imports::save(&db, &auth.actor(), NewImport { programme_id, year, file_name, text }).await?;
+    let import = imports::save(
+        &db,
+        &auth.actor(),
+        NewImport { programme_id, year, file_name, text, owner_unit: auth.caller.unit.clone() },
+    )
+    .await?;
     let body = ImportResponse::new(&import, plan);
     Ok(created(format!("/api/v1/imports/{}", import.id), import.version, &body))
 }

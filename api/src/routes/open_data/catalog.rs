@@ -1,6 +1,7 @@
 //! What describes the feeds: the Frictionless data package (a table schema per CSV, in Ukrainian and English) and
 //! the `/open-data/v1/` page a person reads.
 
+use crate::markup::escape;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use intercoop_persistence::{Database, PageRequest, programmes};
@@ -97,10 +98,6 @@ pub async fn datapackage_json(
     let mut builder = HttpResponse::Ok();
     freshness.headers(&mut builder);
     Ok(builder.json(body))
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 fn table(name: &str, d: &Dataset, formats: &[(&str, String)]) -> String {

@@ -20,11 +20,7 @@ fn no_lang(params: &FeedParams) -> Result<(), ApiError> {
     }
 }
 
-/// The base URL the client reached the service at, for absolute identifiers.
-pub fn base_url(req: &HttpRequest) -> String {
-    let info = req.connection_info();
-    format!("{}://{}", info.scheme(), info.host())
-}
+pub use crate::proxies::base_url;
 
 /// Partners with coordinates as a GeoJSON FeatureCollection (RFC 7946).
 ///

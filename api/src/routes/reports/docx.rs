@@ -14,6 +14,11 @@ const PAGE: (u32, u32) = (16838, 11906);
 /// The columns' widths: "№", "Зміст заходу", "Виконання заходів".
 const COLUMNS: [usize; 3] = [900, 4200, 9700];
 
+/// A run of text, without the characters that XML (and so Word) cannot hold, whatever is stored.
+fn run(text: impl AsRef<str>) -> Run {
+    Run::new().add_text(intercoop_domain::text::without_forbidden(text.as_ref()))
+}
+
 pub fn render(report: &Report, letterhead: &Letterhead, lang: Lang) -> Result<Vec<u8>, String> {
     let (no, content, execution, code_label, draft) = match lang {
         Lang::Uk => ("№", "Зміст заходу", "Виконання заходів", "Код ЄДРПОУ", "чернетка"),
@@ -26,7 +31,7 @@ pub fn render(report: &Report, letterhead: &Letterhead, lang: Lang) -> Result<Ve
         .default_fonts(font)
         .default_size(24);
     let centred = |text: &str, bold: bool| {
-        let run = Run::new().add_text(text);
+        let run = run(text);
         Paragraph::new().align(AlignmentType::Center).add_run(if bold { run.bold() } else { run })
     };
     doc = doc
@@ -43,7 +48,7 @@ pub fn render(report: &Report, letterhead: &Letterhead, lang: Lang) -> Result<Ve
     let cell = |width: usize, paragraphs: Vec<Paragraph>| {
         paragraphs.into_iter().fold(TableCell::new().width(width, WidthType::Dxa), |c, p| c.add_paragraph(p))
     };
-    let text = |t: &str| Paragraph::new().add_run(Run::new().add_text(t));
+    let text = |t: &str| Paragraph::new().add_run(run(t));
     let mut rows = vec![TableRow::new(vec![
         cell(COLUMNS[0], vec![centred(no, true)]),
         cell(COLUMNS[1], vec![centred(content, true)]),
@@ -57,11 +62,11 @@ pub fn render(report: &Report, letterhead: &Letterhead, lang: Lang) -> Result<Ve
             for entry in &measure.entries {
                 let mut p = Paragraph::new();
                 if let Some(date) = &entry.date_phrase {
-                    p = p.add_run(Run::new().add_text(date.as_str()).bold()).add_run(Run::new().add_text(" – "));
+                    p = p.add_run(run(date.as_str()).bold()).add_run(run(" – "));
                 }
-                p = p.add_run(Run::new().add_text(entry.text.as_str()));
+                p = p.add_run(run(entry.text.as_str()));
                 if entry.publication != PublicationState::Published {
-                    p = p.add_run(Run::new().add_text(format!(" [{draft}]")).bold());
+                    p = p.add_run(run(format!(" [{draft}]")).bold());
                 }
                 paragraphs.push(p);
             }
@@ -76,7 +81,7 @@ pub fn render(report: &Report, letterhead: &Letterhead, lang: Lang) -> Result<Ve
         .add_table(Table::new(rows).set_grid(COLUMNS.to_vec()))
         .add_paragraph(Paragraph::new())
         .add_paragraph(text(&lang.pick(&letterhead.signatory_position)))
-        .add_paragraph(Paragraph::new().add_run(Run::new().add_text(lang.pick(&letterhead.signatory_name)).bold()));
+        .add_paragraph(Paragraph::new().add_run(run(lang.pick(&letterhead.signatory_name)).bold()));
     let mut out = Cursor::new(Vec::new());
     doc.pack(&mut out).map_err(|e| e.to_string())?;
     Ok(out.into_inner())

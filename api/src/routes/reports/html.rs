@@ -1,6 +1,7 @@
 //! The report as a printable HTML page (A4 landscape): the letterhead block, the title, the three-column table
 //! "№ | Зміст заходу | Виконання заходів" with a row spanning the table for each section, and the signature.
 
+use crate::markup::escape as esc;
 use intercoop_domain::report::{Lang, Letterhead, Report, Summary};
 
 const STYLE: &str = "@page { size: A4 landscape; margin: 15mm; }
@@ -82,19 +83,4 @@ pub fn render(report: &Report, summary: &Summary, letterhead: &Letterhead, lang:
         esc(&lang.pick(&letterhead.signatory_name))
     ));
     h
-}
-
-fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }

@@ -7,6 +7,7 @@ use crate::error::ApiResult;
 use crate::extract::Body;
 use crate::routes::created;
 use crate::routes::problems::CreateProblems;
+use crate::webhooks::targets::TargetPolicy;
 
 /// Subscribe a system to changes.
 ///
@@ -29,9 +30,10 @@ use crate::routes::problems::CreateProblems;
 pub async fn create_webhook(
     auth: Authorized<Admin>,
     db: web::Data<Database>,
+    targets: web::Data<TargetPolicy>,
     Body(request): Body<NewWebhook>,
 ) -> ApiResult<HttpResponse> {
-    let content = check(request.content, request.secret.as_deref())?;
+    let content = check(request.content, request.secret.as_deref(), &targets)?;
     let secret = request.secret.unwrap_or_else(new_secret);
     let subscription = webhooks::create(&db, &auth.actor(), content, secret.clone()).await?;
     let body = WebhookWithSecret { webhook: subscription.into(), secret };

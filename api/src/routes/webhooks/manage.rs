@@ -14,6 +14,7 @@ use crate::routes::merge_patch;
 use crate::routes::problems::{
     DeleteProblems, GuardedGetProblems, GuardedListProblems, TransitionProblems, UpdateProblems,
 };
+use crate::webhooks::targets::TargetPolicy;
 
 /// The page of the subscription list.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -82,6 +83,7 @@ pub async fn patch_webhook(
     db: web::Data<Database>,
     pre: Preconditions,
     id: web::Path<Uuid>,
+    targets: web::Data<TargetPolicy>,
     Body(patch): Body<serde_json::Value>,
 ) -> ApiResult<HttpResponse> {
     let subscription = webhooks::update(&db, &auth.actor(), id.into_inner(), |current| {
@@ -94,7 +96,7 @@ pub async fn patch_webhook(
             description: c.description.clone(),
         };
         let changed: WebhookContent = merge_patch(&editable, patch)?;
-        Ok::<_, ApiError>((check(changed, None)?, None))
+        Ok::<_, ApiError>((check(changed, None, &targets)?, None))
     })
     .await?;
     let body = WebhookResponse::from(subscription);

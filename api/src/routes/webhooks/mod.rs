@@ -1,6 +1,7 @@
 //! `/api/v1/webhooks`: subscriptions of other systems to the changes of the records, signed as the Standard
 //! Webhooks specification describes, with a delivery log per subscription. Admins only.
 
+use crate::webhooks::targets::TargetPolicy;
 use base64::Engine;
 use chrono::{DateTime, Utc};
 use intercoop_domain::FieldErrors;
@@ -192,11 +193,19 @@ fn valid_pattern(pattern: &str) -> bool {
 }
 
 /// Checks a subscription's content (and a secret given with it) and returns it in stored form.
-fn check(content: WebhookContent, secret: Option<&str>) -> Result<SubscriptionContent, FieldErrors> {
+fn check(
+    content: WebhookContent,
+    secret: Option<&str>,
+    targets: &TargetPolicy,
+) -> Result<SubscriptionContent, FieldErrors> {
     let mut errors = FieldErrors::new();
     let url = content.url.trim().to_owned();
     match reqwest::Url::parse(&url) {
-        Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() && url.len() <= 2000 => {}
+        Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() && url.len() <= 2000 => {
+            if let Err(refused) = targets.check_url(&u) {
+                errors.add("url", "target_not_allowed", refused);
+            }
+        }
         _ => errors.add("url", "invalid", "must be an absolute http or https URL of at most 2000 characters"),
     }
     if content.event_types.is_empty() {
