@@ -5,23 +5,37 @@ use std::io::Read;
 
 use quick_xml::events::Event;
 
+/// The most bytes a document's text (`word/document.xml`) may unpack to: a year's report is about 1 MiB.
+pub const UNPACKED_MAX: usize = 32 << 20;
+
 /// The document's text; an error when the bytes are not a Word document.
 pub fn docx_text(bytes: &[u8]) -> anyhow::Result<String> {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|e| anyhow::anyhow!("not a Word document (.docx): {e}"))?;
-    let mut xml = String::new();
-    archive
+    let entry = archive
         .by_name("word/document.xml")
-        .map_err(|_| anyhow::anyhow!("not a Word document: it has no word/document.xml"))?
-        .take(64 << 20)
-        .read_to_string(&mut xml)?;
-    let mut reader = quick_xml::Reader::from_str(&xml);
+        .map_err(|_| anyhow::anyhow!("not a Word document: it has no word/document.xml"))?;
+    // Read as it unpacks, never whole: past UNPACKED_MAX the document is refused.
+    let limited = ShortRuns { inner: entry.take(UNPACKED_MAX as u64 + 1), run: 0 };
+    let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(limited));
+    let too_large = |reader: &quick_xml::Reader<
+        std::io::BufReader<ShortRuns<std::io::Take<zip::read::ZipFile<'_, _>>>>,
+    >| { reader.get_ref().get_ref().inner.limit() == 0 };
+    let mut buffer = Vec::new();
     let mut out = String::new();
     // The cells of the row being read (in a table), and the paragraph being read.
     let (mut depth, mut cells, mut cell, mut paragraph) = (0usize, Vec::<String>::new(), String::new(), String::new());
     let mut in_text = false;
     loop {
-        match reader.read_event()? {
+        buffer.clear();
+        let event = match reader.read_event_into(&mut buffer) {
+            Ok(_) | Err(_) if too_large(&reader) => {
+                anyhow::bail!("the document's text is larger than {} MiB unpacked; no report is", UNPACKED_MAX >> 20)
+            }
+            Ok(event) => event,
+            Err(e) => return Err(e.into()),
+        };
+        match event {
             Event::Start(e) => match e.name().as_ref() {
                 b"w:tbl" => depth += 1,
                 b"w:tr" => cells.clear(),
@@ -82,6 +96,33 @@ pub fn docx_text(bytes: &[u8]) -> anyhow::Result<String> {
         }
     }
     Ok(out)
+}
+
+/// The longest run of bytes between two markup characters (`<`, `>`) that a document may have: the XML reader
+/// holds a run whole, and no paragraph of a report is near this long.
+const RUN_MAX: usize = 1 << 20;
+
+/// A reader that refuses a run of more than [`RUN_MAX`] bytes without markup, so that what the XML reader holds
+/// at once stays small whatever the document unpacks to.
+struct ShortRuns<R> {
+    inner: R,
+    run: usize,
+}
+
+impl<R: Read> Read for ShortRuns<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        for &byte in &buf[..n] {
+            self.run = if byte == b'<' || byte == b'>' { 0 } else { self.run + 1 };
+            if self.run > RUN_MAX {
+                return Err(std::io::Error::other(format!(
+                    "the document holds a run of text over {} MiB without markup; no report does",
+                    RUN_MAX >> 20
+                )));
+            }
+        }
+        Ok(n)
+    }
 }
 
 #[cfg(test)]

@@ -161,6 +161,8 @@ impl ApiError {
     }
 }
 
+impl std::error::Error for ApiError {}
+
 impl std::fmt::Display for ApiError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}: {}", self.code.code(), self.detail)

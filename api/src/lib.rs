@@ -15,6 +15,7 @@ pub mod contract_white_space;
 pub mod docx_text;
 pub mod error;
 pub mod extract;
+pub mod gate;
 pub mod idempotency;
 pub mod idp;
 pub mod markup;

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use intercoop_domain::import::{ProposedActivity, draft, find_place, read_report_text, recognise_partners};
+use intercoop_domain::import::{ProposedActivity, ReadReport, draft, find_place, read_report_text, recognise_partners};
 use intercoop_domain::report::{Letterhead, PartnerNames};
 use intercoop_domain::{
     ActivityDraft, ActivityKind, DatePrecision, DateRange, FieldErrors, LocalizedText, PartnerDraft, PartnerKind, Place,
@@ -14,6 +14,9 @@ use intercoop_persistence::{Database, PageRequest, RepoError, imports, programme
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
+
+use crate::error::ApiError;
+use crate::gate::Gate;
 
 /// What becomes of one proposed activity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
@@ -203,21 +206,67 @@ pub async fn programme_of(db: &Database, year: i32, given: Option<Uuid>) -> Resu
     }
 }
 
+/// The most dated events one year's report may hold; a report with more is refused (422 `too_many_events`).
+pub const MAX_EVENTS: usize = 2_000;
+
+/// Reading reports runs on blocking threads, one per core at once, as many again waiting (see [`Gate`]).
+static READING: std::sync::LazyLock<Gate> = std::sync::LazyLock::new(|| Gate::per_core("reports being read", 1));
+
+/// Uploads being received at once (two per core, none waiting): each holds its file in memory, so their number
+/// bounds what uploads take in all.
+pub static UPLOADS: std::sync::LazyLock<Gate> = std::sync::LazyLock::new(|| {
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    Gate::new("reports being uploaded", cores * 2, cores * 2)
+});
+
+/// The text of an uploaded report (see [`report_text`]), read on a blocking thread in its turn.
+pub async fn read_upload(bytes: Vec<u8>) -> Result<Result<String, String>, ApiError> {
+    READING.run(move || report_text(bytes)).await
+}
+
 /// What importing `text` as the report of `year` into the programme would do, against the database as it is.
-pub async fn plan(db: &Database, text: &str, year: i32, programme_id: Uuid, home: &Home) -> Result<Plan, RepoError> {
+/// The text is read on a blocking thread in its turn, and a report of more than [`MAX_EVENTS`] dated events is
+/// refused.
+pub async fn plan(db: &Database, text: &str, year: i32, programme_id: Uuid, home: &Home) -> Result<Plan, ApiError> {
     let structure = programmes::structure(db, programme_id).await?;
     let codes: HashMap<String, Uuid> = structure
         .sections
         .iter()
         .flat_map(|(_, measures)| measures.iter().map(|m| (m.data.code.to_string(), m.meta.id)))
         .collect();
-    let read = read_report_text(text, year);
+    let text = text.to_owned();
+    let read = READING.run(move || read_report_text(&text, year)).await?;
+    if read.activities.len() > MAX_EVENTS {
+        return Err(ApiError::validation(FieldErrors::single(
+            "file",
+            "too_many_events",
+            format!(
+                "the report holds {} dated events; one year's report holds at most {MAX_EVENTS}: split it by year",
+                read.activities.len()
+            ),
+        )));
+    }
     let partners = imports::partner_names(db).await?;
-    let names: HashMap<Uuid, String> = partners.iter().map(|p| (p.id, p.name.uk.clone())).collect();
-    let days: Vec<NaiveDate> = read.activities.iter().map(|a| a.dates.periods[0].start_date).collect();
+    let mut days: Vec<NaiveDate> = read.activities.iter().map(|a| a.dates.periods[0].start_date).collect();
+    days.sort_unstable();
+    days.dedup();
     let existing = imports::existing(db, &days).await?;
+    let home = home.clone();
+    READING.run(move || planned_all(read, year, programme_id, &codes, &partners, &existing, &home)).await
+}
+
+fn planned_all(
+    read: ReadReport,
+    year: i32,
+    programme_id: Uuid,
+    codes: &HashMap<String, Uuid>,
+    partners: &[PartnerNames],
+    existing: &imports::Existing,
+    home: &Home,
+) -> Plan {
+    let names: HashMap<Uuid, String> = partners.iter().map(|p| (p.id, p.name.uk.clone())).collect();
     let activities: Vec<PlannedActivity> =
-        read.activities.iter().map(|proposed| planned(proposed, &codes, &partners, &names, &existing, home)).collect();
+        read.activities.iter().map(|proposed| planned(proposed, codes, partners, &names, existing, home)).collect();
     let mut new_partners: Vec<ProposedPartner> = Vec::new();
     for activity in activities.iter().filter(|a| a.fate == Fate::New) {
         let Some(name) = &activity.new_partner else { continue };
@@ -246,7 +295,7 @@ pub async fn plan(db: &Database, text: &str, year: i32, programme_id: Uuid, home
         }
     }
     let measures = read.measures.into_iter().map(|m| m.code).collect();
-    Ok(Plan { year, programme_id, measures, activities, new_partners })
+    Plan { year, programme_id, measures, activities, new_partners }
 }
 
 fn planned(

@@ -3,8 +3,8 @@
 //! the count: after five failures for one account (or client id), or twenty from one address, each further
 //! attempt waits, the wait doubling with each failure (30 s up to 15 min); a success clears the count. The
 //! address is the caller's as trusted proxies report it (`crate::proxies`). Checking a password holds ~19 MiB for
-//! argon2: at most one check per core runs at once, a few more wait their turn, and the rest get 503 with
-//! `Retry-After`.
+//! argon2: at most one check per core runs at once, fifteen times as many wait their turn (each waits a few
+//! tenths of a second), and the rest get 503 with `Retry-After`.
 
 use std::time::Duration;
 
@@ -13,9 +13,9 @@ use actix_web::http::header;
 use intercoop_persistence::Database;
 use intercoop_persistence::sign_in_failures;
 pub use intercoop_persistence::sign_in_failures::Policy;
-use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 use crate::error::{ApiError, ErrorCode};
+use crate::gate::Gate;
 use crate::passwords::token_hash;
 
 /// Per account or client id.
@@ -55,40 +55,10 @@ pub async fn succeeded(db: &Database, keys: &[(String, Policy)]) -> Result<(), A
 
 /// How many password checks run at once in this process, and how many more may wait for a turn.
 #[derive(Debug)]
-pub struct SignInThrottle {
-    running: std::sync::Arc<Semaphore>,
-    admitted: std::sync::Arc<Semaphore>,
-}
+pub struct SignInThrottle(pub Gate);
 
 impl Default for SignInThrottle {
     fn default() -> Self {
-        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
-        Self::new(cores, cores * 4)
-    }
-}
-
-/// A turn to check a password; the check runs while it is held.
-pub struct Turn {
-    _running: OwnedSemaphorePermit,
-    _admitted: OwnedSemaphorePermit,
-}
-
-impl SignInThrottle {
-    /// `running` checks at once, `admitted` in all (running and waiting).
-    pub fn new(running: usize, admitted: usize) -> Self {
-        Self {
-            running: std::sync::Arc::new(Semaphore::new(running.max(1))),
-            admitted: std::sync::Arc::new(Semaphore::new(admitted.max(running).max(1))),
-        }
-    }
-
-    /// A turn, after those before it; 503 with `Retry-After` when too many are waiting already.
-    pub async fn turn(&self) -> Result<Turn, ApiError> {
-        let admitted = self.admitted.clone().try_acquire_owned().map_err(|_| {
-            ApiError::new(ErrorCode::Busy, "too many sign-ins are being checked at once; try again in a second")
-                .with_header(header::RETRY_AFTER, "1")
-        })?;
-        let running = self.running.clone().acquire_owned().await.map_err(ApiError::internal)?;
-        Ok(Turn { _running: running, _admitted: admitted })
+        Self(Gate::per_core("sign-ins being checked", 15))
     }
 }

@@ -30,6 +30,21 @@ pub struct ActivityView {
     pub partners: Vec<PartnerRef>,
 }
 
+impl ActivityView {
+    /// The view as a caller with `visibility` sees it: anonymous callers see nothing of an unpublished partner,
+    /// neither its details nor the link to it.
+    pub fn seen_with(mut self, visibility: Visibility) -> Self {
+        if visibility == Visibility::PublishedOnly {
+            let hidden: Vec<Uuid> = self.partners.iter().filter(|p| !p.published).map(|p| p.id).collect();
+            if !hidden.is_empty() {
+                self.partners.retain(|p| p.published);
+                self.record.data.partners.retain(|link| !hidden.contains(&link.partner_id));
+            }
+        }
+        self
+    }
+}
+
 /// Filters of the activity list; every one given must hold.
 #[derive(Debug, Clone, Default)]
 pub struct ActivityFilter {
@@ -231,7 +246,7 @@ pub async fn transition<E: From<RepoError>>(
 
 pub async fn get(db: &Database, id: Uuid, visibility: Visibility) -> Result<ActivityView, RepoError> {
     let record = crud::get_without_links::<Activities>(db, id, visibility).await?;
-    Ok(views(db.connection(), vec![record]).await?.remove(0))
+    Ok(views(db.connection(), vec![record]).await?.remove(0).seen_with(visibility))
 }
 
 pub async fn list(
@@ -293,7 +308,8 @@ pub async fn list(
     };
     let query = Entity::find().filter(cond);
     let records = crud::page_without_links::<Activities>(db.connection(), query, order, sort.descending, page).await?;
-    Ok(Page { total: records.total, items: views(db.connection(), records.items).await? })
+    let items = views(db.connection(), records.items).await?.into_iter().map(|v| v.seen_with(visibility)).collect();
+    Ok(Page { total: records.total, items })
 }
 
 /// Every activity under any of `measure_ids` (that overlaps `year`, when given), with its measures and partners.
@@ -327,7 +343,7 @@ pub(crate) async fn of_measures_in_year(
         .into_iter()
         .map(Activities::from_model)
         .collect::<Result<_, _>>()?;
-    views(conn, records).await
+    Ok(views(conn, records).await?.into_iter().map(|v| v.seen_with(visibility)).collect())
 }
 
 /// Pages of at most this many activities load their measures and partners joined to their links; larger batches

@@ -39,7 +39,13 @@ pub async fn existing(db: &Database, days: &[NaiveDate]) -> Result<Existing, Rep
 }
 
 async fn existing_in(conn: &impl ConnectionTrait, days: &[NaiveDate]) -> Result<Existing, RepoError> {
-    let models = Entity::find().filter(Column::StartDate.is_in(days.to_vec())).all(conn).await?;
+    let mut days = days.to_vec();
+    days.sort_unstable();
+    days.dedup();
+    let mut models = Vec::new();
+    for days in days.chunks(crate::support::IN_LIST_MAX) {
+        models.extend(Entity::find().filter(Column::StartDate.is_in(days.to_vec())).all(conn).await?);
+    }
     let ids: Vec<Uuid> = models.iter().map(|m| m.id).collect();
     let measures = ACTIVITY_MEASURES.load(conn, &ids).await?;
     let mut out = Existing::default();

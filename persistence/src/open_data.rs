@@ -97,12 +97,16 @@ pub async fn agreements(db: &Database, q: &FeedQuery) -> Result<Vec<Agreement>, 
 /// Published activities with their measures' codes and partners' names.
 pub async fn activities(db: &Database, q: &FeedQuery) -> Result<Vec<ActivityView>, RepoError> {
     let records = batch::<Activities>(db.connection(), q, false).await?;
-    crate::activities::views(db.connection(), records).await
+    let views = crate::activities::views(db.connection(), records).await?;
+    Ok(views.into_iter().map(|v| v.seen_with(crate::Visibility::PublishedOnly)).collect())
 }
 
-/// The names of these partners (published or not: a published record may name a partner in draft only by id).
+/// Those of these partners that are published: a published record may name one that is not, and the public sees
+/// nothing of that one.
 pub async fn partner_refs(db: &Database, ids: &[Uuid]) -> Result<Vec<PartnerRef>, RepoError> {
-    crate::partners::refs(db.connection(), ids).await
+    let mut refs = crate::partners::refs(db.connection(), ids).await?;
+    refs.retain(|p| p.published);
+    Ok(refs)
 }
 
 pub async fn measure_refs(db: &Database, ids: &[Uuid]) -> Result<Vec<MeasureRef>, RepoError> {

@@ -191,6 +191,9 @@ pub struct PartnerRef {
     pub name: LocalizedText,
     pub kind: PartnerKind,
     pub country: Option<CountryCode>,
+    /// Whether the partner itself is published: anonymous callers see nothing of one that is not, even where a
+    /// published record names it.
+    pub published: bool,
 }
 
 /// The partners linked to each of `owners` through `table`, with the owner's id and the link's extra text, in
@@ -200,13 +203,15 @@ pub(crate) async fn linked(
     table: &LinkTable,
     owners: &[Uuid],
 ) -> Result<Vec<(Uuid, Option<String>, PartnerRef)>, RepoError> {
-    let rows = table.joined(conn, owners, "partners", &["id", "kind", "country"], &["name"]).await?;
+    let rows = table.joined(conn, owners, "partners", &["id", "kind", "country", "publication"], &["name"]).await?;
     rows.iter()
         .map(|row| {
             let name: String = row.try_get("", "name")?;
             let kind: String = row.try_get("", "kind")?;
             let country: Option<String> = row.try_get("", "country")?;
+            let publication: String = row.try_get("", "publication")?;
             let partner = PartnerRef {
+                published: is_published(&publication),
                 id: row.try_get("", "id")?,
                 name: from_json_text(&name, "partner name")?,
                 kind: parse_stored(&kind, PartnerKind::parse, "partner kind")?,
@@ -224,6 +229,10 @@ pub(crate) async fn linked(
         .collect()
 }
 
+fn is_published(publication: &str) -> bool {
+    publication == intercoop_domain::PublicationState::Published.as_str()
+}
+
 /// The partners with these ids, for embedding in other records.
 pub(crate) async fn refs(conn: &impl ConnectionTrait, ids: &[Uuid]) -> Result<Vec<PartnerRef>, RepoError> {
     if ids.is_empty() {
@@ -232,15 +241,16 @@ pub(crate) async fn refs(conn: &impl ConnectionTrait, ids: &[Uuid]) -> Result<Ve
     use sea_orm::QuerySelect;
     let mut refs = Vec::with_capacity(ids.len());
     for ids in ids.chunks(crate::support::IN_LIST_MAX) {
-        let rows: Vec<(Uuid, sea_orm::JsonValue, String, Option<String>)> = Entity::find()
+        let rows: Vec<(Uuid, sea_orm::JsonValue, String, Option<String>, String)> = Entity::find()
             .select_only()
-            .columns([Column::Id, Column::Name, Column::Kind, Column::Country])
+            .columns([Column::Id, Column::Name, Column::Kind, Column::Country, Column::Publication])
             .filter(Column::Id.is_in(ids.to_vec()))
             .into_tuple()
             .all(conn)
             .await?;
-        for (id, name, kind, country) in rows {
+        for (id, name, kind, country, publication) in rows {
             refs.push(PartnerRef {
+                published: is_published(&publication),
                 id,
                 name: from_json(name, "partner name")?,
                 kind: parse_stored(&kind, PartnerKind::parse, "partner kind")?,

@@ -42,7 +42,11 @@ pub async fn load(
 fn activity_data(view: activities::ActivityView) -> ActivityData {
     ActivityData {
         id: view.record.meta.id,
-        partners: view.partners.into_iter().map(|p| PartnerInfo { id: p.id, name: p.name, kind: p.kind }).collect(),
+        partners: view
+            .partners
+            .into_iter()
+            .map(|p| PartnerInfo { id: p.id, name: p.name, kind: p.kind, published: p.published })
+            .collect(),
         publication: view.record.meta.publication.unwrap_or_default(),
         activity: view.record.data,
     }

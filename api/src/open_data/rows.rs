@@ -104,13 +104,14 @@ pub fn partner(p: &Partner) -> Row {
     }))
 }
 
+/// A grant's row; `partners` holds the published partners only, and of a donor that is not, the row says nothing.
 pub fn grant(g: &Grant, partners: &HashMap<Uuid, PartnerRef>, measures: &HashMap<Uuid, MeasureRef>) -> Row {
     let d = &g.data;
     object(json!({
         "id": g.meta.id,
         "project_title": text(&d.project_title),
         "description": opt_text(&d.description),
-        "donor_id": d.donor_id,
+        "donor_id": partners.get(&d.donor_id).map(|p| p.id),
         "donor_name": partners.get(&d.donor_id).map(|p| text(&p.name)),
         "instrument": d.instrument,
         "amount": d.amount,
@@ -128,6 +129,7 @@ pub fn grant(g: &Grant, partners: &HashMap<Uuid, PartnerRef>, measures: &HashMap
     }))
 }
 
+/// An agreement's row; `partners` holds the published partners only, and the parties that are not are left out.
 pub fn agreement(a: &Agreement, partners: &HashMap<Uuid, PartnerRef>, measures: &HashMap<Uuid, MeasureRef>) -> Row {
     let d = &a.data;
     let parties: Vec<Value> = d
@@ -148,7 +150,7 @@ pub fn agreement(a: &Agreement, partners: &HashMap<Uuid, PartnerRef>, measures: 
         "signed_on": d.signed_on,
         "valid_until": d.valid_until,
         "parties": parties,
-        "partner_ids": d.parties.iter().filter_map(|p| p.partner_id).collect::<Vec<_>>(),
+        "partner_ids": d.parties.iter().filter_map(|p| p.partner_id).filter(|id| partners.contains_key(id)).collect::<Vec<_>>(),
         "document_url": d.document_url,
         "description": opt_text(&d.description),
         "measure_codes": codes(&d.measure_ids, measures),

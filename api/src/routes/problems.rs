@@ -9,7 +9,12 @@ use crate::error::ErrorCode;
 fn problems(codes: &[ErrorCode]) -> BTreeMap<String, RefOr<Response>> {
     let mut out: BTreeMap<String, RefOr<Response>> = BTreeMap::new();
     let mut by_status: BTreeMap<u16, Vec<ErrorCode>> = BTreeMap::new();
-    for code in codes.iter().chain([&ErrorCode::DatabaseUnavailable, &ErrorCode::Timeout, &ErrorCode::Internal]) {
+    for code in codes.iter().chain([
+        &ErrorCode::DatabaseUnavailable,
+        &ErrorCode::Timeout,
+        &ErrorCode::Busy,
+        &ErrorCode::Internal,
+    ]) {
         by_status.entry(code.status().as_u16()).or_default().push(*code);
     }
     for (status, codes) in by_status {
@@ -58,7 +63,7 @@ problem_set! {
     /// A workflow step.
     TransitionProblems = [InvalidPath, MissingToken, InvalidToken, Forbidden, NotFound, InvalidTransition, PreconditionFailed, PreconditionRequired];
     /// Signing in and trading tokens.
-    LoginProblems = [MalformedJson, InvalidQuery, InvalidCredentials, PayloadTooLarge, UnsupportedMediaType, ValidationFailed, TooManyAttempts, Busy];
+    LoginProblems = [MalformedJson, InvalidQuery, InvalidCredentials, PayloadTooLarge, UnsupportedMediaType, ValidationFailed, TooManyAttempts];
     /// A delete.
     DeleteProblems = [InvalidPath, MissingToken, InvalidToken, Forbidden, NotFound, InUse, PreconditionFailed, PreconditionRequired];
 }

@@ -12,7 +12,8 @@ use crate::{ActivityKind, LocalizedText};
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Finding {
     /// `activity_outside_programme_years`, `activity_outside_report_year`, `activity_without_measure`,
-    /// `measure_without_activity`, `similar_partner_names` or `activity_without_partner`.
+    /// `measure_without_activity`, `similar_partner_names`, `activity_without_partner` or
+    /// `published_with_unpublished_partner`.
     pub code: &'static str,
     /// `warning`: probably wrong; `notice`: worth a look.
     pub severity: &'static str,
@@ -85,6 +86,21 @@ pub fn checks(
                 related_id: None,
                 message: format!("«{}» не віднесено до жодного заходу", d.title.uk),
             });
+        }
+        if a.publication == crate::PublicationState::Published {
+            for partner in a.partners.iter().filter(|p| !p.published) {
+                out.push(Finding {
+                    code: "published_with_unpublished_partner",
+                    severity: "warning",
+                    record_type: "activity",
+                    record_id: a.id,
+                    related_id: Some(partner.id),
+                    message: format!(
+                        "«{}» оприлюднено, а партнера «{}» ні: публіка не бачить цього партнера; оприлюдніть його",
+                        d.title.uk, partner.name.uk
+                    ),
+                });
+            }
         }
         if d.partners.is_empty() && KINDS_WITH_PARTNERS.contains(&d.kind) {
             out.push(Finding {

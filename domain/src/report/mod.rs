@@ -54,6 +54,8 @@ pub struct PartnerInfo {
     pub id: Uuid,
     pub name: LocalizedText,
     pub kind: crate::PartnerKind,
+    /// Whether the partner is published (a published activity naming one that is not is a finding).
+    pub published: bool,
 }
 
 /// The report.

@@ -81,6 +81,8 @@ db_test! {
             if expected == 401 {
                 response.expect_problem(401, "invalid_token");
                 assert!(response.header("www-authenticate").unwrap().contains("invalid_token"), "{case}");
+                let detail = response.json()["detail"].as_str().unwrap().to_owned();
+                assert_eq!(detail, "the bearer token is not valid (or has expired)", "{case}: the reason is logged, not told");
             }
         }
         assert_eq!(app.count_rows("partners").await, 1);

@@ -58,5 +58,9 @@ db_test! {
             assert!(!cells.contains(&name.to_owned()), "{name} is not written as it is");
         }
         assert!(!cells.iter().any(|c| c.starts_with(['=', '+', '@']) || (c.starts_with('-') && c.parse::<f64>().is_err())));
+        let package = app.get("/open-data/v1/datapackage.json").await.expect(200);
+        for resource in package["resources"].as_array().unwrap() {
+            assert!(resource["description"].as_str().unwrap().contains("apostrophe"), "{}", resource["name"]);
+        }
     }
 }

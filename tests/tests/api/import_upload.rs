@@ -8,7 +8,7 @@ use serde_json::Value;
 use crate::import::structure_only;
 use crate::reports::REFERENCE;
 
-async fn upload(app: &intercoop_tests::TestApp, bytes: &[u8], year: &str) -> intercoop_tests::TestResponse {
+pub(crate) async fn upload(app: &intercoop_tests::TestApp, bytes: &[u8], year: &str) -> intercoop_tests::TestResponse {
     let token = app.token(Role::Editor);
     app.upload("/api/v1/imports", &token, &[Part::file("file", "report-2024.txt", bytes), Part::value("year", year)])
         .await

@@ -145,7 +145,7 @@ pub async fn issue_token(
         }
     };
     let counted = throttle::keys(&req, format!("user:{}", login.username.trim().to_lowercase()));
-    let turn = throttle.turn().await?;
+    let turn = throttle.0.turn().await?;
     throttle::attempt(&db, &counted).await?;
     let user = users::by_username(&db, &login.username).await?;
     let hash = user.as_ref().map(|u| u.password_hash.clone());

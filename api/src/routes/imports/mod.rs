@@ -2,8 +2,8 @@
 //! applied (the drafts created in one transaction) by a second call.
 
 use chrono::{DateTime, Utc};
+use intercoop_persistence::Database;
 use intercoop_persistence::imports::ReportImport;
-use intercoop_persistence::{Database, RepoError};
 use serde::Serialize;
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -143,7 +143,7 @@ impl ImportResponse {
     }
 
     /// The import with its plan made now.
-    async fn of(db: &Database, import: &ReportImport, home: &Home) -> Result<Self, RepoError> {
+    async fn of(db: &Database, import: &ReportImport, home: &Home) -> Result<Self, crate::error::ApiError> {
         let plan = plan(db, &import.text, import.year, import.programme_id, home).await?;
         Ok(Self::new(import, plan))
     }

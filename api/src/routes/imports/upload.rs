@@ -13,7 +13,7 @@ use super::ImportResponse;
 use crate::auth::{Authorized, Editor};
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::extract::{UploadLimit, too_large};
-use crate::report_import::{Home, plan, programme_of, report_text};
+use crate::report_import::{Home, UPLOADS, plan, programme_of, read_upload};
 use crate::routes::created;
 use crate::routes::problems::UploadProblems;
 use intercoop_domain::report::Letterhead;
@@ -125,6 +125,7 @@ pub async fn create_import(
     letterhead: web::Data<Letterhead>,
     payload: web::Payload,
 ) -> ApiResult<HttpResponse> {
+    let _turn = UPLOADS.turn().await?;
     let form = read_form(&req, payload, limit.0).await?;
     let mut errors = FieldErrors::new();
     let year = match form.year.as_deref().map(str::parse::<i32>) {
@@ -151,7 +152,7 @@ pub async fn create_import(
             errors.add("file", "required", "attach the report as the field file");
             None
         }
-        Some((name, bytes)) => match report_text(bytes) {
+        Some((name, bytes)) => match read_upload(bytes).await? {
             Ok(text) => Some((name, text)),
             Err(message) => {
                 errors.add("file", "unreadable", message);

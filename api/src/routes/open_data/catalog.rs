@@ -30,6 +30,12 @@ fn field(c: &Column) -> Value {
     f
 }
 
+/// What every CSV does to cells a spreadsheet would run as formulas (see `crate::open_data::csv`).
+const DEFUSED_UK: &str = "Текстова клітинка, що починається з =, +, -, @, табуляції чи повернення каретки, має \
+                          попереду апостроф ('), щоб електронна таблиця не виконала її як формулу.";
+const DEFUSED_EN: &str = "A text cell that begins with =, +, -, @, a tab or a carriage return is written after an \
+                          apostrophe ('), so that a spreadsheet does not run it as a formula.";
+
 fn resource(base: &str, name: &str, d: &Dataset) -> Value {
     let mut schema = json!({"fields": d.columns.iter().map(field).collect::<Vec<_>>(), "missingValues": [""]});
     if d.columns.first().is_some_and(|c| c.name == "id") {
@@ -43,7 +49,7 @@ fn resource(base: &str, name: &str, d: &Dataset) -> Value {
         "mediatype": "text/csv",
         "encoding": "utf-8",
         "title": format!("{} | {}", d.title_uk, d.title_en),
-        "description": format!("{} | {}", d.description_uk, d.description_en),
+        "description": format!("{} {DEFUSED_UK} | {} {DEFUSED_EN}", d.description_uk, d.description_en),
         "schema": schema,
     })
 }

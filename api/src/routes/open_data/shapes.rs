@@ -66,6 +66,8 @@ impl Format {
                 properties.remove("longitude");
                 json!({"type": "Feature", "id": row["id"], "geometry": {"type": "Point", "coordinates": [lon, lat]}, "properties": properties})
             }
+            // 360Giving needs the funder: a grant whose donor is not published waits until it is.
+            Format::Giving360(_) if row.get("donor_name").is_none_or(Value::is_null) => return None,
             Format::Giving360(recipient) => {
                 let award_date = row.get("awarded_on").filter(|v| !v.is_null()).cloned().unwrap_or_else(|| {
                     json!(row["created_at"].as_str().unwrap_or_default().get(..10).unwrap_or_default())
