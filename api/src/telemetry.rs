@@ -25,8 +25,9 @@ pub fn init(format: &str) {
     };
     let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stdout);
     let _ = if json {
+        // The fields as JSON too (`json()`), or the JSON format cannot read the spans' fields.
         let format = tracing_subscriber::fmt::format().json().flatten_event(true);
-        builder.event_format(ClientErrorsAsWarnings { json, inner: format }).try_init()
+        builder.json().event_format(ClientErrorsAsWarnings { json, inner: format }).try_init()
     } else {
         builder.event_format(ClientErrorsAsWarnings { json, inner: tracing_subscriber::fmt::format() }).try_init()
     };
@@ -132,13 +133,13 @@ mod tests {
         if json {
             let inner = tracing_subscriber::fmt::format().json().flatten_event(true);
             tracing::subscriber::with_default(
-                builder.event_format(ClientErrorsAsWarnings { json, inner }).finish(),
+                builder.json().event_format(ClientErrorsAsWarnings { json, inner }).finish(),
                 emit,
             );
         } else {
             let inner = tracing_subscriber::fmt::format().with_ansi(false);
             tracing::subscriber::with_default(
-                builder.event_format(ClientErrorsAsWarnings { json, inner }).finish(),
+                builder.json().event_format(ClientErrorsAsWarnings { json, inner }).finish(),
                 emit,
             );
         }
@@ -150,13 +151,18 @@ mod tests {
         for json in [false, true] {
             let out = logged(json, || {
                 tracing::error!(target: "actix_http::h1::dispatcher", "stream error: {}", "Parse error: invalid Header provided");
-                tracing::info!(username = "olena\n2026-12-03T00:00:00Z  INFO admin signed in", "sign-in refused");
+                let span =
+                    tracing::info_span!("request", request_id = "r-1", method = "POST", path = "/api/v1/auth/token");
+                span.in_scope(|| {
+                    tracing::info!(username = "olena\n2026-12-03T00:00:00Z  INFO admin signed in", "sign-in refused")
+                });
                 tracing::error!("a real error");
             });
             let lines: Vec<&str> = out.lines().collect();
             assert_eq!(lines.len(), 3, "{out}");
             assert!(lines[0].contains("WARN") && !lines[0].contains("ERROR"), "{out}");
             assert!(lines[0].contains("invalid Header provided"), "{out}");
+            assert!(lines[1].contains("r-1"), "the request's span is written with its event: {out}");
             assert!(lines[2].contains("ERROR"), "{out}");
         }
     }
