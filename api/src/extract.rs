@@ -92,7 +92,7 @@ pub fn from_value<T: DeserializeOwned + Serialize>(value: Value) -> Result<T, Ap
 /// are short, and a list's `Link` header repeats its query.
 pub const QUERY_VALUE_MAX: usize = 500;
 
-/// Query parameters of type `T`, which rejects unknown parameters (`deny_unknown_fields`), NUL characters and
+/// Query parameters of type `T`, which rejects unknown parameters (`deny_unknown_fields`), control characters and
 /// values over `QUERY_VALUE_MAX` characters.
 pub struct ListQuery<T>(pub T);
 
@@ -102,8 +102,9 @@ impl<T: DeserializeOwned> FromRequest for ListQuery<T> {
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let pairs: Vec<(String, String)> = serde_urlencoded::from_str(req.query_string()).unwrap_or_default();
-        if let Some((name, _)) = pairs.iter().find(|(k, v)| k.contains('\0') || v.contains('\0')) {
-            return ready(Err(ApiError::invalid_query(name, "contains a NUL character")));
+        let forbidden = |text: &str| text.chars().any(intercoop_domain::text::is_forbidden_char);
+        if let Some((name, _)) = pairs.iter().find(|(k, v)| forbidden(k) || forbidden(v)) {
+            return ready(Err(ApiError::invalid_query(name, "contains a control character, which no value may hold")));
         }
         if let Some((name, _)) = pairs.iter().find(|(_, v)| v.chars().count() > QUERY_VALUE_MAX) {
             return ready(Err(ApiError::invalid_query(name, format!("is longer than {QUERY_VALUE_MAX} characters"))));

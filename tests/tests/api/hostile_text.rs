@@ -18,6 +18,10 @@ db_test! {
         let response = app.post("/api/v1/partners", Role::Editor, &json!({"name": {"uk": "A\u{7}"}, "kind": "ngo"})).await;
         assert_eq!(response.json()["errors"][0]["code"], "control_character");
         assert_eq!(app.count_rows("partners").await, 0);
+        for query in ["q=%0F", "q=a%EF%BF%BFb", "q=%00"] {
+            let response = app.get(&format!("/api/v1/agreements?{query}")).await;
+            assert_eq!(response.expect_problem(400, "invalid_query")["errors"][0]["field"], "q", "{query}");
+        }
         let kept = json!({"name": {"uk": "Люблін\tмісто\r\nпобратим"}, "kind": "twin_city", "country": "PL"});
         app.post("/api/v1/partners", Role::Editor, &kept).await.expect(201);
     }
