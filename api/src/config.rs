@@ -234,7 +234,7 @@ impl Settings {
             return Ok(Secret(text.trim().to_owned()));
         }
         std::fs::create_dir_all(&self.data_dir)?;
-        let secret: String = (0..32).map(|_| format!("{:02x}", rand::random::<u8>())).collect();
+        let secret = crate::passwords::random_secret();
         write_private(&path, &secret).with_context(|| format!("writing {}", path.display()))?;
         Ok(Secret(secret))
     }

@@ -50,6 +50,12 @@ pub fn docx_text(bytes: &[u8]) -> anyhow::Result<String> {
                 _ => {}
             },
             Event::Text(t) if in_text => paragraph.push_str(&t.xml_content().unwrap_or_default()),
+            Event::GeneralRef(r) if in_text && r.is_char_ref() => {
+                // A numeric reference (`&#x2013;`, `&#8211;`) is its character; one that names none is dropped.
+                if let Ok(Some(c)) = r.resolve_char_ref() {
+                    paragraph.push(c);
+                }
+            }
             Event::GeneralRef(r) if in_text => {
                 let entity = r.decode().unwrap_or_default();
                 paragraph.push_str(match entity.as_ref() {
@@ -130,5 +136,18 @@ mod tests {
     #[test]
     fn refuses_what_is_not_a_word_document() {
         assert!(super::docx_text(b"plain text").is_err());
+    }
+
+    #[test]
+    fn character_references_are_their_characters() {
+        let mut bytes = std::io::Cursor::new(Vec::new());
+        {
+            let mut zip = zip::ZipWriter::new(&mut bytes);
+            zip.start_file("word/document.xml", zip::write::SimpleFileOptions::default()).unwrap();
+            let xml = r#"<w:document><w:body><w:p><w:r><w:t>04&#x2013;05 &#8216;березня&#8217; &amp; &#xD800;далі</w:t></w:r></w:p></w:body></w:document>"#;
+            std::io::Write::write_all(&mut zip, xml.as_bytes()).unwrap();
+            zip.finish().unwrap();
+        }
+        assert_eq!(super::docx_text(&bytes.into_inner()).unwrap(), "04\u{2013}05 \u{2018}березня\u{2019} & далі\n");
     }
 }

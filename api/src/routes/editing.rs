@@ -27,14 +27,13 @@ macro_rules! edit_routes {
         #[utoipa::path(
             tag = $tag,
             summary = $replace_summary,
-            description = "The body is the whole record; fields left out take their defaults. Needs the editor \
-                role, and the publisher role when the record is published.",
+            description = "The body is the whole record; fields left out take their defaults. A published record needs \
+                the publisher role.",
             params(("id" = Uuid, Path, description = $id), IfMatchHeader),
             request_body = $draft,
             responses((status = 200, description = "The record as now stored", body = $response,
                 headers(("ETag" = String, description = "The version's strong entity tag, for If-Match and If-None-Match"))),
-                UpdateProblems),
-            security(("bearer" = []))
+                UpdateProblems)
         )]
         #[put($path)]
         pub async fn $replace(
@@ -66,8 +65,7 @@ macro_rules! edit_routes {
                 description = "The fields to change", example = json!($example)),
             responses((status = 200, description = "The record as now stored", body = $response,
                 headers(("ETag" = String, description = "The version's strong entity tag, for If-Match and If-None-Match"))),
-                UpdateProblems),
-            security(("bearer" = []))
+                UpdateProblems)
         )]
         #[patch($path)]
         pub async fn $patch(

@@ -40,8 +40,7 @@ macro_rules! transition_route {
                                 (status = 200, description = "The record in its new state", body = $response,
                                     headers(("ETag" = String, description = "The new version's strong entity tag"))),
                                 TransitionProblems,
-                            ),
-                            security(("bearer" = []))
+                            )
                         )]
         #[post($path)]
         pub async fn $name(
@@ -66,7 +65,7 @@ transition_route!(
     "/activities/{id}/publish",
     "activities",
     "Publish an activity",
-    "Draft or withdrawn -> published: the public sees it, and the annual report includes it. Needs the publisher role.",
+    "Draft or withdrawn -> published: the public sees it, and the annual report includes it.",
     activities,
     ActivityResponse,
     Transition::Publish
@@ -77,7 +76,7 @@ transition_route!(
     "/activities/{id}/withdraw",
     "activities",
     "Withdraw a published activity",
-    "Published -> withdrawn: hidden from the public and the report, kept with its history. Needs the publisher role.",
+    "Published -> withdrawn: hidden from the public and the report, kept with its history.",
     activities,
     ActivityResponse,
     Transition::Withdraw
@@ -88,7 +87,7 @@ transition_route!(
     "/activities/{id}/reopen",
     "activities",
     "Reopen a withdrawn activity as a draft",
-    "Withdrawn -> draft, for editors to rework. Needs the publisher role.",
+    "Withdrawn -> draft, for editors to rework.",
     activities,
     ActivityResponse,
     Transition::Reopen
@@ -99,7 +98,7 @@ transition_route!(
     "/partners/{id}/publish",
     "partners",
     "Publish a partner",
-    "Draft or withdrawn -> published: the public sees it, and the annual report includes it. Needs the publisher role.",
+    "Draft or withdrawn -> published: the public sees it, and the annual report includes it.",
     partners,
     PartnerResponse,
     Transition::Publish
@@ -110,7 +109,7 @@ transition_route!(
     "/partners/{id}/withdraw",
     "partners",
     "Withdraw a published partner",
-    "Published -> withdrawn: hidden from the public and the report, kept with its history. Needs the publisher role.",
+    "Published -> withdrawn: hidden from the public and the report, kept with its history.",
     partners,
     PartnerResponse,
     Transition::Withdraw
@@ -121,7 +120,7 @@ transition_route!(
     "/partners/{id}/reopen",
     "partners",
     "Reopen a withdrawn partner as a draft",
-    "Withdrawn -> draft, for editors to rework. Needs the publisher role.",
+    "Withdrawn -> draft, for editors to rework.",
     partners,
     PartnerResponse,
     Transition::Reopen
@@ -132,7 +131,7 @@ transition_route!(
     "/grants/{id}/publish",
     "grants",
     "Publish a grant",
-    "Draft or withdrawn -> published: the public sees it, and the annual report includes it. Needs the publisher role.",
+    "Draft or withdrawn -> published: the public sees it, and the annual report includes it.",
     grants,
     GrantResponse,
     Transition::Publish
@@ -143,7 +142,7 @@ transition_route!(
     "/grants/{id}/withdraw",
     "grants",
     "Withdraw a published grant",
-    "Published -> withdrawn: hidden from the public and the report, kept with its history. Needs the publisher role.",
+    "Published -> withdrawn: hidden from the public and the report, kept with its history.",
     grants,
     GrantResponse,
     Transition::Withdraw
@@ -154,7 +153,7 @@ transition_route!(
     "/grants/{id}/reopen",
     "grants",
     "Reopen a withdrawn grant as a draft",
-    "Withdrawn -> draft, for editors to rework. Needs the publisher role.",
+    "Withdrawn -> draft, for editors to rework.",
     grants,
     GrantResponse,
     Transition::Reopen
@@ -165,7 +164,7 @@ transition_route!(
     "/agreements/{id}/publish",
     "agreements",
     "Publish an agreement",
-    "Draft or withdrawn -> published: the public sees it, and the annual report includes it. Needs the publisher role.",
+    "Draft or withdrawn -> published: the public sees it, and the annual report includes it.",
     agreements,
     AgreementResponse,
     Transition::Publish
@@ -176,7 +175,7 @@ transition_route!(
     "/agreements/{id}/withdraw",
     "agreements",
     "Withdraw a published agreement",
-    "Published -> withdrawn: hidden from the public and the report, kept with its history. Needs the publisher role.",
+    "Published -> withdrawn: hidden from the public and the report, kept with its history.",
     agreements,
     AgreementResponse,
     Transition::Withdraw
@@ -187,7 +186,7 @@ transition_route!(
     "/agreements/{id}/reopen",
     "agreements",
     "Reopen a withdrawn agreement as a draft",
-    "Withdrawn -> draft, for editors to rework. Needs the publisher role.",
+    "Withdrawn -> draft, for editors to rework.",
     agreements,
     AgreementResponse,
     Transition::Reopen

@@ -19,8 +19,27 @@ fn committed_contract_matches_the_code() {
     assert!(
         committed == generated,
         "openapi/intercoop-v1.json differs from the code's contract; run `UPDATE_OPENAPI=1 cargo test contract`, \
-         review the diff and commit it"
+         review the diff and commit it\n{}",
+        first_difference(&committed, &generated)
     );
+}
+
+/// Where two texts first differ, with three lines around it from each.
+fn first_difference(committed: &str, generated: &str) -> String {
+    let (a, b): (Vec<&str>, Vec<&str>) = (committed.lines().collect(), generated.lines().collect());
+    let at = a.iter().zip(&b).position(|(x, y)| x != y).unwrap_or(a.len().min(b.len()));
+    let around = |lines: &[&str], sign: char| {
+        let from = at.saturating_sub(3);
+        let shown: Vec<String> =
+            lines.iter().enumerate().skip(from).take(7).map(|(i, l)| format!("{sign}{:>6} {l}", i + 1)).collect();
+        shown.join("\n")
+    };
+    format!(
+        "first difference at line {}:\n--- committed\n{}\n+++ the code\n{}",
+        at + 1,
+        around(&a, '-'),
+        around(&b, '+')
+    )
 }
 
 #[test]

@@ -10,9 +10,9 @@ use crate::extract::Body;
 use crate::routes::problems::CreateProblems;
 use crate::routes::{check_unit, created};
 
-/// Create a activity.
+/// Create an activity.
 ///
-/// Needs the editor role. A new record is a draft; `POST .../publish` publishes it. The measures and partners
+/// A new record is a draft; `POST .../publish` publishes it. The measures and partners
 /// it names must exist (422). One event that serves two measures is one activity naming both.
 #[utoipa::path(
     tag = "activities",
@@ -24,8 +24,7 @@ use crate::routes::{check_unit, created};
                 ("ETag" = String, description = "The new record's strong entity tag"),
             )),
         CreateProblems,
-    ),
-    security(("bearer" = []))
+    )
 )]
 #[post("/activities")]
 pub async fn create_activity(

@@ -8,14 +8,13 @@ use crate::error::ApiResult;
 use crate::preconditions::{IfMatchHeader, Preconditions};
 use crate::routes::problems::DeleteProblems;
 
-/// Delete a activity.
+/// Delete an activity.
 ///
-/// Needs the admin role. An activity named by a grant cannot be deleted (409).
+/// An activity named by a grant cannot be deleted (409).
 #[utoipa::path(
     tag = "activities",
     params(("id" = Uuid, Path, description = "The activity's id"), IfMatchHeader),
-    responses((status = 204, description = "Deleted"), DeleteProblems),
-    security(("bearer" = []))
+    responses((status = 204, description = "Deleted"), DeleteProblems)
 )]
 #[delete("/activities/{id}")]
 pub async fn delete_activity(

@@ -9,15 +9,14 @@ use crate::error::ApiResult;
 use crate::preconditions::{IfNoneMatchHeader, Preconditions};
 use crate::routes::problems::{GetProblems, NotModified};
 
-/// Get a activity.
+/// Get an activity.
 ///
 /// A draft is visible to signed-in callers only; to others it does not exist (404).
 #[utoipa::path(
     tag = "activities",
     params(("id" = Uuid, Path, description = "The activity's id"), IfNoneMatchHeader),
     responses((status = 200, description = "The activity", body = ActivityResponse,
-            headers(("ETag" = String, description = "The version's strong entity tag, for If-Match and If-None-Match"))), GetProblems, NotModified),
-    security((), ("bearer" = []))
+            headers(("ETag" = String, description = "The version's strong entity tag, for If-Match and If-None-Match"))), GetProblems, NotModified)
 )]
 #[get("/activities/{id}")]
 pub async fn get_activity(

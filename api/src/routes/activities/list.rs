@@ -72,8 +72,7 @@ pub struct ActivityListParams {
         (status = 200, description = "One page of activities", body = ListResponse<ActivityResponse>,
             headers(("Link" = String, description = "RFC 8288 links to the first, prev, next and last pages"))),
         ListProblems,
-    ),
-    security((), ("bearer" = []))
+    )
 )]
 #[get("/activities")]
 pub async fn list_activities(

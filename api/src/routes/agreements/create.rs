@@ -10,9 +10,9 @@ use crate::extract::Body;
 use crate::routes::problems::CreateProblems;
 use crate::routes::{check_unit, created};
 
-/// Create a agreement.
+/// Create an agreement.
 ///
-/// Needs the editor role. A new record is a draft; `POST .../publish` publishes it. The partners and measures
+/// A new record is a draft; `POST .../publish` publishes it. The partners and measures
 /// it names must exist (422).
 #[utoipa::path(
     tag = "agreements",
@@ -24,8 +24,7 @@ use crate::routes::{check_unit, created};
                 ("ETag" = String, description = "The new record's strong entity tag"),
             )),
         CreateProblems,
-    ),
-    security(("bearer" = []))
+    )
 )]
 #[post("/agreements")]
 pub async fn create_agreement(

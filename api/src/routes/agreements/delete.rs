@@ -8,14 +8,11 @@ use crate::error::ApiResult;
 use crate::preconditions::{IfMatchHeader, Preconditions};
 use crate::routes::problems::DeleteProblems;
 
-/// Delete a agreement.
-///
-/// Needs the admin role.
+/// Delete an agreement.
 #[utoipa::path(
     tag = "agreements",
     params(("id" = Uuid, Path, description = "The agreement's id"), IfMatchHeader),
-    responses((status = 204, description = "Deleted"), DeleteProblems),
-    security(("bearer" = []))
+    responses((status = 204, description = "Deleted"), DeleteProblems)
 )]
 #[delete("/agreements/{id}")]
 pub async fn delete_agreement(

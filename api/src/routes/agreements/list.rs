@@ -61,8 +61,7 @@ pub struct AgreementListParams {
         (status = 200, description = "One page of agreements", body = ListResponse<AgreementResponse>,
             headers(("Link" = String, description = "RFC 8288 links to the first, prev, next and last pages"))),
         ListProblems,
-    ),
-    security((), ("bearer" = []))
+    )
 )]
 #[get("/agreements")]
 pub async fn list_agreements(

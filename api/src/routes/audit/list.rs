@@ -38,8 +38,7 @@ pub struct AuditListParams {
 
 /// The audit trail, the latest change first.
 ///
-/// Every create, update and delete, with who made it, when, and each changed field before and after. Needs the
-/// admin role.
+/// Every create, update and delete, with who made it, when, and each changed field before and after.
 #[utoipa::path(
     tag = "audit",
     params(AuditListParams),
@@ -47,8 +46,7 @@ pub struct AuditListParams {
         (status = 200, description = "One page of the trail", body = ListResponse<AuditEntryResponse>,
             headers(("Link" = String, description = "RFC 8288 links to the first, prev, next and last pages"))),
         GuardedListProblems,
-    ),
-    security(("bearer" = []))
+    )
 )]
 #[get("/audit")]
 pub async fn list_audit(

@@ -15,8 +15,7 @@ use crate::routes::problems::LoginProblems;
 #[utoipa::path(
     tag = "auth",
     request_body = RefreshRequest,
-    responses((status = 204, description = "Revoked"), LoginProblems),
-    security(())
+    responses((status = 204, description = "Revoked"), LoginProblems)
 )]
 #[post("/auth/logout")]
 pub async fn logout(db: web::Data<Database>, Body(request): Body<RefreshRequest>) -> ApiResult<HttpResponse> {

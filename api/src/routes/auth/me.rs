@@ -35,8 +35,7 @@ pub struct Account {
 /// The caller as its token says, and its account when it signed in with a password.
 #[utoipa::path(
     tag = "auth",
-    responses((status = 200, description = "The caller", body = Me), GuardedGetProblems),
-    security(("bearer" = []))
+    responses((status = 200, description = "The caller", body = Me), GuardedGetProblems)
 )]
 #[get("/me")]
 pub async fn me(auth: Authorized<Viewer>, db: web::Data<Database>) -> ApiResult<HttpResponse> {

@@ -27,8 +27,7 @@ pub struct RefreshRequest {
 #[utoipa::path(
     tag = "auth",
     request_body = RefreshRequest,
-    responses((status = 200, description = "A new pair of tokens", body = TokenResponse), LoginProblems),
-    security(())
+    responses((status = 200, description = "A new pair of tokens", body = TokenResponse), LoginProblems)
 )]
 #[post("/auth/refresh")]
 pub async fn refresh_token(

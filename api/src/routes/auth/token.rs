@@ -126,8 +126,7 @@ impl FromRequest for TokenRequest {
         (PasswordLogin = "application/json"),
         (ClientCredentials = "application/x-www-form-urlencoded"),
     )),
-    responses((status = 200, description = "Signed in", body = TokenResponse), LoginProblems),
-    security(())
+    responses((status = 200, description = "Signed in", body = TokenResponse), LoginProblems)
 )]
 #[post("/auth/token")]
 pub async fn issue_token(

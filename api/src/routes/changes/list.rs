@@ -109,8 +109,7 @@ pub struct ChangeFeed {
     responses(
         (status = 200, description = "The changes after the cursor", body = ChangeFeed),
         GuardedListProblems,
-    ),
-    security(("bearer" = []))
+    )
 )]
 #[get("/changes")]
 pub async fn list_changes(

@@ -12,7 +12,7 @@ use crate::routes::{check_unit, created};
 
 /// Create a grant.
 ///
-/// Needs the editor role. A new record is a draft; `POST .../publish` publishes it. The donor, measures and
+/// A new record is a draft; `POST .../publish` publishes it. The donor, measures and
 /// activities it names must exist (422).
 #[utoipa::path(
     tag = "grants",
@@ -24,8 +24,7 @@ use crate::routes::{check_unit, created};
                 ("ETag" = String, description = "The new record's strong entity tag"),
             )),
         CreateProblems,
-    ),
-    security(("bearer" = []))
+    )
 )]
 #[post("/grants")]
 pub async fn create_grant(

@@ -9,13 +9,10 @@ use crate::preconditions::{IfMatchHeader, Preconditions};
 use crate::routes::problems::DeleteProblems;
 
 /// Delete a grant.
-///
-/// Needs the admin role.
 #[utoipa::path(
     tag = "grants",
     params(("id" = Uuid, Path, description = "The grant's id"), IfMatchHeader),
-    responses((status = 204, description = "Deleted"), DeleteProblems),
-    security(("bearer" = []))
+    responses((status = 204, description = "Deleted"), DeleteProblems)
 )]
 #[delete("/grants/{id}")]
 pub async fn delete_grant(

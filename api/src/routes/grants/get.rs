@@ -16,8 +16,7 @@ use crate::routes::problems::{GetProblems, NotModified};
     tag = "grants",
     params(("id" = Uuid, Path, description = "The grant's id"), IfNoneMatchHeader),
     responses((status = 200, description = "The grant", body = GrantResponse,
-            headers(("ETag" = String, description = "The version's strong entity tag, for If-Match and If-None-Match"))), GetProblems, NotModified),
-    security((), ("bearer" = []))
+            headers(("ETag" = String, description = "The version's strong entity tag, for If-Match and If-None-Match"))), GetProblems, NotModified)
 )]
 #[get("/grants/{id}")]
 pub async fn get_grant(

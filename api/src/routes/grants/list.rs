@@ -64,8 +64,7 @@ pub struct GrantListParams {
         (status = 200, description = "One page of grants", body = ListResponse<GrantResponse>,
             headers(("Link" = String, description = "RFC 8288 links to the first, prev, next and last pages"))),
         ListProblems,
-    ),
-    security((), ("bearer" = []))
+    )
 )]
 #[get("/grants")]
 pub async fn list_grants(

@@ -29,8 +29,7 @@ fn already_applied(id: Uuid) -> ApiError {
         (status = 200, description = "Applied: the upload with the ids of the drafts created", body = ImportResponse,
             headers(("ETag" = String, description = "The upload's new version"))),
         TransitionProblems,
-    ),
-    security(("bearer" = []))
+    )
 )]
 #[post("/imports/{id}/apply")]
 pub async fn apply_import(

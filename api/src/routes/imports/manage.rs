@@ -36,8 +36,7 @@ pub struct ImportListParams {
 #[utoipa::path(
     tag = "imports",
     params(ImportListParams),
-    responses((status = 200, description = "One page of uploads", body = ListResponse<ImportInfo>), GuardedListProblems),
-    security(("bearer" = []))
+    responses((status = 200, description = "One page of uploads", body = ListResponse<ImportInfo>), GuardedListProblems)
 )]
 #[get("/imports")]
 pub async fn list_imports(
@@ -66,8 +65,7 @@ pub async fn list_imports(
     tag = "imports",
     params(("id" = Uuid, Path, description = "The upload's id")),
     responses((status = 200, description = "The upload and its proposal", body = ImportResponse,
-        headers(("ETag" = String, description = "The upload's version"))), GuardedGetProblems),
-    security(("bearer" = []))
+        headers(("ETag" = String, description = "The upload's version"))), GuardedGetProblems)
 )]
 #[get("/imports/{id}")]
 pub async fn get_import(
@@ -87,8 +85,7 @@ pub async fn get_import(
 #[utoipa::path(
     tag = "imports",
     params(("id" = Uuid, Path, description = "The upload's id")),
-    responses((status = 204, description = "Discarded"), GuardedGetProblems),
-    security(("bearer" = []))
+    responses((status = 204, description = "Discarded"), GuardedGetProblems)
 )]
 #[delete("/imports/{id}")]
 pub async fn delete_import(

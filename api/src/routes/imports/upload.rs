@@ -113,8 +113,7 @@ fn field_error(field: &str, code: &str, message: &str) -> ApiError {
         (status = 201, description = "Read: the upload and its proposal", body = ImportResponse,
             headers(("Location" = String, description = "The upload's URL"))),
         UploadProblems,
-    ),
-    security(("bearer" = []))
+    )
 )]
 #[post("/imports")]
 pub async fn create_import(

@@ -12,7 +12,7 @@ use crate::routes::problems::CreateProblems;
 
 /// Create a measure.
 ///
-/// Needs the admin role. The code's first number is its section's numeral (1.x under section I, 422 otherwise),
+/// The code's first number is its section's numeral (1.x under section I, 422 otherwise),
 /// and a code appears once per section (409).
 #[utoipa::path(
     tag = "programmes",
@@ -24,8 +24,7 @@ use crate::routes::problems::CreateProblems;
                 ("ETag" = String, description = "The new record's strong entity tag"),
             )),
         CreateProblems,
-    ),
-    security(("bearer" = []))
+    )
 )]
 #[post("/measures")]
 pub async fn create_measure(

@@ -10,12 +10,11 @@ use crate::routes::problems::DeleteProblems;
 
 /// Delete a measure.
 ///
-/// Needs the admin role. A measure that activities, grants or agreements name cannot be deleted (409).
+/// A measure that activities, grants or agreements name cannot be deleted (409).
 #[utoipa::path(
     tag = "programmes",
     params(("id" = Uuid, Path, description = "The measure's id"), IfMatchHeader),
-    responses((status = 204, description = "Deleted"), DeleteProblems),
-    security(("bearer" = []))
+    responses((status = 204, description = "Deleted"), DeleteProblems)
 )]
 #[delete("/measures/{id}")]
 pub async fn delete_measure(

@@ -13,8 +13,7 @@ use crate::routes::problems::{GetProblems, NotModified};
     tag = "programmes",
     params(("id" = Uuid, Path, description = "The measure's id"), IfNoneMatchHeader),
     responses((status = 200, description = "The measure", body = MeasureResponse,
-            headers(("ETag" = String, description = "The version's strong entity tag, for If-Match and If-None-Match"))), GetProblems, NotModified),
-    security((), ("bearer" = []))
+            headers(("ETag" = String, description = "The version's strong entity tag, for If-Match and If-None-Match"))), GetProblems, NotModified)
 )]
 #[get("/measures/{id}")]
 pub async fn get_measure(db: web::Data<Database>, pre: Preconditions, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {

@@ -44,8 +44,7 @@ pub struct MeasureListParams {
         (status = 200, description = "One page of measures", body = ListResponse<MeasureResponse>,
             headers(("Link" = String, description = "RFC 8288 links to the first, prev, next and last pages"))),
         ListProblems,
-    ),
-    security((), ("bearer" = []))
+    )
 )]
 #[get("/measures")]
 pub async fn list_measures(

@@ -14,14 +14,13 @@ use crate::routes::problems::UpdateProblems;
 
 /// Replace a measure.
 ///
-/// Needs the admin role. The body is the whole measure; fields left out take their defaults.
+/// The body is the whole measure; fields left out take their defaults.
 #[utoipa::path(
     tag = "programmes",
     params(("id" = Uuid, Path, description = "The measure's id"), IfMatchHeader),
     request_body = MeasureDraft,
     responses((status = 200, description = "The measure as now stored", body = MeasureResponse,
-            headers(("ETag" = String, description = "The version's strong entity tag, for If-Match and If-None-Match"))), UpdateProblems),
-    security(("bearer" = []))
+            headers(("ETag" = String, description = "The version's strong entity tag, for If-Match and If-None-Match"))), UpdateProblems)
 )]
 #[put("/measures/{id}")]
 pub async fn replace_measure(
@@ -44,15 +43,14 @@ pub async fn replace_measure(
 
 /// Change some fields of a measure.
 ///
-/// Needs the admin role. The body is a JSON merge patch (RFC 7396): the fields to change, `null` to clear one.
+/// The body is a JSON merge patch (RFC 7396): the fields to change, `null` to clear one.
 #[utoipa::path(
     tag = "programmes",
     params(("id" = Uuid, Path, description = "The measure's id"), IfMatchHeader),
     request_body(content = MeasureDraft, content_type = "application/merge-patch+json",
         description = "The fields to change", example = json!({"responsible_units": ["управління економіки"]})),
     responses((status = 200, description = "The measure as now stored", body = MeasureResponse,
-            headers(("ETag" = String, description = "The version's strong entity tag, for If-Match and If-None-Match"))), UpdateProblems),
-    security(("bearer" = []))
+            headers(("ETag" = String, description = "The version's strong entity tag, for If-Match and If-None-Match"))), UpdateProblems)
 )]
 #[patch("/measures/{id}")]
 pub async fn patch_measure(

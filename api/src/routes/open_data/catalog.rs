@@ -87,8 +87,7 @@ pub const ALL_TYPES: &[&str] = &["programme", "section", "measure", "activity", 
         (status = 200, description = "The data package", content_type = "application/json", body = Object,
             example = json!({"profile": "tabular-data-package", "name": "intercoop", "resources": [{"name": "partners", "path": "https://intercoop.example.org/open-data/v1/partners.csv", "schema": {"fields": [{"name": "id", "type": "string"}]}}]})),
         (status = 304, description = "Not modified since the client's copy"),
-    ),
-    security(())
+    )
 )]
 #[get("/datapackage.json")]
 pub async fn datapackage_json(
@@ -137,8 +136,7 @@ fn table(name: &str, d: &Dataset, formats: &[(&str, String)]) -> String {
 /// The open data, for people: each dataset with its formats and its columns.
 #[utoipa::path(
     tag = "open-data",
-    responses((status = 200, description = "The page", content_type = "text/html", body = String)),
-    security(())
+    responses((status = 200, description = "The page", content_type = "text/html", body = String))
 )]
 #[get("/")]
 pub async fn open_data_page(

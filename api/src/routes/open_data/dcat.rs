@@ -222,8 +222,7 @@ async fn graph(
             example = json!({"@context": {"dcat": "http://www.w3.org/ns/dcat#"}, "@graph": [{"@id": "https://intercoop.example.org/open-data/v1/catalog", "@type": ["http://www.w3.org/ns/dcat#Catalog"]}]})),
         (status = 304, description = "Not modified since the client's copy"),
         FeedProblems,
-    ),
-    security(())
+    )
 )]
 #[get("/catalog.jsonld")]
 pub async fn catalog_jsonld(
@@ -252,8 +251,7 @@ pub async fn catalog_jsonld(
             example = "@prefix dcat: <http://www.w3.org/ns/dcat#> .\n\n<https://intercoop.example.org/open-data/v1/catalog>\n    a dcat:Catalog .\n"),
         (status = 304, description = "Not modified since the client's copy"),
         FeedProblems,
-    ),
-    security(())
+    )
 )]
 #[get("/catalog.ttl")]
 pub async fn catalog_ttl(

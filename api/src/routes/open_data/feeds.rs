@@ -135,8 +135,7 @@ pub(super) async fn serve(
             example = json!({"dataset": "partners", "items": [{"id": "0193a4d2-8f10-7c3e-9a51-3f0e7c1d2b4a", "name": {"uk": "Люблін", "en": "Lublin"}, "kind": "twin_city", "country": "PL", "updated_at": "2024-05-02T09:00:00Z"}], "next": null})),
         (status = 304, description = "Not modified since the client's copy"),
         FeedProblems,
-    ),
-    security(())
+    )
 )]
 #[get("/{dataset}.json")]
 pub async fn dataset_json(
@@ -165,8 +164,7 @@ pub async fn dataset_json(
             example = "id,name,aliases,kind,country\r\n0193a4d2-8f10-7c3e-9a51-3f0e7c1d2b4a,Люблін,,twin_city,PL\r\n"),
         (status = 304, description = "Not modified since the client's copy"),
         FeedProblems,
-    ),
-    security(())
+    )
 )]
 #[get("/{dataset}.csv")]
 pub async fn dataset_csv(

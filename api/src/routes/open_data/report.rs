@@ -46,8 +46,7 @@ async fn rows(db: &Database, year: i32, params: &FeedParams) -> Result<Vec<Vec<S
             example = json!({"dataset": "report-2024", "items": [{"section": "I", "measure_code": "1.1", "date_phrase": "26 січня 2024 року", "start_date": "2024-01-26", "end_date": null}]})),
         (status = 304, description = "Not modified since the client's copy"),
         FeedProblems,
-    ),
-    security(())
+    )
 )]
 #[get("/report-{year}.json")]
 pub async fn report_json(
@@ -85,8 +84,7 @@ pub async fn report_json(
             example = "section,section_title,measure_code,measure_title,activity_id,date_phrase\r\n"),
         (status = 304, description = "Not modified since the client's copy"),
         FeedProblems,
-    ),
-    security(())
+    )
 )]
 #[get("/report-{year}.csv")]
 pub async fn report_csv(

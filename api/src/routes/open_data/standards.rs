@@ -34,8 +34,7 @@ pub use crate::proxies::base_url;
             example = json!({"type": "FeatureCollection", "features": [{"type": "Feature", "id": "0193a4d2-8f10-7c3e-9a51-3f0e7c1d2b4a", "geometry": {"type": "Point", "coordinates": [22.57, 51.25]}, "properties": {"name": {"uk": "Люблін", "en": "Lublin"}, "kind": "twin_city", "country": "PL"}}]})),
         (status = 304, description = "Not modified since the client's copy"),
         FeedProblems,
-    ),
-    security(())
+    )
 )]
 #[get("/partners.geojson")]
 pub async fn partners_geojson(
@@ -60,8 +59,7 @@ pub async fn partners_geojson(
             example = json!({"grants": [{"id": "360G-intercoop-0193a4d2-8f10-7c3e-9a51-3f0e7c1d2b4a", "title": "Відновлення", "description": "Відновлення", "currency": "EUR", "amountAwarded": 654800.0, "awardDate": "2024-03-01", "recipientOrganization": [{"id": "UA-EDR-04060772", "name": "Хмельницька міська рада"}], "fundingOrganization": [{"id": "intercoop-partner-0193a4d2-0000-7000-8000-000000000001", "name": "ПРООН"}], "dateModified": "2024-03-02T10:00:00Z"}]})),
         (status = 304, description = "Not modified since the client's copy"),
         FeedProblems,
-    ),
-    security(())
+    )
 )]
 #[get("/grants.360giving.json")]
 pub async fn grants_360giving(
@@ -89,8 +87,7 @@ pub async fn grants_360giving(
             example = json!({"@context": {"@vocab": "https://schema.org/"}, "@graph": [{"@type": "Event", "@id": "https://intercoop.example.org/api/v1/activities/0193a4d2-8f10-7c3e-9a51-3f0e7c1d2b4a", "name": [{"@value": "Візит делегації", "@language": "uk"}], "startDate": "2024-05-02"}]})),
         (status = 304, description = "Not modified since the client's copy"),
         FeedProblems,
-    ),
-    security(())
+    )
 )]
 #[get("/activities.jsonld")]
 pub async fn activities_jsonld(

@@ -12,7 +12,7 @@ use crate::routes::{check_unit, created};
 
 /// Create a partner.
 ///
-/// Needs the editor role. A new record is a draft; `POST .../publish` publishes it. The Ukrainian name must not
+/// A new record is a draft; `POST .../publish` publishes it. The Ukrainian name must not
 /// be taken by another partner (409).
 #[utoipa::path(
     tag = "partners",
@@ -24,8 +24,7 @@ use crate::routes::{check_unit, created};
                 ("ETag" = String, description = "The new record's strong entity tag"),
             )),
         CreateProblems,
-    ),
-    security(("bearer" = []))
+    )
 )]
 #[post("/partners")]
 pub async fn create_partner(

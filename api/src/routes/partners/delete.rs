@@ -10,13 +10,12 @@ use crate::routes::problems::DeleteProblems;
 
 /// Delete a partner.
 ///
-/// Needs the admin role. A partner still named by activities, grants, agreements or other partners cannot be
+/// A partner still named by activities, grants, agreements or other partners cannot be
 /// deleted (409).
 #[utoipa::path(
     tag = "partners",
     params(("id" = Uuid, Path, description = "The partner's id"), IfMatchHeader),
-    responses((status = 204, description = "Deleted"), DeleteProblems),
-    security(("bearer" = []))
+    responses((status = 204, description = "Deleted"), DeleteProblems)
 )]
 #[delete("/partners/{id}")]
 pub async fn delete_partner(

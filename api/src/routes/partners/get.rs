@@ -16,8 +16,7 @@ use crate::routes::problems::{GetProblems, NotModified};
     tag = "partners",
     params(("id" = Uuid, Path, description = "The partner's id"), IfNoneMatchHeader),
     responses((status = 200, description = "The partner", body = PartnerResponse,
-            headers(("ETag" = String, description = "The version's strong entity tag, for If-Match and If-None-Match"))), GetProblems, NotModified),
-    security((), ("bearer" = []))
+            headers(("ETag" = String, description = "The version's strong entity tag, for If-Match and If-None-Match"))), GetProblems, NotModified)
 )]
 #[get("/partners/{id}")]
 pub async fn get_partner(

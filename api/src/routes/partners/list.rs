@@ -58,8 +58,7 @@ pub struct PartnerListParams {
         (status = 200, description = "One page of partners", body = ListResponse<PartnerResponse>,
             headers(("Link" = String, description = "RFC 8288 links to the first, prev, next and last pages"))),
         ListProblems,
-    ),
-    security((), ("bearer" = []))
+    )
 )]
 #[get("/partners")]
 pub async fn list_partners(

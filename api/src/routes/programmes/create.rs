@@ -12,7 +12,7 @@ use crate::routes::problems::CreateProblems;
 
 /// Create a programme.
 ///
-/// Needs the admin role. The Ukrainian title must not be taken by another programme (409).
+/// The Ukrainian title must not be taken by another programme (409).
 #[utoipa::path(
     tag = "programmes",
     request_body = ProgrammeDraft,
@@ -23,8 +23,7 @@ use crate::routes::problems::CreateProblems;
                 ("ETag" = String, description = "The new record's strong entity tag"),
             )),
         CreateProblems,
-    ),
-    security(("bearer" = []))
+    )
 )]
 #[post("/programmes")]
 pub async fn create_programme(

@@ -10,12 +10,11 @@ use crate::routes::problems::DeleteProblems;
 
 /// Delete a programme.
 ///
-/// Needs the admin role. A programme that still has sections cannot be deleted (409).
+/// A programme that still has sections cannot be deleted (409).
 #[utoipa::path(
     tag = "programmes",
     params(("id" = Uuid, Path, description = "The programme's id"), IfMatchHeader),
-    responses((status = 204, description = "Deleted"), DeleteProblems),
-    security(("bearer" = []))
+    responses((status = 204, description = "Deleted"), DeleteProblems)
 )]
 #[delete("/programmes/{id}")]
 pub async fn delete_programme(

@@ -15,8 +15,7 @@ use crate::routes::problems::GetProblems;
     tag = "programmes",
     params(("id" = Uuid, Path, description = "The programme's id")),
     responses((status = 200, description = "The programme and its structure", body = ProgrammeDetail,
-            headers(("ETag" = String, description = "The version's strong entity tag, for If-Match and If-None-Match"))), GetProblems),
-    security((), ("bearer" = []))
+            headers(("ETag" = String, description = "The version's strong entity tag, for If-Match and If-None-Match"))), GetProblems)
 )]
 #[get("/programmes/{id}")]
 pub async fn get_programme(db: web::Data<Database>, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {

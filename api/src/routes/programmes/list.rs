@@ -38,8 +38,7 @@ pub struct ProgrammeListParams {
         (status = 200, description = "One page of programmes", body = ListResponse<ProgrammeResponse>,
             headers(("Link" = String, description = "RFC 8288 links to the first, prev, next and last pages"))),
         ListProblems,
-    ),
-    security((), ("bearer" = []))
+    )
 )]
 #[get("/programmes")]
 pub async fn list_programmes(

@@ -28,8 +28,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
 #[utoipa::path(
     tag = "programmes",
     params(("id" = Uuid, Path, description = "The programme's id")),
-    responses((status = 200, description = "The sections, in order", body = Vec<SectionResponse>), GetProblems),
-    security((), ("bearer" = []))
+    responses((status = 200, description = "The sections, in order", body = Vec<SectionResponse>), GetProblems)
 )]
 #[get("/programmes/{id}/sections")]
 pub async fn list_sections(db: web::Data<Database>, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
@@ -39,7 +38,7 @@ pub async fn list_sections(db: web::Data<Database>, id: web::Path<Uuid>) -> ApiR
 
 /// Add a section to a programme.
 ///
-/// Needs the admin role. A numeral appears once per programme (409).
+/// A numeral appears once per programme (409).
 #[utoipa::path(
     tag = "programmes",
     params(("id" = Uuid, Path, description = "The programme's id")),
@@ -52,8 +51,7 @@ pub async fn list_sections(db: web::Data<Database>, id: web::Path<Uuid>) -> ApiR
             )),
         CreateProblems,
         (status = 404, description = "`not_found`: no such programme", body = crate::error::Problem, content_type = "application/problem+json"),
-    ),
-    security(("bearer" = []))
+    )
 )]
 #[post("/programmes/{id}/sections")]
 pub async fn create_section(
@@ -75,8 +73,7 @@ pub async fn create_section(
     tag = "programmes",
     params(("id" = Uuid, Path, description = "The programme's id"), ("section_id" = Uuid, Path, description = "The section's id"), IfNoneMatchHeader),
     responses((status = 200, description = "The section", body = SectionResponse,
-            headers(("ETag" = String, description = "The version's strong entity tag, for If-Match and If-None-Match"))), GetProblems, NotModified),
-    security((), ("bearer" = []))
+            headers(("ETag" = String, description = "The version's strong entity tag, for If-Match and If-None-Match"))), GetProblems, NotModified)
 )]
 #[get("/programmes/{id}/sections/{section_id}")]
 pub async fn get_section(
@@ -90,15 +87,12 @@ pub async fn get_section(
 }
 
 /// Replace a section of a programme.
-///
-/// Needs the admin role.
 #[utoipa::path(
     tag = "programmes",
     params(("id" = Uuid, Path, description = "The programme's id"), ("section_id" = Uuid, Path, description = "The section's id"), IfMatchHeader),
     request_body = SectionDraft,
     responses((status = 200, description = "The section as now stored", body = SectionResponse,
-            headers(("ETag" = String, description = "The version's strong entity tag, for If-Match and If-None-Match"))), UpdateProblems),
-    security(("bearer" = []))
+            headers(("ETag" = String, description = "The version's strong entity tag, for If-Match and If-None-Match"))), UpdateProblems)
 )]
 #[put("/programmes/{id}/sections/{section_id}")]
 pub async fn replace_section(
@@ -121,15 +115,14 @@ pub async fn replace_section(
 
 /// Change some fields of a section.
 ///
-/// Needs the admin role. The body is a JSON merge patch (RFC 7396).
+/// The body is a JSON merge patch (RFC 7396).
 #[utoipa::path(
     tag = "programmes",
     params(("id" = Uuid, Path, description = "The programme's id"), ("section_id" = Uuid, Path, description = "The section's id"), IfMatchHeader),
     request_body(content = SectionDraft, content_type = "application/merge-patch+json",
         description = "The fields to change", example = json!({"title": {"uk": "Промоція міста", "en": "Promotion of the city"}})),
     responses((status = 200, description = "The section as now stored", body = SectionResponse,
-            headers(("ETag" = String, description = "The version's strong entity tag, for If-Match and If-None-Match"))), UpdateProblems),
-    security(("bearer" = []))
+            headers(("ETag" = String, description = "The version's strong entity tag, for If-Match and If-None-Match"))), UpdateProblems)
 )]
 #[patch("/programmes/{id}/sections/{section_id}")]
 pub async fn patch_section(
@@ -153,12 +146,11 @@ pub async fn patch_section(
 
 /// Delete a section.
 ///
-/// Needs the admin role. A section that still has measures cannot be deleted (409).
+/// A section that still has measures cannot be deleted (409).
 #[utoipa::path(
     tag = "programmes",
     params(("id" = Uuid, Path, description = "The programme's id"), ("section_id" = Uuid, Path, description = "The section's id"), IfMatchHeader),
-    responses((status = 204, description = "Deleted"), DeleteProblems),
-    security(("bearer" = []))
+    responses((status = 204, description = "Deleted"), DeleteProblems)
 )]
 #[delete("/programmes/{id}/sections/{section_id}")]
 pub async fn delete_section(

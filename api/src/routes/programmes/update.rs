@@ -14,14 +14,13 @@ use crate::routes::problems::UpdateProblems;
 
 /// Replace a programme.
 ///
-/// Needs the admin role. The body is the whole programme; fields left out take their defaults.
+/// The body is the whole programme; fields left out take their defaults.
 #[utoipa::path(
     tag = "programmes",
     params(("id" = Uuid, Path, description = "The programme's id"), IfMatchHeader),
     request_body = ProgrammeDraft,
     responses((status = 200, description = "The programme as now stored", body = ProgrammeResponse,
-            headers(("ETag" = String, description = "The version's strong entity tag, for If-Match and If-None-Match"))), UpdateProblems),
-    security(("bearer" = []))
+            headers(("ETag" = String, description = "The version's strong entity tag, for If-Match and If-None-Match"))), UpdateProblems)
 )]
 #[put("/programmes/{id}")]
 pub async fn replace_programme(
@@ -44,15 +43,14 @@ pub async fn replace_programme(
 
 /// Change some fields of a programme.
 ///
-/// Needs the admin role. The body is a JSON merge patch (RFC 7396): the fields to change, `null` to clear one.
+/// The body is a JSON merge patch (RFC 7396): the fields to change, `null` to clear one.
 #[utoipa::path(
     tag = "programmes",
     params(("id" = Uuid, Path, description = "The programme's id"), IfMatchHeader),
     request_body(content = ProgrammeDraft, content_type = "application/merge-patch+json",
         description = "The fields to change", example = json!({"last_year": 2026})),
     responses((status = 200, description = "The programme as now stored", body = ProgrammeResponse,
-            headers(("ETag" = String, description = "The version's strong entity tag, for If-Match and If-None-Match"))), UpdateProblems),
-    security(("bearer" = []))
+            headers(("ETag" = String, description = "The version's strong entity tag, for If-Match and If-None-Match"))), UpdateProblems)
 )]
 #[patch("/programmes/{id}")]
 pub async fn patch_programme(

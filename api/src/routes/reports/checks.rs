@@ -30,8 +30,7 @@ pub struct ReportChecks {
         ("id" = Uuid, Path, description = "The programme's id"),
         ("year" = i32, Path, description = "The reporting year", example = 2024),
     ),
-    responses((status = 200, description = "The findings", body = ReportChecks), GuardedGetProblems),
-    security(("bearer" = []))
+    responses((status = 200, description = "The findings", body = ReportChecks), GuardedGetProblems)
 )]
 #[get("/programmes/{id}/reports/{year}/checks")]
 pub async fn get_report_checks(

@@ -50,8 +50,7 @@ pub struct ReportParams {
             (Vec<u8> = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
         )),
         ReportProblems,
-    ),
-    security((), ("bearer" = []))
+    )
 )]
 #[get("/programmes/{id}/reports/{year}")]
 pub async fn get_report(
@@ -85,7 +84,10 @@ pub async fn get_report(
         None => ReportFormat::negotiate(accept).ok_or_else(|| {
             ApiError::new(
                 ErrorCode::NotAcceptable,
-                "the report is written as application/json, text/html, text/markdown or text/csv",
+                format!(
+                    "the report is written as application/json, text/html, text/markdown, text/csv or {} (Word)",
+                    super::DOCX
+                ),
             )
         })?,
     };

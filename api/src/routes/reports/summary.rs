@@ -16,8 +16,7 @@ use crate::routes::problems::GetProblems;
         ("id" = Uuid, Path, description = "The programme's id"),
         ("year" = i32, Path, description = "The reporting year", example = 2024),
     ),
-    responses((status = 200, description = "The figures", body = Summary), GetProblems),
-    security((), ("bearer" = []))
+    responses((status = 200, description = "The figures", body = Summary), GetProblems)
 )]
 #[get("/programmes/{id}/reports/{year}/summary")]
 pub async fn get_report_summary(db: web::Data<Database>, path: web::Path<(Uuid, i32)>) -> ApiResult<HttpResponse> {

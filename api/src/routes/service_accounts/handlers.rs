@@ -34,8 +34,7 @@ pub struct ServiceAccountListParams {
 #[utoipa::path(
     tag = "auth",
     params(ServiceAccountListParams),
-    responses((status = 200, description = "One page of service accounts", body = ListResponse<ServiceAccountResponse>), GuardedListProblems),
-    security(("bearer" = []))
+    responses((status = 200, description = "One page of service accounts", body = ListResponse<ServiceAccountResponse>), GuardedListProblems)
 )]
 #[get("/service-accounts")]
 pub async fn list_service_accounts(
@@ -60,8 +59,7 @@ pub async fn list_service_accounts(
         (status = 201, description = "Created, with its secret", body = ServiceAccountWithSecret,
             headers(("Location" = String, description = "The new account's URL"))),
         CreateProblems,
-    ),
-    security(("bearer" = []))
+    )
 )]
 #[post("/service-accounts")]
 pub async fn create_service_account(
@@ -93,8 +91,7 @@ pub async fn create_service_account(
 #[utoipa::path(
     tag = "auth",
     params(("id" = Uuid, Path, description = "The account's id")),
-    responses((status = 200, description = "The account", body = ServiceAccountResponse), GuardedGetProblems),
-    security(("bearer" = []))
+    responses((status = 200, description = "The account", body = ServiceAccountResponse), GuardedGetProblems)
 )]
 #[get("/service-accounts/{id}")]
 pub async fn get_service_account(
@@ -114,8 +111,7 @@ pub async fn get_service_account(
     params(("id" = Uuid, Path, description = "The account's id"), IfMatchHeader),
     request_body(content = ServiceAccountChanges, content_type = "application/merge-patch+json",
         description = "The fields to change", example = json!({"active": false})),
-    responses((status = 200, description = "The account as now stored", body = ServiceAccountResponse), UpdateProblems),
-    security(("bearer" = []))
+    responses((status = 200, description = "The account as now stored", body = ServiceAccountResponse), UpdateProblems)
 )]
 #[patch("/service-accounts/{id}")]
 pub async fn patch_service_account(
@@ -157,8 +153,7 @@ pub async fn patch_service_account(
 #[utoipa::path(
     tag = "auth",
     params(("id" = Uuid, Path, description = "The account's id"), IfMatchHeader),
-    responses((status = 200, description = "The account with its new secret", body = ServiceAccountWithSecret), TransitionProblems),
-    security(("bearer" = []))
+    responses((status = 200, description = "The account with its new secret", body = ServiceAccountWithSecret), TransitionProblems)
 )]
 #[post("/service-accounts/{id}/secret")]
 pub async fn rotate_service_account_secret(

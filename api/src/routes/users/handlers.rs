@@ -33,8 +33,7 @@ pub struct UserListParams {
 #[utoipa::path(
     tag = "auth",
     params(UserListParams),
-    responses((status = 200, description = "One page of accounts", body = ListResponse<UserResponse>), GuardedListProblems),
-    security(("bearer" = []))
+    responses((status = 200, description = "One page of accounts", body = ListResponse<UserResponse>), GuardedListProblems)
 )]
 #[get("/users")]
 pub async fn list_users(
@@ -59,8 +58,7 @@ pub async fn list_users(
         (status = 201, description = "Created", body = UserResponse,
             headers(("Location" = String, description = "The new account's URL"))),
         CreateProblems,
-    ),
-    security(("bearer" = []))
+    )
 )]
 #[post("/users")]
 pub async fn create_user(
@@ -91,8 +89,7 @@ pub async fn create_user(
 #[utoipa::path(
     tag = "auth",
     params(("id" = Uuid, Path, description = "The account's id")),
-    responses((status = 200, description = "The account", body = UserResponse), GuardedGetProblems),
-    security(("bearer" = []))
+    responses((status = 200, description = "The account", body = UserResponse), GuardedGetProblems)
 )]
 #[get("/users/{id}")]
 pub async fn get_user(
@@ -113,8 +110,7 @@ pub async fn get_user(
     params(("id" = Uuid, Path, description = "The account's id"), IfMatchHeader),
     request_body(content = UserChanges, content_type = "application/merge-patch+json",
         description = "The fields to change", example = json!({"active": false})),
-    responses((status = 200, description = "The account as now stored", body = UserResponse), UpdateProblems),
-    security(("bearer" = []))
+    responses((status = 200, description = "The account as now stored", body = UserResponse), UpdateProblems)
 )]
 #[patch("/users/{id}")]
 pub async fn patch_user(

@@ -23,8 +23,7 @@ use crate::webhooks::targets::TargetPolicy;
         (status = 201, description = "Subscribed, with the signing secret", body = WebhookWithSecret,
             headers(("Location" = String, description = "The subscription's URL"))),
         CreateProblems,
-    ),
-    security(("bearer" = []))
+    )
 )]
 #[post("/webhooks")]
 pub async fn create_webhook(

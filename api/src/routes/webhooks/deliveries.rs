@@ -37,8 +37,7 @@ pub struct DeliveryListParams {
     responses(
         (status = 200, description = "One page of deliveries", body = ListResponse<DeliveryResponse>),
         NestedListProblems,
-    ),
-    security(("bearer" = []))
+    )
 )]
 #[get("/webhooks/{id}/deliveries")]
 pub async fn list_webhook_deliveries(
@@ -73,8 +72,7 @@ pub async fn list_webhook_deliveries(
         ("id" = Uuid, Path, description = "The subscription's id"),
         ("delivery_id" = Uuid, Path, description = "The delivery's id"),
     ),
-    responses((status = 202, description = "Queued", body = DeliveryResponse), GuardedGetProblems),
-    security(("bearer" = []))
+    responses((status = 202, description = "Queued", body = DeliveryResponse), GuardedGetProblems)
 )]
 #[post("/webhooks/{id}/deliveries/{delivery_id}/redeliver")]
 pub async fn redeliver_webhook(

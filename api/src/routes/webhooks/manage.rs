@@ -33,8 +33,7 @@ pub struct WebhookListParams {
 #[utoipa::path(
     tag = "webhooks",
     params(WebhookListParams),
-    responses((status = 200, description = "One page of subscriptions", body = ListResponse<WebhookResponse>), GuardedListProblems),
-    security(("bearer" = []))
+    responses((status = 200, description = "One page of subscriptions", body = ListResponse<WebhookResponse>), GuardedListProblems)
 )]
 #[get("/webhooks")]
 pub async fn list_webhooks(
@@ -53,8 +52,7 @@ pub async fn list_webhooks(
 #[utoipa::path(
     tag = "webhooks",
     params(("id" = Uuid, Path, description = "The subscription's id")),
-    responses((status = 200, description = "The subscription", body = WebhookResponse), GuardedGetProblems),
-    security(("bearer" = []))
+    responses((status = 200, description = "The subscription", body = WebhookResponse), GuardedGetProblems)
 )]
 #[get("/webhooks/{id}")]
 pub async fn get_webhook(
@@ -74,8 +72,7 @@ pub async fn get_webhook(
     params(("id" = Uuid, Path, description = "The subscription's id"), IfMatchHeader),
     request_body(content = WebhookContent, content_type = "application/merge-patch+json",
         description = "The fields to change", example = json!({"active": false})),
-    responses((status = 200, description = "The subscription as now stored", body = WebhookResponse), UpdateProblems),
-    security(("bearer" = []))
+    responses((status = 200, description = "The subscription as now stored", body = WebhookResponse), UpdateProblems)
 )]
 #[patch("/webhooks/{id}")]
 pub async fn patch_webhook(
@@ -110,8 +107,7 @@ pub async fn patch_webhook(
 #[utoipa::path(
     tag = "webhooks",
     params(("id" = Uuid, Path, description = "The subscription's id"), IfMatchHeader),
-    responses((status = 200, description = "The subscription with its new secret", body = WebhookWithSecret), TransitionProblems),
-    security(("bearer" = []))
+    responses((status = 200, description = "The subscription with its new secret", body = WebhookWithSecret), TransitionProblems)
 )]
 #[post("/webhooks/{id}/secret")]
 pub async fn rotate_webhook_secret(
@@ -134,8 +130,7 @@ pub async fn rotate_webhook_secret(
 #[utoipa::path(
     tag = "webhooks",
     params(("id" = Uuid, Path, description = "The subscription's id"), IfMatchHeader),
-    responses((status = 204, description = "Deleted"), DeleteProblems),
-    security(("bearer" = []))
+    responses((status = 204, description = "Deleted"), DeleteProblems)
 )]
 #[delete("/webhooks/{id}")]
 pub async fn delete_webhook(
