@@ -5,23 +5,23 @@ use intercoop_tests::db_test;
 
 use crate::import::structure_only;
 use crate::import_upload::upload;
+use crate::reports::MONTHS;
+
+/// A Word document (a zip, deflated) whose `word/document.xml` is `parts` one after another.
+fn docx_of<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> Vec<u8> {
+    let mut docx = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut docx);
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("word/document.xml", options).unwrap();
+    for part in parts {
+        std::io::Write::write_all(&mut zip, part).unwrap();
+    }
+    zip.finish().unwrap();
+    docx.into_inner()
+}
 
 /// A report in the filed reports' shape whose row of measure 1.2 tells `events` dated events.
 pub(crate) fn report_of(events: usize) -> String {
-    const MONTHS: [&str; 12] = [
-        "січня",
-        "лютого",
-        "березня",
-        "квітня",
-        "травня",
-        "червня",
-        "липня",
-        "серпня",
-        "вересня",
-        "жовтня",
-        "листопада",
-        "грудня",
-    ];
     let paragraphs: Vec<String> = (0..events)
         .map(|n| format!("<p>{:02} {} 2024 року зустріч {n}.</p>", n % 28 + 1, MONTHS[n / 28 % 12]))
         .collect();
@@ -45,18 +45,8 @@ db_test! {
 db_test! {
     async fn a_document_that_unpacks_past_the_limit_is_refused_as_unreadable(app) {
         seed::load(&app.db, &structure_only()).await.unwrap();
-        let mut bomb = std::io::Cursor::new(Vec::new());
-        {
-            let mut zip = zip::ZipWriter::new(&mut bomb);
-            let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
-            zip.start_file("word/document.xml", options).unwrap();
-            let paragraphs = b"<w:p></w:p>".repeat((1 << 20) / 11);
-            for _ in 0..(intercoop_api::docx_text::UNPACKED_MAX >> 20) + 2 {
-                std::io::Write::write_all(&mut zip, &paragraphs).unwrap();
-            }
-            zip.finish().unwrap();
-        }
-        let bomb = bomb.into_inner();
+        let paragraphs = b"<w:p></w:p>".repeat((1 << 20) / 11);
+        let bomb = docx_of(std::iter::repeat_n(paragraphs.as_slice(), (intercoop_api::docx_text::UNPACKED_MAX >> 20) + 2));
         assert!(bomb.len() < 256 * 1024, "the bomb fits the upload limit: {} bytes", bomb.len());
         let response = upload(&app, &bomb, "2024").await;
         response.expect_problem(422, "validation_failed");
@@ -68,15 +58,8 @@ db_test! {
 db_test! {
     async fn a_document_with_a_run_of_text_no_report_has_is_refused(app) {
         seed::load(&app.db, &structure_only()).await.unwrap();
-        let mut bomb = std::io::Cursor::new(Vec::new());
-        {
-            let mut zip = zip::ZipWriter::new(&mut bomb);
-            let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
-            zip.start_file("word/document.xml", options).unwrap();
-            std::io::Write::write_all(&mut zip, &vec![b' '; 3 << 20]).unwrap();
-            zip.finish().unwrap();
-        }
-        let response = upload(&app, &bomb.into_inner(), "2024").await;
+        let spaces = vec![b' '; 3 << 20];
+        let response = upload(&app, &docx_of([spaces.as_slice()]), "2024").await;
         response.expect_problem(422, "validation_failed");
         assert_eq!(response.json()["errors"][0]["code"], "unreadable");
         assert!(response.text.contains("without markup"), "{}", response.text);

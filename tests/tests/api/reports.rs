@@ -9,7 +9,7 @@ use regex::Regex;
 use serde_json::{Value, json};
 
 pub(crate) const REFERENCE: &str = include_str!("../../fixtures/programme-report-2024.uk.txt");
-const MONTHS: [&str; 12] = [
+pub(crate) const MONTHS: [&str; 12] = [
     "січня",
     "лютого",
     "березня",
