@@ -7,10 +7,9 @@ use std::pin::Pin;
 use actix_web::dev::Payload;
 use actix_web::http::header;
 use actix_web::{FromRequest, HttpRequest, web};
-use intercoop_persistence::{Database, Visibility, service_accounts, users};
+use intercoop_persistence::{Database, service_accounts, users};
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
 
 use crate::error::{ApiError, ErrorCode};
 
@@ -18,34 +17,7 @@ use crate::error::{ApiError, ErrorCode};
 pub const ISSUER: &str = "intercoop";
 pub const AUDIENCE: &str = "intercoop-api";
 
-/// What a caller may do; each role may do all that the roles before it may.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, ToSchema, clap::ValueEnum)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    /// Reads everything, drafts included.
-    Viewer,
-    /// Creates and changes drafts.
-    Editor,
-    /// Also publishes, and changes published records.
-    Publisher,
-    /// Also manages the programme structure (programmes, sections, measures) and deletes records.
-    Admin,
-}
-
-impl Role {
-    pub fn parse(text: &str) -> Option<Role> {
-        [Role::Viewer, Role::Editor, Role::Publisher, Role::Admin].into_iter().find(|r| r.as_str() == text)
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Viewer => "viewer",
-            Role::Editor => "editor",
-            Role::Publisher => "publisher",
-            Role::Admin => "admin",
-        }
-    }
-}
+pub use intercoop_domain::Role;
 
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Claims {
@@ -192,32 +164,23 @@ fn unauthorized(code: ErrorCode, detail: &str, oauth_error: &str) -> ApiError {
     ApiError::new(code, detail).with_header(header::WWW_AUTHENTICATE, &challenge)
 }
 
-/// Who is calling: anonymous, or a subject with a role proven by a bearer token.
+/// Who is calling, as a bearer token proves it (anonymous without one): the operations' caller, read from the
+/// request.
 #[derive(Debug, Clone)]
-pub struct Caller {
-    pub subject: Option<String>,
-    pub role: Option<Role>,
-    /// The unit the caller works for, when its token names one.
-    pub unit: Option<String>,
-    /// The signed-in account, when the token is one's.
-    pub uid: Option<uuid::Uuid>,
-    /// The service account, when the token is a system's.
-    pub said: Option<uuid::Uuid>,
+pub struct Caller(pub intercoop_operations::Caller);
+
+impl std::ops::Deref for Caller {
+    type Target = intercoop_operations::Caller;
+
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
 }
 
 impl Caller {
-    /// Anonymous callers see published records only; any role sees drafts too.
-    pub fn visibility(&self) -> Visibility {
-        if self.role.is_some() { Visibility::All } else { Visibility::PublishedOnly }
-    }
-
-    pub fn has(&self, role: Role) -> bool {
-        self.role.is_some_and(|r| r >= role)
-    }
-
     fn from_request(req: &HttpRequest) -> Result<Self, ApiError> {
         let Some(value) = req.headers().get(header::AUTHORIZATION) else {
-            return Ok(Caller { subject: None, role: None, unit: None, uid: None, said: None });
+            return Ok(Caller(intercoop_operations::Caller::default()));
         };
         let token = value
             .to_str()
@@ -234,13 +197,13 @@ impl Caller {
             })?;
         let keys = req.app_data::<web::Data<JwtKeys>>().expect("JwtKeys is registered");
         let claims = keys.verify(token)?;
-        Ok(Caller {
+        Ok(Caller(intercoop_operations::Caller {
             subject: Some(claims.sub),
             role: Some(claims.role),
             unit: claims.unit.filter(|u| !u.trim().is_empty()),
             uid: claims.uid,
             said: claims.said,
-        })
+        }))
     }
 }
 
@@ -262,9 +225,9 @@ pub(crate) fn caller(req: &HttpRequest) -> Pin<Box<dyn Future<Output = Result<Ca
                 Err(unauthorized(ErrorCode::InvalidToken, "the account behind this token is disabled", "invalid_token"))
             }
             Some(Some((role, unit))) => {
-                caller.role =
+                caller.0.role =
                     Some(Role::parse(&role).ok_or_else(|| ApiError::internal(format!("stored role '{role}'")))?);
-                caller.unit = unit.filter(|u| !u.trim().is_empty());
+                caller.0.unit = unit.filter(|u| !u.trim().is_empty());
                 Ok(caller)
             }
         }
@@ -307,23 +270,13 @@ impl<R: MinRole> Authorized<R> {
     pub fn role(&self) -> Role {
         self.caller.role.expect("an authorized caller has a role")
     }
+}
 
-    /// The caller as the audit trail names it.
-    pub fn actor(&self) -> intercoop_persistence::Actor {
-        intercoop_persistence::Actor::new(self.caller.subject.clone().unwrap_or_default(), self.role().as_str())
-    }
+impl<R: MinRole> std::ops::Deref for Authorized<R> {
+    type Target = intercoop_operations::Caller;
 
-    /// Refuses unless the caller has at least `role` (for rules that depend on the content, such as publishing).
-    pub fn require(&self, role: Role, what: &str) -> Result<(), ApiError> {
-        if self.caller.has(role) {
-            Ok(())
-        } else {
-            Err(ApiError::forbidden(format!(
-                "{what} needs the {} role; the token has {}",
-                role.as_str(),
-                self.role().as_str()
-            )))
-        }
+    fn deref(&self) -> &Self::Target {
+        &self.caller.0
     }
 }
 

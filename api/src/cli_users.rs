@@ -15,7 +15,7 @@ pub enum UserCommand {
     /// printed.
     Add {
         username: String,
-        #[arg(long, value_enum)]
+        #[arg(long, value_parser = crate::cli_users::role_arg)]
         role: Role,
         #[arg(long)]
         display_name: Option<String>,
@@ -93,4 +93,12 @@ pub async fn run(db: &Database, command: UserCommand) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// Reads a role named on the command line.
+pub fn role_arg(text: &str) -> Result<Role, String> {
+    Role::parse(text).ok_or_else(|| {
+        let names: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
+        format!("'{text}' is not a role; one of {}", names.join(", "))
+    })
 }

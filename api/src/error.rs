@@ -1,65 +1,14 @@
-//! Every error the API answers with: one table of stable codes with their HTTP status and title, one wire shape
-//! (RFC 9457 `application/problem+json`). Internal errors are logged with their cause and answered without it.
+//! Every error the API answers with, in one wire shape (RFC 9457 `application/problem+json`); the table of codes is
+//! the operations layer's (`intercoop_operations::ErrorCode`). Internal errors are logged with their cause and
+//! answered without it.
 
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::{HttpResponse, ResponseError};
 use intercoop_domain::{FieldError, FieldErrors};
-use intercoop_persistence::RepoError;
+pub use intercoop_operations::ErrorCode;
 use serde::Serialize;
 use utoipa::ToSchema;
-
-macro_rules! error_codes {
-    ($($variant:ident = ($code:literal, $status:ident, $title:literal)),+ $(,)?) => {
-        /// The stable error codes; `type` in a problem is `/problems/{code}`.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        pub enum ErrorCode { $($variant),+ }
-
-        impl ErrorCode {
-            pub const ALL: &'static [ErrorCode] = &[$(ErrorCode::$variant),+];
-
-            pub fn code(self) -> &'static str {
-                match self { $(ErrorCode::$variant => $code),+ }
-            }
-
-            pub fn status(self) -> StatusCode {
-                match self { $(ErrorCode::$variant => StatusCode::$status),+ }
-            }
-
-            pub fn title(self) -> &'static str {
-                match self { $(ErrorCode::$variant => $title),+ }
-            }
-        }
-    };
-}
-
-error_codes! {
-    MalformedJson = ("malformed_json", BAD_REQUEST, "The request body is not well-formed JSON"),
-    InvalidQuery = ("invalid_query", BAD_REQUEST, "A query parameter is unknown or has a bad value"),
-    InvalidPath = ("invalid_path", BAD_REQUEST, "A path parameter has a bad value"),
-    ValidationFailed = ("validation_failed", UNPROCESSABLE_ENTITY, "The request content is not valid"),
-    UnsupportedMediaType = ("unsupported_media_type", UNSUPPORTED_MEDIA_TYPE, "The request body's media type is not accepted here"),
-    PayloadTooLarge = ("payload_too_large", PAYLOAD_TOO_LARGE, "The request body is too large"),
-    MissingToken = ("missing_token", UNAUTHORIZED, "A bearer token is required"),
-    InvalidToken = ("invalid_token", UNAUTHORIZED, "The bearer token is not valid"),
-    InvalidCredentials = ("invalid_credentials", UNAUTHORIZED, "The credentials are not right"),
-    Forbidden = ("forbidden", FORBIDDEN, "The caller's role does not allow this"),
-    NotFound = ("not_found", NOT_FOUND, "No such resource"),
-    MethodNotAllowed = ("method_not_allowed", METHOD_NOT_ALLOWED, "The resource does not support this method"),
-    NotAcceptable = ("not_acceptable", NOT_ACCEPTABLE, "None of the accepted media types can be produced"),
-    Conflict = ("conflict", CONFLICT, "The content clashes with an existing record"),
-    PreconditionFailed = ("precondition_failed", PRECONDITION_FAILED, "The record has changed since the version the request names"),
-    PreconditionRequired = ("precondition_required", PRECONDITION_REQUIRED, "Writes must name the version they change (If-Match)"),
-    InUse = ("in_use", CONFLICT, "The record is still referred to by other records"),
-    IdempotencyKeyInProgress = ("idempotency_key_in_progress", CONFLICT, "The first request with this Idempotency-Key is still running"),
-    IdempotencyKeyReused = ("idempotency_key_reused", UNPROCESSABLE_ENTITY, "The Idempotency-Key was used with a different request"),
-    InvalidTransition = ("invalid_transition", CONFLICT, "The workflow step does not apply to the record's state"),
-    TooManyAttempts = ("too_many_attempts", TOO_MANY_REQUESTS, "Too many failed attempts; wait before trying again"),
-    DatabaseUnavailable = ("database_unavailable", SERVICE_UNAVAILABLE, "The database cannot be reached"),
-    Timeout = ("timeout", SERVICE_UNAVAILABLE, "The request took too long to handle"),
-    Busy = ("busy", SERVICE_UNAVAILABLE, "The service is busy with requests of this kind; try again shortly"),
-    Internal = ("internal", INTERNAL_SERVER_ERROR, "Internal error"),
-}
 
 /// An RFC 9457 problem.
 #[derive(Debug, Serialize, ToSchema)]
@@ -120,19 +69,11 @@ impl ApiError {
     }
 
     pub fn validation(errors: FieldErrors) -> Self {
-        let errors = errors.into_vec();
-        let detail = match errors.len() {
-            1 => format!("{}: {}", errors[0].field, errors[0].message),
-            n => format!("{n} fields are not valid"),
-        };
-        Self { code: ErrorCode::ValidationFailed, detail, errors, headers: Vec::new() }
+        intercoop_operations::Error::validation(errors).into()
     }
 
     pub fn invalid_query(field: &str, message: impl Into<String>) -> Self {
-        let message = message.into();
-        let mut e = Self::new(ErrorCode::InvalidQuery, format!("{field}: {message}"));
-        e.errors = FieldErrors::single(field, "invalid", message).into_vec();
-        e
+        intercoop_operations::Error::invalid_query(field, message).into()
     }
 
     pub fn not_found(detail: impl Into<String>) -> Self {
@@ -145,15 +86,14 @@ impl ApiError {
 
     /// An unexpected failure: logged in full here, answered with no detail.
     pub fn internal(cause: impl std::fmt::Display + std::fmt::Debug) -> Self {
-        tracing::error!(error = %cause, details = ?cause, "internal error");
-        Self::new(ErrorCode::Internal, "the server failed to handle the request; it has been logged")
+        intercoop_operations::Error::internal(cause).into()
     }
 
     pub fn problem(&self) -> Problem {
         Problem {
             type_uri: format!("/problems/{}", self.code.code()),
             title: self.code.title(),
-            status: self.code.status().as_u16(),
+            status: self.code.status(),
             detail: self.detail.clone(),
             code: self.code.code(),
             errors: self.errors.clone(),
@@ -171,7 +111,7 @@ impl std::fmt::Display for ApiError {
 
 impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
-        self.code.status()
+        StatusCode::from_u16(self.code.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
     }
 
     fn error_response(&self) -> HttpResponse {
@@ -187,19 +127,20 @@ impl ResponseError for ApiError {
     }
 }
 
-impl From<RepoError> for ApiError {
-    fn from(e: RepoError) -> Self {
-        match e {
-            RepoError::NotFound { kind, id } => ApiError::not_found(format!("no {kind} has the id {id}")),
-            RepoError::Conflict(m) => ApiError::new(ErrorCode::Conflict, m),
-            RepoError::InUse(m) => ApiError::new(ErrorCode::InUse, m),
-            RepoError::Invalid(errors) => ApiError::validation(errors),
-            RepoError::Unavailable(m) => {
-                tracing::warn!(error = %m, "database unavailable");
-                ApiError::new(ErrorCode::DatabaseUnavailable, "the database cannot be reached; try again shortly")
-            }
-            RepoError::Internal(e) => ApiError::internal(e),
+impl From<intercoop_operations::Error> for ApiError {
+    fn from(e: intercoop_operations::Error) -> Self {
+        let intercoop_operations::Error { code, detail, errors, current_version } = e;
+        let error = ApiError { code, detail, errors, headers: Vec::new() };
+        match current_version {
+            Some(version) => error.with_header(header::ETAG, &intercoop_operations::etag(version)),
+            None => error,
         }
+    }
+}
+
+impl From<intercoop_persistence::RepoError> for ApiError {
+    fn from(e: intercoop_persistence::RepoError) -> Self {
+        intercoop_operations::Error::from(e).into()
     }
 }
 
@@ -210,19 +151,3 @@ impl From<FieldErrors> for ApiError {
 }
 
 pub type ApiResult<T> = Result<T, ApiError>;
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn codes_are_unique_and_client_errors_are_4xx() {
-        let mut seen = std::collections::HashSet::new();
-        for code in ErrorCode::ALL {
-            assert!(seen.insert(code.code()), "{} twice", code.code());
-            let status = code.status().as_u16();
-            assert!((400..600).contains(&status));
-        }
-        assert_eq!(ErrorCode::Internal.status(), StatusCode::INTERNAL_SERVER_ERROR);
-    }
-}

@@ -99,7 +99,7 @@ enum Command {
 enum TokenCommand {
     /// Print a signed bearer token, alone, on stdout.
     Issue {
-        #[arg(long, value_enum)]
+        #[arg(long, value_parser = intercoop_api::cli_users::role_arg)]
         role: Role,
         #[arg(long)]
         subject: String,

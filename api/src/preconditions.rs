@@ -9,23 +9,21 @@ use actix_web::http::header;
 use actix_web::{FromRequest, HttpRequest, HttpResponse, web};
 use serde::Serialize;
 
-use crate::error::{ApiError, ErrorCode};
+use intercoop_operations::IfMatch;
+
+use crate::error::ApiError;
 
 /// Whether writes must carry `If-Match` (428 without it).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct RequireIfMatch(pub bool);
 
-/// The strong entity tag of a record's version: `"3"`.
-pub fn etag(version: i32) -> String {
-    format!("\"{version}\"")
-}
+pub use intercoop_operations::etag;
 
 /// The conditional headers of a request.
 #[derive(Debug, Clone)]
 pub struct Preconditions {
-    if_match: Option<Vec<String>>,
+    if_match: IfMatch,
     if_none_match: Option<Vec<String>>,
-    required: bool,
 }
 
 fn tags(req: &HttpRequest, name: header::HeaderName) -> Option<Vec<String>> {
@@ -47,34 +45,16 @@ impl FromRequest for Preconditions {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let required = req.app_data::<web::Data<RequireIfMatch>>().is_some_and(|r| r.0);
         ready(Ok(Preconditions {
-            if_match: tags(req, header::IF_MATCH),
+            if_match: IfMatch { tags: tags(req, header::IF_MATCH), required },
             if_none_match: tags(req, header::IF_NONE_MATCH),
-            required,
         }))
     }
 }
 
 impl Preconditions {
-    /// For a write: passes when there is no `If-Match` (unless one is required) or it names the current version.
-    pub fn check(&self, version: i32) -> Result<(), ApiError> {
-        let current = etag(version);
-        match &self.if_match {
-            None if self.required => Err(ApiError::new(
-                ErrorCode::PreconditionRequired,
-                format!("this server requires If-Match on writes; the record's current ETag is {current}"),
-            )
-            .with_header(header::ETAG, &current)),
-            None => Ok(()),
-            Some(tags) if tags.iter().any(|t| t == "*" || *t == current) => Ok(()),
-            Some(tags) => Err(ApiError::new(
-                ErrorCode::PreconditionFailed,
-                format!(
-                    "the record has changed: If-Match {} does not match the current ETag {current}",
-                    tags.join(", ")
-                ),
-            )
-            .with_header(header::ETAG, &current)),
-        }
+    /// For a write: the version the request says it changes (`If-Match`), for the operation to check.
+    pub fn if_match(&self) -> &IfMatch {
+        &self.if_match
     }
 
     /// For a read: whether the client's copy (`If-None-Match`) is the current version.
@@ -142,20 +122,24 @@ impl utoipa::IntoParams for IfNoneMatchHeader {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use intercoop_operations::ErrorCode;
 
     fn pre(if_match: Option<&str>, if_none_match: Option<&str>, required: bool) -> Preconditions {
         let split = |v: Option<&str>| v.map(|v| v.split(',').map(|t| t.trim().to_owned()).collect());
-        Preconditions { if_match: split(if_match), if_none_match: split(if_none_match), required }
+        Preconditions { if_match: IfMatch { tags: split(if_match), required }, if_none_match: split(if_none_match) }
     }
 
     #[test]
     fn if_match_and_if_none_match() {
-        assert!(pre(None, None, false).check(3).is_ok());
-        assert_eq!(pre(None, None, true).check(3).unwrap_err().code, ErrorCode::PreconditionRequired);
-        assert!(pre(Some("\"3\""), None, true).check(3).is_ok());
-        assert!(pre(Some("\"2\", \"3\""), None, false).check(3).is_ok());
-        assert!(pre(Some("*"), None, false).check(3).is_ok());
-        assert_eq!(pre(Some("\"2\""), None, false).check(3).unwrap_err().code, ErrorCode::PreconditionFailed);
+        assert!(pre(None, None, false).if_match().check(3).is_ok());
+        assert_eq!(pre(None, None, true).if_match().check(3).unwrap_err().code, ErrorCode::PreconditionRequired);
+        assert!(pre(Some("\"3\""), None, true).if_match().check(3).is_ok());
+        assert!(pre(Some("\"2\", \"3\""), None, false).if_match().check(3).is_ok());
+        assert!(pre(Some("*"), None, false).if_match().check(3).is_ok());
+        assert_eq!(
+            pre(Some("\"2\""), None, false).if_match().check(3).unwrap_err().code,
+            ErrorCode::PreconditionFailed
+        );
         assert!(pre(None, Some("\"3\""), false).not_modified(3));
         assert!(pre(None, Some("W/\"3\""), false).not_modified(3));
         assert!(!pre(None, Some("\"2\""), false).not_modified(3));

@@ -4,7 +4,7 @@
 
 use actix_web::{HttpResponse, patch, put, web};
 use intercoop_domain::{ActivityDraft, AgreementDraft, GrantDraft, PartnerDraft};
-use intercoop_persistence::{Database, activities, agreements, grants, partners};
+use intercoop_operations::{Database, activities, agreements, grants, partners};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
@@ -13,11 +13,10 @@ use super::agreements::AgreementResponse;
 use super::grants::GrantResponse;
 use super::partners::PartnerResponse;
 use crate::auth::{Authorized, Editor};
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::extract::Body;
 use crate::preconditions::{IfMatchHeader, Preconditions, ok};
 use crate::routes::problems::UpdateProblems;
-use crate::routes::{check_may_change, check_unit, merge_patch};
 
 macro_rules! edit_routes {
     (
@@ -41,16 +40,9 @@ macro_rules! edit_routes {
             db: web::Data<Database>,
             pre: Preconditions,
             id: web::Path<Uuid>,
-            Body(mut draft): Body<$draft>,
+            Body(draft): Body<$draft>,
         ) -> ApiResult<HttpResponse> {
-            draft.check()?;
-            let record = $repo::update(&db, &auth.actor(), id.into_inner(), |current| {
-                pre.check(current.meta.version)?;
-                check_may_change(&auth, current.meta.publication)?;
-                check_unit(&auth, Some(&current.data.owner_unit), &mut draft.owner_unit)?;
-                Ok::<_, ApiError>(draft)
-            })
-            .await?;
+            let record = $repo::replace(&db, &auth, id.into_inner(), pre.if_match(), draft).await?;
             let body = <$response>::from(record);
             Ok(ok(body.version, &body))
         }
@@ -75,15 +67,7 @@ macro_rules! edit_routes {
             id: web::Path<Uuid>,
             Body(patch): Body<serde_json::Value>,
         ) -> ApiResult<HttpResponse> {
-            let record = $repo::update(&db, &auth.actor(), id.into_inner(), |current| {
-                pre.check(current.meta.version)?;
-                let mut draft: $draft = merge_patch(&current.data, patch)?;
-                draft.check()?;
-                check_may_change(&auth, current.meta.publication)?;
-                check_unit(&auth, Some(&current.data.owner_unit), &mut draft.owner_unit)?;
-                Ok::<_, ApiError>(draft)
-            })
-            .await?;
+            let record = $repo::patch(&db, &auth, id.into_inner(), pre.if_match(), patch).await?;
             let body = <$response>::from(record);
             Ok(ok(body.version, &body))
         }

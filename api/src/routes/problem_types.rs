@@ -43,7 +43,7 @@ pub async fn problem_type(code: web::Path<String>) -> ApiResult<HttpResponse> {
     Ok(HttpResponse::Ok().json(ProblemType {
         type_uri: format!("/problems/{}", found.code()),
         code: found.code(),
-        status: found.status().as_u16(),
+        status: found.status(),
         title: found.title(),
     }))
 }

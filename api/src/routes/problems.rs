@@ -15,7 +15,7 @@ fn problems(codes: &[ErrorCode]) -> BTreeMap<String, RefOr<Response>> {
         &ErrorCode::Busy,
         &ErrorCode::Internal,
     ]) {
-        by_status.entry(code.status().as_u16()).or_default().push(*code);
+        by_status.entry(code.status()).or_default().push(*code);
     }
     for (status, codes) in by_status {
         let description = codes.iter().map(|c| format!("`{}`: {}", c.code(), c.title())).collect::<Vec<_>>().join("; ");

@@ -4,7 +4,7 @@
 
 use actix_web::{HttpResponse, post, web};
 use intercoop_domain::Transition;
-use intercoop_persistence::{Database, activities, agreements, grants, partners};
+use intercoop_operations::{Database, activities, agreements, grants, partners};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
@@ -13,21 +13,9 @@ use super::agreements::AgreementResponse;
 use super::grants::GrantResponse;
 use super::partners::PartnerResponse;
 use crate::auth::{Authorized, Publisher};
-use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::error::ApiResult;
 use crate::preconditions::{IfMatchHeader, Preconditions, ok};
 use crate::routes::problems::TransitionProblems;
-
-/// The state after `step`, or 409 when the step does not apply.
-fn step(
-    current: Option<intercoop_domain::PublicationState>,
-    step: Transition,
-) -> Result<(intercoop_domain::PublicationState, &'static str), ApiError> {
-    current
-        .unwrap_or_default()
-        .after(step)
-        .map(|next| (next, step.as_str()))
-        .map_err(|message| ApiError::new(ErrorCode::InvalidTransition, message))
-}
 
 macro_rules! transition_route {
     ($name:ident, $path:literal, $tag:literal, $summary:literal, $description:literal, $repo:ident, $response:ty, $step:expr) => {
@@ -49,11 +37,7 @@ macro_rules! transition_route {
             pre: Preconditions,
             id: web::Path<Uuid>,
         ) -> ApiResult<HttpResponse> {
-            let record = $repo::transition(&db, &auth.actor(), id.into_inner(), |current| {
-                pre.check(current.meta.version)?;
-                step(current.meta.publication, $step)
-            })
-            .await?;
+            let record = $repo::transition(&db, &auth, id.into_inner(), pre.if_match(), $step).await?;
             let body = <$response>::from(record);
             Ok(ok(body.version, &body))
         }

@@ -1,14 +1,13 @@
 use actix_web::{HttpResponse, post, web};
 use intercoop_domain::ActivityDraft;
-use intercoop_persistence::Database;
-use intercoop_persistence::activities;
+use intercoop_operations::{Database, activities};
 
 use super::{ActivityResponse, location};
 use crate::auth::{Authorized, Editor};
 use crate::error::ApiResult;
 use crate::extract::Body;
+use crate::routes::created;
 use crate::routes::problems::CreateProblems;
-use crate::routes::{check_unit, created};
 
 /// Create an activity.
 ///
@@ -30,11 +29,9 @@ use crate::routes::{check_unit, created};
 pub async fn create_activity(
     auth: Authorized<Editor>,
     db: web::Data<Database>,
-    Body(mut draft): Body<ActivityDraft>,
+    Body(draft): Body<ActivityDraft>,
 ) -> ApiResult<HttpResponse> {
-    draft.check()?;
-    check_unit(&auth, None, &mut draft.owner_unit)?;
-    let record = activities::create(&db, &auth.actor(), draft).await?;
+    let record = activities::create(&db, &auth, draft).await?;
     let body = ActivityResponse::from(record);
     Ok(created(location(body.id), body.version, &body))
 }

@@ -1,6 +1,5 @@
 use actix_web::{HttpResponse, delete, web};
-use intercoop_persistence::Database;
-use intercoop_persistence::activities;
+use intercoop_operations::{Database, activities};
 use uuid::Uuid;
 
 use crate::auth::{Admin, Authorized};
@@ -23,6 +22,6 @@ pub async fn delete_activity(
     pre: Preconditions,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    activities::delete(&db, &auth.actor(), id.into_inner(), |current| pre.check(current.meta.version)).await?;
+    activities::delete(&db, &auth, id.into_inner(), pre.if_match()).await?;
     Ok(HttpResponse::NoContent().finish())
 }

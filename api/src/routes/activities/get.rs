@@ -1,6 +1,5 @@
 use actix_web::{HttpResponse, get, web};
-use intercoop_persistence::Database;
-use intercoop_persistence::activities;
+use intercoop_operations::{Database, activities};
 use uuid::Uuid;
 
 use super::ActivityResponse;
@@ -25,7 +24,7 @@ pub async fn get_activity(
     pre: Preconditions,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let record = activities::get(&db, id.into_inner(), caller.visibility()).await?;
+    let record = activities::get(&db, &caller, id.into_inner()).await?;
     let body = ActivityResponse::from(record);
     Ok(pre.respond(body.version, &body))
 }

@@ -1,8 +1,8 @@
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use chrono::{Datelike, NaiveDate};
 use intercoop_domain::{ActivityFormat, ActivityKind, ActivityStatus, CountryCode, PublicationState};
-use intercoop_persistence::activities::{self, ActivityFilter, ActivitySort};
-use intercoop_persistence::{Database, Sort};
+use intercoop_operations::activities::{self, ActivityFilter, ActivitySort};
+use intercoop_operations::{Database, Sort};
 use serde::Deserialize;
 use utoipa::IntoParams;
 use uuid::Uuid;
@@ -120,7 +120,7 @@ pub async fn list_activities(
         q: params.q.filter(|q| !q.trim().is_empty()),
         owner_unit: params.owner_unit.filter(|u| !u.trim().is_empty()),
     };
-    let result = activities::list(&db, caller.visibility(), &filter, sort, page).await?;
+    let result = activities::list(&db, &caller, &filter, sort, page).await?;
     let items: Vec<ActivityResponse> = result.items.into_iter().map(Into::into).collect();
     Ok(list_response(&req, page, items, result.total))
 }

@@ -1,14 +1,13 @@
 use actix_web::{HttpResponse, post, web};
 use intercoop_domain::AgreementDraft;
-use intercoop_persistence::Database;
-use intercoop_persistence::agreements;
+use intercoop_operations::{Database, agreements};
 
 use super::{AgreementResponse, location};
 use crate::auth::{Authorized, Editor};
 use crate::error::ApiResult;
 use crate::extract::Body;
+use crate::routes::created;
 use crate::routes::problems::CreateProblems;
-use crate::routes::{check_unit, created};
 
 /// Create an agreement.
 ///
@@ -30,11 +29,9 @@ use crate::routes::{check_unit, created};
 pub async fn create_agreement(
     auth: Authorized<Editor>,
     db: web::Data<Database>,
-    Body(mut draft): Body<AgreementDraft>,
+    Body(draft): Body<AgreementDraft>,
 ) -> ApiResult<HttpResponse> {
-    draft.check()?;
-    check_unit(&auth, None, &mut draft.owner_unit)?;
-    let record = agreements::create(&db, &auth.actor(), draft).await?;
+    let record = agreements::create(&db, &auth, draft).await?;
     let body = AgreementResponse::from(record);
     Ok(created(location(body.id), body.version, &body))
 }

@@ -1,6 +1,5 @@
 use actix_web::{HttpResponse, get, web};
-use intercoop_persistence::Database;
-use intercoop_persistence::agreements;
+use intercoop_operations::{Database, agreements};
 use uuid::Uuid;
 
 use super::AgreementResponse;
@@ -25,7 +24,7 @@ pub async fn get_agreement(
     pre: Preconditions,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let record = agreements::get(&db, id.into_inner(), caller.visibility()).await?;
+    let record = agreements::get(&db, &caller, id.into_inner()).await?;
     let body = AgreementResponse::from(record);
     Ok(pre.respond(body.version, &body))
 }

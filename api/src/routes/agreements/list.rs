@@ -1,7 +1,7 @@
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use intercoop_domain::{AgreementKind, AgreementStatus, PublicationState};
-use intercoop_persistence::agreements::{self, AgreementFilter, AgreementSort};
-use intercoop_persistence::{Database, Sort};
+use intercoop_operations::agreements::{self, AgreementFilter, AgreementSort};
+use intercoop_operations::{Database, Sort};
 use serde::Deserialize;
 use utoipa::IntoParams;
 use uuid::Uuid;
@@ -95,7 +95,7 @@ pub async fn list_agreements(
         q: params.q.filter(|q| !q.trim().is_empty()),
         owner_unit: params.owner_unit.filter(|u| !u.trim().is_empty()),
     };
-    let result = agreements::list(&db, caller.visibility(), &filter, sort, page).await?;
+    let result = agreements::list(&db, &caller, &filter, sort, page).await?;
     let items: Vec<AgreementResponse> = result.items.into_iter().map(Into::into).collect();
     Ok(list_response(&req, page, items, result.total))
 }

@@ -1,14 +1,13 @@
 use actix_web::{HttpResponse, post, web};
 use intercoop_domain::GrantDraft;
-use intercoop_persistence::Database;
-use intercoop_persistence::grants;
+use intercoop_operations::{Database, grants};
 
 use super::{GrantResponse, location};
 use crate::auth::{Authorized, Editor};
 use crate::error::ApiResult;
 use crate::extract::Body;
+use crate::routes::created;
 use crate::routes::problems::CreateProblems;
-use crate::routes::{check_unit, created};
 
 /// Create a grant.
 ///
@@ -30,11 +29,9 @@ use crate::routes::{check_unit, created};
 pub async fn create_grant(
     auth: Authorized<Editor>,
     db: web::Data<Database>,
-    Body(mut draft): Body<GrantDraft>,
+    Body(draft): Body<GrantDraft>,
 ) -> ApiResult<HttpResponse> {
-    draft.check()?;
-    check_unit(&auth, None, &mut draft.owner_unit)?;
-    let record = grants::create(&db, &auth.actor(), draft).await?;
+    let record = grants::create(&db, &auth, draft).await?;
     let body = GrantResponse::from(record);
     Ok(created(location(body.id), body.version, &body))
 }

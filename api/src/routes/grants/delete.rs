@@ -1,6 +1,5 @@
 use actix_web::{HttpResponse, delete, web};
-use intercoop_persistence::Database;
-use intercoop_persistence::grants;
+use intercoop_operations::{Database, grants};
 use uuid::Uuid;
 
 use crate::auth::{Admin, Authorized};
@@ -21,6 +20,6 @@ pub async fn delete_grant(
     pre: Preconditions,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    grants::delete(&db, &auth.actor(), id.into_inner(), |current| pre.check(current.meta.version)).await?;
+    grants::delete(&db, &auth, id.into_inner(), pre.if_match()).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -1,6 +1,5 @@
 use actix_web::{HttpResponse, get, web};
-use intercoop_persistence::Database;
-use intercoop_persistence::grants;
+use intercoop_operations::{Database, grants};
 use uuid::Uuid;
 
 use super::GrantResponse;
@@ -25,7 +24,7 @@ pub async fn get_grant(
     pre: Preconditions,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let record = grants::get(&db, id.into_inner(), caller.visibility()).await?;
+    let record = grants::get(&db, &caller, id.into_inner()).await?;
     let body = GrantResponse::from(record);
     Ok(pre.respond(body.version, &body))
 }

@@ -1,7 +1,7 @@
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use intercoop_domain::{CurrencyCode, GrantStatus, PublicationState};
-use intercoop_persistence::grants::{self, GrantFilter, GrantSort};
-use intercoop_persistence::{Database, Sort};
+use intercoop_operations::grants::{self, GrantFilter, GrantSort};
+use intercoop_operations::{Database, Sort};
 use serde::Deserialize;
 use utoipa::IntoParams;
 use uuid::Uuid;
@@ -99,7 +99,7 @@ pub async fn list_grants(
         q: params.q.filter(|q| !q.trim().is_empty()),
         owner_unit: params.owner_unit.filter(|u| !u.trim().is_empty()),
     };
-    let result = grants::list(&db, caller.visibility(), &filter, sort, page).await?;
+    let result = grants::list(&db, &caller, &filter, sort, page).await?;
     let items: Vec<GrantResponse> = result.items.into_iter().map(Into::into).collect();
     Ok(list_response(&req, page, items, result.total))
 }

@@ -8,7 +8,6 @@ use crate::auth::{Authorized, Editor};
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::preconditions::{IfMatchHeader, Preconditions, ok};
 use crate::report_import::{Home, plan};
-use crate::routes::check_unit;
 use crate::routes::problems::TransitionProblems;
 use intercoop_domain::report::Letterhead;
 
@@ -42,17 +41,17 @@ pub async fn apply_import(
     let home = Home::of(&letterhead);
     let id = id.into_inner();
     let import = super::manage::owned_import(&auth, &db, id).await?;
-    pre.check(import.version)?;
+    pre.if_match().check(import.version)?;
     if import.state == ImportState::Applied {
         return Err(already_applied(id));
     }
     let (mut drafts, mut partners) =
         plan(&db, &import.text, import.year, import.programme_id, &home).await?.take_new_drafts();
     for draft in &mut drafts {
-        check_unit(&auth, None, &mut draft.0.owner_unit)?;
+        auth.check_unit(None, &mut draft.0.owner_unit)?;
     }
     for partner in &mut partners {
-        check_unit(&auth, None, &mut partner.owner_unit)?;
+        auth.check_unit(None, &mut partner.owner_unit)?;
     }
     let applied = imports::apply(&db, &auth.actor(), id, import.version, drafts, partners).await?;
     // Another request applied or discarded it in between.

@@ -13,7 +13,6 @@ use crate::pagination::{ListResponse, list_response, page_request};
 use crate::preconditions::ok;
 use crate::report_import::Home;
 use crate::routes::problems::{GuardedGetProblems, GuardedListProblems};
-use crate::routes::{bound_unit, check_unit};
 use intercoop_domain::report::Letterhead;
 
 /// Filters and page of the list of uploads.
@@ -52,7 +51,7 @@ pub async fn list_imports(
             ApiError::invalid_query("state", format!("'{text}' is not a state; use proposed or applied"))
         })?),
     };
-    let result = imports::list(&db, state, bound_unit(&auth), page).await?;
+    let result = imports::list(&db, state, auth.bound_unit(), page).await?;
     let items: Vec<ImportInfo> = result.items.iter().map(Into::into).collect();
     Ok(list_response(&req, page, items, result.total))
 }
@@ -105,6 +104,6 @@ pub(super) async fn owned_import(
     id: Uuid,
 ) -> ApiResult<imports::ReportImport> {
     let import = imports::get(db, id).await?;
-    check_unit(auth, Some(&import.owner_unit), &mut import.owner_unit.clone())?;
+    auth.check_unit(Some(&import.owner_unit), &mut import.owner_unit.clone())?;
     Ok(import)
 }

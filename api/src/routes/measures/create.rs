@@ -1,7 +1,6 @@
 use actix_web::{HttpResponse, post, web};
 use intercoop_domain::MeasureDraft;
-use intercoop_persistence::Database;
-use intercoop_persistence::measures;
+use intercoop_operations::{Database, measures};
 
 use super::{MeasureResponse, location};
 use crate::auth::{Admin, Authorized};
@@ -32,8 +31,7 @@ pub async fn create_measure(
     db: web::Data<Database>,
     Body(draft): Body<MeasureDraft>,
 ) -> ApiResult<HttpResponse> {
-    draft.check()?;
-    let record = measures::create(&db, &auth.actor(), draft).await?;
+    let record = measures::create(&db, &auth, draft).await?;
     let body = MeasureResponse::from(record);
     Ok(created(location(body.id), body.version, &body))
 }

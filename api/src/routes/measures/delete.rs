@@ -1,6 +1,5 @@
 use actix_web::{HttpResponse, delete, web};
-use intercoop_persistence::Database;
-use intercoop_persistence::measures;
+use intercoop_operations::{Database, measures};
 use uuid::Uuid;
 
 use crate::auth::{Admin, Authorized};
@@ -23,6 +22,6 @@ pub async fn delete_measure(
     pre: Preconditions,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    measures::delete(&db, &auth.actor(), id.into_inner(), |current| pre.check(current.meta.version)).await?;
+    measures::delete(&db, &auth, id.into_inner(), pre.if_match()).await?;
     Ok(HttpResponse::NoContent().finish())
 }

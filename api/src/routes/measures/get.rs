@@ -1,6 +1,5 @@
 use actix_web::{HttpResponse, get, web};
-use intercoop_persistence::measures;
-use intercoop_persistence::{Database, Visibility};
+use intercoop_operations::{Database, measures};
 use uuid::Uuid;
 
 use super::MeasureResponse;
@@ -17,7 +16,7 @@ use crate::routes::problems::{GetProblems, NotModified};
 )]
 #[get("/measures/{id}")]
 pub async fn get_measure(db: web::Data<Database>, pre: Preconditions, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
-    let record = measures::get(&db, id.into_inner(), Visibility::All).await?;
+    let record = measures::get(&db, id.into_inner()).await?;
     let body = MeasureResponse::from(record);
     Ok(pre.respond(body.version, &body))
 }

@@ -1,7 +1,7 @@
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use intercoop_domain::MeasureCode;
-use intercoop_persistence::Database;
-use intercoop_persistence::measures::{self, MeasureFilter};
+use intercoop_operations::Database;
+use intercoop_operations::measures::{self, MeasureFilter};
 use serde::Deserialize;
 use utoipa::IntoParams;
 use uuid::Uuid;

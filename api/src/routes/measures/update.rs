@@ -1,15 +1,13 @@
 use actix_web::{HttpResponse, patch, put, web};
 use intercoop_domain::MeasureDraft;
-use intercoop_persistence::Database;
-use intercoop_persistence::measures;
+use intercoop_operations::{Database, measures};
 use uuid::Uuid;
 
 use super::MeasureResponse;
 use crate::auth::{Admin, Authorized};
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::extract::Body;
 use crate::preconditions::{IfMatchHeader, Preconditions, ok};
-use crate::routes::merge_patch;
 use crate::routes::problems::UpdateProblems;
 
 /// Replace a measure.
@@ -30,13 +28,7 @@ pub async fn replace_measure(
     id: web::Path<Uuid>,
     Body(draft): Body<MeasureDraft>,
 ) -> ApiResult<HttpResponse> {
-    draft.check()?;
-    let record = measures::update(&db, &auth.actor(), id.into_inner(), |current| {
-        pre.check(current.meta.version)?;
-        pre.check(current.meta.version)?;
-        Ok::<_, ApiError>(draft)
-    })
-    .await?;
+    let record = measures::replace(&db, &auth, id.into_inner(), pre.if_match(), draft).await?;
     let body = MeasureResponse::from(record);
     Ok(ok(body.version, &body))
 }
@@ -60,13 +52,7 @@ pub async fn patch_measure(
     id: web::Path<Uuid>,
     Body(patch): Body<serde_json::Value>,
 ) -> ApiResult<HttpResponse> {
-    let record = measures::update(&db, &auth.actor(), id.into_inner(), |current| {
-        pre.check(current.meta.version)?;
-        let draft: MeasureDraft = merge_patch(&current.data, patch)?;
-        draft.check()?;
-        Ok::<_, ApiError>(draft)
-    })
-    .await?;
+    let record = measures::patch(&db, &auth, id.into_inner(), pre.if_match(), patch).await?;
     let body = MeasureResponse::from(record);
     Ok(ok(body.version, &body))
 }

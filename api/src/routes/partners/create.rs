@@ -1,14 +1,13 @@
 use actix_web::{HttpResponse, post, web};
 use intercoop_domain::PartnerDraft;
-use intercoop_persistence::Database;
-use intercoop_persistence::partners;
+use intercoop_operations::{Database, partners};
 
 use super::{PartnerResponse, location};
 use crate::auth::{Authorized, Editor};
 use crate::error::ApiResult;
 use crate::extract::Body;
+use crate::routes::created;
 use crate::routes::problems::CreateProblems;
-use crate::routes::{check_unit, created};
 
 /// Create a partner.
 ///
@@ -30,11 +29,9 @@ use crate::routes::{check_unit, created};
 pub async fn create_partner(
     auth: Authorized<Editor>,
     db: web::Data<Database>,
-    Body(mut draft): Body<PartnerDraft>,
+    Body(draft): Body<PartnerDraft>,
 ) -> ApiResult<HttpResponse> {
-    draft.check()?;
-    check_unit(&auth, None, &mut draft.owner_unit)?;
-    let record = partners::create(&db, &auth.actor(), draft).await?;
+    let record = partners::create(&db, &auth, draft).await?;
     let body = PartnerResponse::from(record);
     Ok(created(location(body.id), body.version, &body))
 }

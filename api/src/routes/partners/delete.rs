@@ -1,6 +1,5 @@
 use actix_web::{HttpResponse, delete, web};
-use intercoop_persistence::Database;
-use intercoop_persistence::partners;
+use intercoop_operations::{Database, partners};
 use uuid::Uuid;
 
 use crate::auth::{Admin, Authorized};
@@ -24,6 +23,6 @@ pub async fn delete_partner(
     pre: Preconditions,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    partners::delete(&db, &auth.actor(), id.into_inner(), |current| pre.check(current.meta.version)).await?;
+    partners::delete(&db, &auth, id.into_inner(), pre.if_match()).await?;
     Ok(HttpResponse::NoContent().finish())
 }

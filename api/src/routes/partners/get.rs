@@ -1,6 +1,5 @@
 use actix_web::{HttpResponse, get, web};
-use intercoop_persistence::Database;
-use intercoop_persistence::partners;
+use intercoop_operations::{Database, partners};
 use uuid::Uuid;
 
 use super::PartnerResponse;
@@ -25,7 +24,7 @@ pub async fn get_partner(
     pre: Preconditions,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let record = partners::get(&db, id.into_inner(), caller.visibility()).await?;
+    let record = partners::get(&db, &caller, id.into_inner()).await?;
     let body = PartnerResponse::from(record);
     Ok(pre.respond(body.version, &body))
 }

@@ -1,7 +1,7 @@
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use intercoop_domain::{CountryCode, PartnerKind, PublicationState};
-use intercoop_persistence::partners::{self, PartnerFilter, PartnerSort};
-use intercoop_persistence::{Database, Sort};
+use intercoop_operations::partners::{self, PartnerFilter, PartnerSort};
+use intercoop_operations::{Database, Sort};
 use serde::Deserialize;
 use utoipa::IntoParams;
 use uuid::Uuid;
@@ -82,7 +82,7 @@ pub async fn list_partners(
         q: params.q.filter(|q| !q.trim().is_empty()),
         owner_unit: params.owner_unit.filter(|u| !u.trim().is_empty()),
     };
-    let result = partners::list(&db, caller.visibility(), &filter, sort, page).await?;
+    let result = partners::list(&db, &caller, &filter, sort, page).await?;
     let items: Vec<PartnerResponse> = result.items.into_iter().map(Into::into).collect();
     Ok(list_response(&req, page, items, result.total))
 }

@@ -1,7 +1,6 @@
 use actix_web::{HttpResponse, post, web};
 use intercoop_domain::ProgrammeDraft;
-use intercoop_persistence::Database;
-use intercoop_persistence::programmes;
+use intercoop_operations::{Database, programmes};
 
 use super::{ProgrammeResponse, location};
 use crate::auth::{Admin, Authorized};
@@ -31,8 +30,7 @@ pub async fn create_programme(
     db: web::Data<Database>,
     Body(draft): Body<ProgrammeDraft>,
 ) -> ApiResult<HttpResponse> {
-    draft.check()?;
-    let record = programmes::create(&db, &auth.actor(), draft).await?;
+    let record = programmes::create(&db, &auth, draft).await?;
     let body = ProgrammeResponse::from(record);
     Ok(created(location(body.id), body.version, &body))
 }

@@ -1,6 +1,5 @@
 use actix_web::{HttpResponse, delete, web};
-use intercoop_persistence::Database;
-use intercoop_persistence::programmes;
+use intercoop_operations::{Database, programmes};
 use uuid::Uuid;
 
 use crate::auth::{Admin, Authorized};
@@ -23,6 +22,6 @@ pub async fn delete_programme(
     pre: Preconditions,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    programmes::delete(&db, &auth.actor(), id.into_inner(), |current| pre.check(current.meta.version)).await?;
+    programmes::delete(&db, &auth, id.into_inner(), pre.if_match()).await?;
     Ok(HttpResponse::NoContent().finish())
 }

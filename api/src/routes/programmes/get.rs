@@ -1,6 +1,5 @@
 use actix_web::{HttpResponse, get, web};
-use intercoop_persistence::programmes;
-use intercoop_persistence::{Database, Visibility};
+use intercoop_operations::{Database, programmes};
 use uuid::Uuid;
 
 use super::{ProgrammeDetail, SectionWithMeasures};
@@ -20,7 +19,7 @@ use crate::routes::problems::GetProblems;
 #[get("/programmes/{id}")]
 pub async fn get_programme(db: web::Data<Database>, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
-    let programme = programmes::get(&db, id, Visibility::All).await?;
+    let programme = programmes::get(&db, id).await?;
     let structure = programmes::structure(&db, id).await?;
     let sections = structure
         .sections

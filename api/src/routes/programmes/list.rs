@@ -1,6 +1,5 @@
 use actix_web::{HttpRequest, HttpResponse, get, web};
-use intercoop_persistence::Database;
-use intercoop_persistence::programmes;
+use intercoop_operations::{Database, programmes};
 use serde::Deserialize;
 use utoipa::IntoParams;
 

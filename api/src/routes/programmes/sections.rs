@@ -2,18 +2,18 @@
 
 use actix_web::{HttpResponse, delete, get, patch, post, put, web};
 use intercoop_domain::SectionDraft;
-use intercoop_persistence::Database;
-use intercoop_persistence::programmes::sections;
+use intercoop_operations::Database;
+use intercoop_operations::programmes::sections;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use super::SectionResponse;
 use crate::auth::{Admin, Authorized};
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::extract::Body;
 use crate::preconditions::{IfMatchHeader, IfNoneMatchHeader, Preconditions, ok};
+use crate::routes::created;
 use crate::routes::problems::{CreateProblems, DeleteProblems, GetProblems, NotModified, UpdateProblems};
-use crate::routes::{created, merge_patch};
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list_sections)
@@ -60,9 +60,8 @@ pub async fn create_section(
     id: web::Path<Uuid>,
     Body(draft): Body<SectionDraft>,
 ) -> ApiResult<HttpResponse> {
-    draft.check()?;
     let programme_id = id.into_inner();
-    let record = sections::create(&db, &auth.actor(), programme_id, draft).await?;
+    let record = sections::create(&db, &auth, programme_id, draft).await?;
     let location = format!("/api/v1/programmes/{programme_id}/sections/{}", record.meta.id);
     let version = record.meta.version;
     Ok(created(location, version, &SectionResponse::from(record)))
@@ -102,13 +101,8 @@ pub async fn replace_section(
     path: web::Path<(Uuid, Uuid)>,
     Body(draft): Body<SectionDraft>,
 ) -> ApiResult<HttpResponse> {
-    draft.check()?;
     let (programme_id, id) = path.into_inner();
-    let record = sections::update(&db, &auth.actor(), programme_id, id, |current| {
-        pre.check(current.meta.version)?;
-        Ok::<_, ApiError>(draft)
-    })
-    .await?;
+    let record = sections::replace(&db, &auth, programme_id, id, pre.if_match(), draft).await?;
     let body = SectionResponse::from(record);
     Ok(ok(body.version, &body))
 }
@@ -133,13 +127,7 @@ pub async fn patch_section(
     Body(patch): Body<serde_json::Value>,
 ) -> ApiResult<HttpResponse> {
     let (programme_id, id) = path.into_inner();
-    let record = sections::update(&db, &auth.actor(), programme_id, id, |current| {
-        pre.check(current.meta.version)?;
-        let draft: SectionDraft = merge_patch(&current.data.section, patch)?;
-        draft.check()?;
-        Ok::<_, ApiError>(draft)
-    })
-    .await?;
+    let record = sections::patch(&db, &auth, programme_id, id, pre.if_match(), patch).await?;
     let body = SectionResponse::from(record);
     Ok(ok(body.version, &body))
 }
@@ -160,6 +148,6 @@ pub async fn delete_section(
     path: web::Path<(Uuid, Uuid)>,
 ) -> ApiResult<HttpResponse> {
     let (programme_id, id) = path.into_inner();
-    sections::delete(&db, &auth.actor(), programme_id, id, |current| pre.check(current.meta.version)).await?;
+    sections::delete(&db, &auth, programme_id, id, pre.if_match()).await?;
     Ok(HttpResponse::NoContent().finish())
 }

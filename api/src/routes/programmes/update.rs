@@ -1,15 +1,13 @@
 use actix_web::{HttpResponse, patch, put, web};
 use intercoop_domain::ProgrammeDraft;
-use intercoop_persistence::Database;
-use intercoop_persistence::programmes;
+use intercoop_operations::{Database, programmes};
 use uuid::Uuid;
 
 use super::ProgrammeResponse;
 use crate::auth::{Admin, Authorized};
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::extract::Body;
 use crate::preconditions::{IfMatchHeader, Preconditions, ok};
-use crate::routes::merge_patch;
 use crate::routes::problems::UpdateProblems;
 
 /// Replace a programme.
@@ -30,13 +28,7 @@ pub async fn replace_programme(
     id: web::Path<Uuid>,
     Body(draft): Body<ProgrammeDraft>,
 ) -> ApiResult<HttpResponse> {
-    draft.check()?;
-    let record = programmes::update(&db, &auth.actor(), id.into_inner(), |current| {
-        pre.check(current.meta.version)?;
-        pre.check(current.meta.version)?;
-        Ok::<_, ApiError>(draft)
-    })
-    .await?;
+    let record = programmes::replace(&db, &auth, id.into_inner(), pre.if_match(), draft).await?;
     let body = ProgrammeResponse::from(record);
     Ok(ok(body.version, &body))
 }
@@ -60,13 +52,7 @@ pub async fn patch_programme(
     id: web::Path<Uuid>,
     Body(patch): Body<serde_json::Value>,
 ) -> ApiResult<HttpResponse> {
-    let record = programmes::update(&db, &auth.actor(), id.into_inner(), |current| {
-        pre.check(current.meta.version)?;
-        let draft: ProgrammeDraft = merge_patch(&current.data, patch)?;
-        draft.check()?;
-        Ok::<_, ApiError>(draft)
-    })
-    .await?;
+    let record = programmes::patch(&db, &auth, id.into_inner(), pre.if_match(), patch).await?;
     let body = ProgrammeResponse::from(record);
     Ok(ok(body.version, &body))
 }

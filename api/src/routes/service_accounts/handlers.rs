@@ -12,10 +12,11 @@ use crate::extract::{Body, ListQuery};
 use crate::pagination::{ListResponse, list_response, page_request};
 use crate::passwords;
 use crate::preconditions::{IfMatchHeader, Preconditions, ok};
+use crate::routes::created;
 use crate::routes::problems::{
     CreateProblems, GuardedGetProblems, GuardedListProblems, TransitionProblems, UpdateProblems,
 };
-use crate::routes::{created, merge_patch};
+use intercoop_operations::records::merge_patch;
 
 /// The page of the service account list.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -122,7 +123,7 @@ pub async fn patch_service_account(
     Body(patch): Body<serde_json::Value>,
 ) -> ApiResult<HttpResponse> {
     let account = service_accounts::update(&db, &auth.actor(), id.into_inner(), |current| {
-        pre.check(current.version)?;
+        pre.if_match().check(current.version)?;
         let editable = ServiceAccountChanges {
             name: current.name.clone(),
             role: crate::auth::Role::parse(&current.role).unwrap_or(crate::auth::Role::Viewer),
@@ -165,7 +166,7 @@ pub async fn rotate_service_account_secret(
     let secret = passwords::random_secret();
     let hash = passwords::token_hash(&secret);
     let account = service_accounts::update(&db, &auth.actor(), id.into_inner(), |current| {
-        pre.check(current.version)?;
+        pre.if_match().check(current.version)?;
         Ok::<_, ApiError>(ServiceAccount { secret_hash: hash, ..current.clone() })
     })
     .await?;

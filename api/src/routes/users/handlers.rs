@@ -13,8 +13,8 @@ use crate::pagination::{ListResponse, list_response, page_request};
 use crate::passwords;
 use crate::preconditions::{IfMatchHeader, Preconditions, ok};
 use crate::routes::created;
-use crate::routes::merge_patch;
 use crate::routes::problems::{CreateProblems, GuardedGetProblems, GuardedListProblems, UpdateProblems};
+use intercoop_operations::records::merge_patch;
 
 /// The page of the account list.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -122,7 +122,7 @@ pub async fn patch_user(
 ) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
     let current = users::get(&db, id).await?;
-    pre.check(current.version)?;
+    pre.if_match().check(current.version)?;
     let editable = UserChanges {
         display_name: current.display_name.clone(),
         email: current.email.clone(),

@@ -10,11 +10,11 @@ use crate::error::{ApiError, ApiResult};
 use crate::extract::{Body, ListQuery};
 use crate::pagination::{ListResponse, list_response, page_request};
 use crate::preconditions::{IfMatchHeader, Preconditions, ok};
-use crate::routes::merge_patch;
 use crate::routes::problems::{
     DeleteProblems, GuardedGetProblems, GuardedListProblems, TransitionProblems, UpdateProblems,
 };
 use crate::webhooks::targets::TargetPolicy;
+use intercoop_operations::records::merge_patch;
 
 /// The page of the subscription list.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -84,7 +84,7 @@ pub async fn patch_webhook(
     Body(patch): Body<serde_json::Value>,
 ) -> ApiResult<HttpResponse> {
     let subscription = webhooks::update(&db, &auth.actor(), id.into_inner(), |current| {
-        pre.check(current.version)?;
+        pre.if_match().check(current.version)?;
         let c = &current.content;
         let editable = WebhookContent {
             url: c.url.clone(),
@@ -118,7 +118,7 @@ pub async fn rotate_webhook_secret(
 ) -> ApiResult<HttpResponse> {
     let secret = new_secret();
     let subscription = webhooks::update(&db, &auth.actor(), id.into_inner(), |current| {
-        pre.check(current.version)?;
+        pre.if_match().check(current.version)?;
         Ok::<_, ApiError>((current.content.clone(), Some(secret.clone())))
     })
     .await?;
@@ -139,6 +139,6 @@ pub async fn delete_webhook(
     pre: Preconditions,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    webhooks::delete(&db, &auth.actor(), id.into_inner(), |current| pre.check(current.version)).await?;
+    webhooks::delete(&db, &auth.actor(), id.into_inner(), |current| pre.if_match().check(current.version)).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -1,0 +1,13 @@
+//! intercoop's use cases, each written once and called by every door: the REST API, the console, the CLI and the
+//! service's own jobs. An operation takes the caller and domain values, enforces every rule of the service (the
+//! record's checks, roles, the unit rule, the workflow, the version the caller names) and calls storage in one
+//! transaction. The doors only translate: they never reach storage themselves.
+
+mod caller;
+pub mod error;
+pub mod records;
+
+pub use caller::{Caller, IfMatch, etag};
+pub use error::{Error, ErrorCode, Result};
+pub use intercoop_persistence::{Database, DbSettings, Page, PageRequest, Sort, Visibility};
+pub use records::{activities, agreements, grants, measures, partners, programmes};
