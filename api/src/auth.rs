@@ -203,6 +203,7 @@ impl Caller {
             unit: claims.unit.filter(|u| !u.trim().is_empty()),
             uid: claims.uid,
             said: claims.said,
+            system: false,
         }))
     }
 }

@@ -4,11 +4,11 @@
 use std::path::PathBuf;
 
 use anyhow::Context;
-use intercoop_persistence::{Actor, Database, imports};
+use intercoop_operations::imports::{self, Home, plan, programme_of, report_text};
+use intercoop_operations::{Caller, Database};
 use uuid::Uuid;
 
-pub use crate::report_import::{Fate, Plan, PlannedActivity};
-use crate::report_import::{Home, plan, programme_of, report_text};
+pub use intercoop_operations::imports::{Fate, Plan, PlannedActivity};
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum Output {
@@ -100,9 +100,8 @@ pub async fn run(db: &Database, args: ImportReport, home: &Home) -> anyhow::Resu
         eprintln!("{line}\n(dry run: nothing was changed)");
         return Ok(out);
     }
-    let (drafts, partners) = plan.take_new_drafts();
-    let actor = Actor::system(&format!("import-report {}", args.file.display()));
-    let created = imports::create_activities(db, &actor, drafts, partners, progress_bar()).await?;
+    let caller = Caller::system(&format!("import-report {}", args.file.display()));
+    let created = imports::create_drafts(db, &caller, &mut plan, progress_bar()).await?;
     if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
         eprintln!();
     }

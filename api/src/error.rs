@@ -120,8 +120,15 @@ impl ResponseError for ApiError {
         for (name, value) in &self.headers {
             response.insert_header((name.clone(), value.clone()));
         }
-        if matches!(self.code, ErrorCode::DatabaseUnavailable | ErrorCode::Timeout) {
-            response.insert_header((header::RETRY_AFTER, "5"));
+        let retry_after = match self.code {
+            ErrorCode::DatabaseUnavailable | ErrorCode::Timeout => Some("5"),
+            ErrorCode::Busy => Some("1"),
+            _ => None,
+        };
+        if let Some(seconds) = retry_after
+            && !self.headers.iter().any(|(name, _)| name == header::RETRY_AFTER)
+        {
+            response.insert_header((header::RETRY_AFTER, seconds));
         }
         response.body(serde_json::to_string(&self.problem()).expect("problems serialize"))
     }

@@ -189,7 +189,7 @@ fn main() -> anyhow::Result<()> {
         }),
         Command::ImportReport(args) => tokio::runtime::Runtime::new()?.block_on(async {
             let (db, _) = server::open_database(&settings).await?;
-            let home = intercoop_api::report_import::Home::of(&settings.letterhead);
+            let home = intercoop_operations::imports::Home::of(&settings.letterhead);
             let result = intercoop_api::cli_import::run(&db, args, &home).await;
             db.close().await;
             print_out(&result?)

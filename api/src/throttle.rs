@@ -15,8 +15,8 @@ use intercoop_persistence::sign_in_failures;
 pub use intercoop_persistence::sign_in_failures::Policy;
 
 use crate::error::{ApiError, ErrorCode};
-use crate::gate::Gate;
 use crate::passwords::token_hash;
+use intercoop_operations::gate::Gate;
 
 /// Per account or client id.
 pub const ACCOUNT: Policy =

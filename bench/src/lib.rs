@@ -2,8 +2,8 @@
 
 use intercoop_domain::Money;
 use intercoop_domain::report::ReportData;
+use intercoop_operations::{Caller, Database, DbSettings, PageRequest, programmes, reports};
 use intercoop_persistence::generate::{self, Counts};
-use intercoop_persistence::{Database, DbSettings, PageRequest, Visibility, programmes, reports};
 use uuid::Uuid;
 
 /// The year every generated activity is in.
@@ -32,8 +32,8 @@ impl Fixture {
 
     /// The report's data and the year's grants, as the report endpoint loads them.
     pub async fn load(&self) -> (ReportData, Vec<Money>) {
-        let data = reports::load(&self.db, self.programme_id, YEAR, Visibility::PublishedOnly).await.expect("loading");
-        let grants = reports::grants_of_year(&self.db, &data, YEAR, Visibility::PublishedOnly).await.expect("grants");
+        let data = reports::data(&self.db, &Caller::default(), self.programme_id, YEAR, false).await.expect("loading");
+        let grants = reports::grants_of_year(&self.db, &data, YEAR, false).await.expect("grants");
         (data, grants)
     }
 }

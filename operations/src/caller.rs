@@ -18,12 +18,14 @@ pub struct Caller {
     pub uid: Option<Uuid>,
     /// The service account, when the caller is a system.
     pub said: Option<Uuid>,
+    /// The service itself or its operator (start-up tasks, the CLI): the audit trail names it `system`.
+    pub system: bool,
 }
 
 impl Caller {
-    /// A caller that is the service itself (start-up tasks, the CLI run by the operator).
-    pub fn system(subject: &str, role: Role) -> Self {
-        Caller { subject: Some(subject.to_owned()), role: Some(role), ..Caller::default() }
+    /// The service itself, or its operator at the command line: every role, named `what` in the audit trail.
+    pub fn system(what: &str) -> Self {
+        Caller { subject: Some(what.to_owned()), role: Some(Role::Admin), system: true, ..Caller::default() }
     }
 
     /// Anonymous callers see published records only; any role sees drafts too.
@@ -37,6 +39,9 @@ impl Caller {
 
     /// The caller as the audit trail names it.
     pub fn actor(&self) -> Actor {
+        if self.system {
+            return Actor::system(self.subject.as_deref().unwrap_or_default());
+        }
         Actor::new(self.subject.clone().unwrap_or_default(), self.role.map_or("anonymous", Role::as_str))
     }
 

@@ -5,7 +5,10 @@
 
 mod caller;
 pub mod error;
+pub mod gate;
+pub mod imports;
 pub mod records;
+pub mod reports;
 
 pub use caller::{Caller, IfMatch, etag};
 pub use error::{Error, ErrorCode, Result};

@@ -11,11 +11,11 @@ use crate::{Database, RepoError, activities, grants, partners, programmes};
 /// is `All`).
 pub async fn load(
     db: &Database,
-    programme_id: Uuid,
+    programme: programmes::Programme,
     year: i32,
     visibility: Visibility,
 ) -> Result<ReportData, RepoError> {
-    let programme = programmes::get(db, programme_id, Visibility::All).await?;
+    let programme_id = programme.meta.id;
     let structure = programmes::structure(db, programme_id).await?;
     let measure_ids: Vec<Uuid> =
         structure.sections.iter().flat_map(|(_, measures)| measures.iter().map(|m| m.meta.id)).collect();

@@ -61,8 +61,8 @@ pub(crate) fn structure_only() -> String {
     dataset.to_string()
 }
 
-fn home() -> intercoop_api::report_import::Home {
-    intercoop_api::report_import::Home::of(&Default::default())
+fn home() -> intercoop_operations::imports::Home {
+    intercoop_operations::imports::Home::of(&Default::default())
 }
 
 fn import(file: &std::path::Path, dry_run: bool) -> ImportReport {
@@ -131,9 +131,9 @@ db_test! {
         let programme = app.get("/api/v1/programmes").await.expect(200)["items"][0]["id"].as_str().unwrap().to_owned();
         let (status, _, docx) = app.client_get_bytes(&format!("/api/v1/programmes/{programme}/reports/2024?format=docx")).await;
         assert_eq!(status, 200);
-        let text = intercoop_api::docx_text::docx_text(&docx).unwrap();
+        let text = intercoop_operations::imports::docx_text(&docx).unwrap();
         let programme_id = programme.parse().unwrap();
-        let plan = intercoop_api::report_import::plan(&app.db, &text, 2024, programme_id, &home()).await.unwrap();
+        let plan = intercoop_operations::imports::plan(&app.db, &text, 2024, programme_id, &home()).await.unwrap();
         let read: BTreeSet<(String, String)> =
             plan.activities.iter().map(|a| (a.measure_code.clone(), a.start_date.to_string())).collect();
 

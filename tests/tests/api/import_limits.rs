@@ -31,7 +31,7 @@ pub(crate) fn report_of(events: usize) -> String {
 db_test! {
     async fn a_report_with_more_events_than_a_year_holds_is_refused(app) {
         seed::load(&app.db, &structure_only()).await.unwrap();
-        let limit = intercoop_api::report_import::MAX_EVENTS;
+        let limit = intercoop_operations::imports::MAX_EVENTS;
         let response = upload(&app, report_of(limit + 1).as_bytes(), "2024").await;
         response.expect_problem(422, "validation_failed");
         assert_eq!(response.json()["errors"][0]["code"], "too_many_events");
@@ -46,7 +46,7 @@ db_test! {
     async fn a_document_that_unpacks_past_the_limit_is_refused_as_unreadable(app) {
         seed::load(&app.db, &structure_only()).await.unwrap();
         let paragraphs = b"<w:p></w:p>".repeat((1 << 20) / 11);
-        let bomb = docx_of(std::iter::repeat_n(paragraphs.as_slice(), (intercoop_api::docx_text::UNPACKED_MAX >> 20) + 2));
+        let bomb = docx_of(std::iter::repeat_n(paragraphs.as_slice(), (intercoop_operations::imports::UNPACKED_MAX >> 20) + 2));
         assert!(bomb.len() < 256 * 1024, "the bomb fits the upload limit: {} bytes", bomb.len());
         let response = upload(&app, &bomb, "2024").await;
         response.expect_problem(422, "validation_failed");

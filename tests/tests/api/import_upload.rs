@@ -100,7 +100,7 @@ db_test! {
         assert!(proposal["activities"].as_array().unwrap().iter().all(|a| a["flags"] == serde_json::json!(["possible_duplicate"])));
 
         // Its text, re-dated to another year, is new; the editor's unit owns the drafts.
-        let text = intercoop_api::docx_text::docx_text(&docx).unwrap().replace("2024", "2025");
+        let text = intercoop_operations::imports::docx_text(&docx).unwrap().replace("2024", "2025");
         let parts = [Part::file("file", "2025.txt", text.as_bytes()), Part::value("year", "2025")];
         let proposal = app.upload("/api/v1/imports", &token, &parts).await.expect(201);
         assert!(proposal["summary"]["new"].as_u64().unwrap() > 40, "{}", proposal["summary"]);

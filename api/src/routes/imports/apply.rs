@@ -1,19 +1,14 @@
 use actix_web::{HttpResponse, post, web};
-use intercoop_persistence::Database;
-use intercoop_persistence::imports::{self, ImportState};
+use intercoop_operations::Database;
+use intercoop_operations::imports::{self, Home};
 use uuid::Uuid;
 
 use super::ImportResponse;
 use crate::auth::{Authorized, Editor};
-use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::error::ApiResult;
 use crate::preconditions::{IfMatchHeader, Preconditions, ok};
-use crate::report_import::{Home, plan};
 use crate::routes::problems::TransitionProblems;
 use intercoop_domain::report::Letterhead;
-
-fn already_applied(id: Uuid) -> ApiError {
-    ApiError::new(ErrorCode::InvalidTransition, format!("the import {id} is applied already"))
-}
 
 /// Apply an uploaded report: create its new drafts.
 ///
@@ -39,25 +34,7 @@ pub async fn apply_import(
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
     let home = Home::of(&letterhead);
-    let id = id.into_inner();
-    let import = super::manage::owned_import(&auth, &db, id).await?;
-    pre.if_match().check(import.version)?;
-    if import.state == ImportState::Applied {
-        return Err(already_applied(id));
-    }
-    let (mut drafts, mut partners) =
-        plan(&db, &import.text, import.year, import.programme_id, &home).await?.take_new_drafts();
-    for draft in &mut drafts {
-        auth.check_unit(None, &mut draft.0.owner_unit)?;
-    }
-    for partner in &mut partners {
-        auth.check_unit(None, &mut partner.owner_unit)?;
-    }
-    let applied = imports::apply(&db, &auth.actor(), id, import.version, drafts, partners).await?;
-    // Another request applied or discarded it in between.
-    let applied = applied.ok_or_else(|| {
-        ApiError::new(ErrorCode::InvalidTransition, format!("the import {id} was applied or discarded meanwhile"))
-    })?;
+    let applied = imports::apply(&db, &auth, id.into_inner(), pre.if_match(), &home).await?;
     let body = ImportResponse::of(&db, &applied, &home).await?;
     Ok(ok(applied.version, &body))
 }

@@ -1,6 +1,6 @@
 use actix_web::{HttpRequest, HttpResponse, delete, get, web};
-use intercoop_persistence::Database;
-use intercoop_persistence::imports::{self, ImportState};
+use intercoop_operations::Database;
+use intercoop_operations::imports::{self, Home, ImportState};
 use serde::Deserialize;
 use utoipa::IntoParams;
 use uuid::Uuid;
@@ -11,7 +11,6 @@ use crate::error::{ApiError, ApiResult};
 use crate::extract::ListQuery;
 use crate::pagination::{ListResponse, list_response, page_request};
 use crate::preconditions::ok;
-use crate::report_import::Home;
 use crate::routes::problems::{GuardedGetProblems, GuardedListProblems};
 use intercoop_domain::report::Letterhead;
 
@@ -51,7 +50,7 @@ pub async fn list_imports(
             ApiError::invalid_query("state", format!("'{text}' is not a state; use proposed or applied"))
         })?),
     };
-    let result = imports::list(&db, state, auth.bound_unit(), page).await?;
+    let result = imports::list(&db, &auth, state, page).await?;
     let items: Vec<ImportInfo> = result.items.iter().map(Into::into).collect();
     Ok(list_response(&req, page, items, result.total))
 }
@@ -73,7 +72,7 @@ pub async fn get_import(
     letterhead: web::Data<Letterhead>,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let import = owned_import(&auth, &db, id.into_inner()).await?;
+    let import = imports::get(&db, &auth, id.into_inner()).await?;
     let body = ImportResponse::of(&db, &import, &Home::of(&letterhead)).await?;
     Ok(ok(import.version, &body))
 }
@@ -92,18 +91,6 @@ pub async fn delete_import(
     db: web::Data<Database>,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let import = owned_import(&auth, &db, id.into_inner()).await?;
-    imports::delete(&db, import.id).await?;
+    imports::discard(&db, &auth, id.into_inner()).await?;
     Ok(HttpResponse::NoContent().finish())
-}
-
-/// An upload the caller may use: an editor of another unit than the uploader's gets 403, as with records.
-pub(super) async fn owned_import(
-    auth: &Authorized<Editor>,
-    db: &Database,
-    id: Uuid,
-) -> ApiResult<imports::ReportImport> {
-    let import = imports::get(db, id).await?;
-    auth.check_unit(Some(&import.owner_unit), &mut import.owner_unit.clone())?;
-    Ok(import)
 }

@@ -2,14 +2,12 @@
 //! applied (the drafts created in one transaction) by a second call.
 
 use chrono::{DateTime, Utc};
-use intercoop_persistence::Database;
-use intercoop_persistence::imports::ReportImport;
+use intercoop_operations::Database;
+use intercoop_operations::imports::{Fate, Home, Plan, PlannedActivity, ProposedPartner, ReportImport, plan};
 use serde::Serialize;
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
-
-use crate::report_import::{Fate, Home, Plan, PlannedActivity, ProposedPartner, plan};
 
 mod apply;
 mod manage;

@@ -3,8 +3,8 @@ use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, post, web};
 use futures_util::StreamExt;
 use intercoop_domain::FieldErrors;
-use intercoop_persistence::Database;
-use intercoop_persistence::imports::{self, NewImport};
+use intercoop_operations::Database;
+use intercoop_operations::imports::{self, Home, UPLOADS, Upload, plan, programme_of, read_upload};
 use serde::Deserialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -13,7 +13,6 @@ use super::ImportResponse;
 use crate::auth::{Authorized, Editor};
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::extract::{UploadLimit, too_large};
-use crate::report_import::{Home, UPLOADS, plan, programme_of, read_upload};
 use crate::routes::created;
 use crate::routes::problems::UploadProblems;
 use intercoop_domain::report::Letterhead;
@@ -173,13 +172,7 @@ pub async fn create_import(
             "no row of a measure (such as 1.2) was found in the report's table",
         ));
     }
-    let file_name: String = file_name.chars().filter(|c| !c.is_control()).take(255).collect();
-    let import = imports::save(
-        &db,
-        &auth.actor(),
-        NewImport { programme_id, year, file_name, text, owner_unit: auth.caller.unit.clone() },
-    )
-    .await?;
+    let import = imports::save(&db, &auth, Upload { programme_id, year, file_name, text }).await?;
     let body = ImportResponse::new(&import, plan);
     Ok(created(format!("/api/v1/imports/{}", import.id), import.version, &body))
 }

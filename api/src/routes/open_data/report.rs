@@ -3,7 +3,7 @@
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use intercoop_domain::report;
-use intercoop_persistence::{Database, PageRequest, Visibility, programmes};
+use intercoop_operations::{Caller, Database, Error, reports};
 use serde_json::{Map, Value};
 
 use super::feeds::{FeedParams, ReportFeedParams};
@@ -14,7 +14,7 @@ use crate::extract::lang;
 use crate::open_data::csv;
 use crate::open_data::datasets::{REPORT, REPORT_COLUMNS};
 use crate::routes::problems::FeedProblems;
-use crate::routes::reports::{csv::table, report_data};
+use crate::routes::reports::csv::table;
 
 /// The report table of `year` in `lang`: 404 when no programme runs in that year.
 async fn rows(db: &Database, year: i32, params: &FeedParams) -> Result<Vec<Vec<String>>, ApiError> {
@@ -28,9 +28,8 @@ async fn rows(db: &Database, year: i32, params: &FeedParams) -> Result<Vec<Vec<S
         }
     }
     let lang = lang(params.lang.as_deref())?;
-    let running = programmes::list(db, Some(year), None, PageRequest { limit: 1, offset: 0 }).await?;
-    let programme = running.items.first().ok_or_else(|| ApiError::not_found(format!("no programme runs in {year}")))?;
-    let data = report_data(db, programme.meta.id, year, Visibility::PublishedOnly).await?;
+    let programme_id = reports::programme_of(db, year, None).await.map_err(Error::from)?;
+    let data = reports::data(db, &Caller::default(), programme_id, year, false).await?;
     Ok(table(&report::build(&data, year, lang, false)))
 }
 

@@ -1,6 +1,6 @@
 use actix_web::{HttpResponse, get, web};
-use intercoop_domain::report::{self, Finding};
-use intercoop_persistence::{Database, Visibility, reports};
+use intercoop_domain::report::Finding;
+use intercoop_operations::{Database, reports};
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -34,14 +34,11 @@ pub struct ReportChecks {
 )]
 #[get("/programmes/{id}/reports/{year}/checks")]
 pub async fn get_report_checks(
-    _auth: Authorized<Viewer>,
+    auth: Authorized<Viewer>,
     db: web::Data<Database>,
     path: web::Path<(Uuid, i32)>,
 ) -> ApiResult<HttpResponse> {
     let (programme_id, year) = path.into_inner();
-    let data = super::report_data(&db, programme_id, year, Visibility::All).await?;
-    let (all_years, partners) = reports::load_for_checks(&db, &data).await?;
-    let mut findings = report::checks(&data, &all_years, &partners, year);
-    findings.sort_by_key(|f| (f.severity != "warning", f.code));
+    let findings = reports::checks(&db, &auth, programme_id, year).await?;
     Ok(HttpResponse::Ok().json(ReportChecks { year, programme_id, findings }))
 }

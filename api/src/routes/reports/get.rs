@@ -1,7 +1,7 @@
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use intercoop_domain::report::{self, Letterhead};
-use intercoop_persistence::{Database, Visibility, reports};
+use intercoop_operations::{Database, reports};
 use serde::Deserialize;
 use utoipa::IntoParams;
 use uuid::Uuid;
@@ -91,13 +91,12 @@ pub async fn get_report(
             )
         })?,
     };
-    let visibility = if drafts { Visibility::All } else { Visibility::PublishedOnly };
-    let data = super::report_data(&db, programme_id, year, visibility).await?;
+    let data = reports::data(&db, &caller, programme_id, year, drafts).await?;
     let report = report::build(&data, year, lang, drafts);
     let body: Vec<u8> = match format {
         ReportFormat::Json => serde_json::to_vec(&report).map_err(ApiError::internal)?,
         ReportFormat::Html => {
-            let grants = reports::grants_of_year(&db, &data, year, visibility).await?;
+            let grants = reports::grants_of_year(&db, &data, year, drafts).await?;
             let summary = report::summary(&data, year, &grants);
             super::html::render(&report, &summary, &letterhead, lang).into_bytes()
         }

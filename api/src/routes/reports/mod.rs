@@ -1,12 +1,7 @@
 //! `/api/v1/programmes/{id}/reports/{year}`: the annual implementation report, in the department's layout, as
 //! JSON, HTML, Markdown, CSV or Word (DOCX).
 
-use intercoop_domain::report::ReportData;
-use intercoop_persistence::{Database, Visibility, programmes, reports};
 use utoipa_actix_web::service_config::ServiceConfig;
-use uuid::Uuid;
-
-use crate::error::ApiError;
 
 mod checks;
 pub mod csv;
@@ -19,26 +14,6 @@ mod svg;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(get::get_report).service(checks::get_report_checks).service(summary::get_report_summary);
-}
-
-/// The report's data, or 404 when the programme does not exist or does not run in `year`.
-pub(crate) async fn report_data(
-    db: &Database,
-    programme_id: Uuid,
-    year: i32,
-    visibility: Visibility,
-) -> Result<ReportData, ApiError> {
-    let programme = programmes::get(db, programme_id, Visibility::All).await?;
-    if !programme.data.runs_in(year) {
-        return Err(ApiError::not_found(format!(
-            "the programme runs from {} to {}; it has no report for {year}",
-            programme.data.first_year, programme.data.last_year
-        )));
-    }
-    let mut data = reports::load(db, programme_id, year, visibility).await?;
-    // A preview with drafts still leaves out what was withdrawn.
-    data.activities.retain(|a| a.publication != intercoop_domain::PublicationState::Withdrawn);
-    Ok(data)
 }
 
 const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";

@@ -1,6 +1,6 @@
 use actix_web::{HttpResponse, get, web};
-use intercoop_domain::report::{self, Summary};
-use intercoop_persistence::{Database, Visibility, reports};
+use intercoop_domain::report::Summary;
+use intercoop_operations::{Database, reports};
 use uuid::Uuid;
 
 use crate::error::ApiResult;
@@ -21,7 +21,5 @@ use crate::routes::problems::GetProblems;
 #[get("/programmes/{id}/reports/{year}/summary")]
 pub async fn get_report_summary(db: web::Data<Database>, path: web::Path<(Uuid, i32)>) -> ApiResult<HttpResponse> {
     let (programme_id, year) = path.into_inner();
-    let data = super::report_data(&db, programme_id, year, Visibility::PublishedOnly).await?;
-    let grants = reports::grants_of_year(&db, &data, year, Visibility::PublishedOnly).await?;
-    Ok(HttpResponse::Ok().json(report::summary(&data, year, &grants)))
+    Ok(HttpResponse::Ok().json(reports::summary(&db, programme_id, year).await?))
 }

@@ -4,10 +4,9 @@
 
 use std::sync::Arc;
 
-use actix_web::http::header;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
-use crate::error::{ApiError, ErrorCode};
+use crate::error::{Error, ErrorCode};
 
 /// One kind of costly work.
 #[derive(Debug)]
@@ -39,20 +38,19 @@ impl Gate {
         Self::new(what, cores, cores * (waiting + 1))
     }
 
-    /// A turn, after those before it; 503 `busy` with `Retry-After` when too many are waiting already.
-    pub async fn turn(&self) -> Result<Turn, ApiError> {
+    /// A turn, after those before it; `busy` (503, to come back in a second) when too many are waiting already.
+    pub async fn turn(&self) -> Result<Turn, Error> {
         let admitted = self.admitted.clone().try_acquire_owned().map_err(|_| {
-            ApiError::new(ErrorCode::Busy, format!("too many {} at once; try again in a second", self.what))
-                .with_header(header::RETRY_AFTER, "1")
+            Error::new(ErrorCode::Busy, format!("too many {} at once; try again in a second", self.what))
         })?;
-        let running = self.running.clone().acquire_owned().await.map_err(ApiError::internal)?;
+        let running = self.running.clone().acquire_owned().await.map_err(Error::internal)?;
         Ok(Turn { _running: running, _admitted: admitted })
     }
 
     /// Runs `work` on a blocking thread in a turn.
-    pub async fn run<T: Send + 'static>(&self, work: impl FnOnce() -> T + Send + 'static) -> Result<T, ApiError> {
+    pub async fn run<T: Send + 'static>(&self, work: impl FnOnce() -> T + Send + 'static) -> Result<T, Error> {
         let _turn = self.turn().await?;
-        actix_web::web::block(work).await.map_err(ApiError::internal)
+        tokio::task::spawn_blocking(work).await.map_err(Error::internal)
     }
 }
 

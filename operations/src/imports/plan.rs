@@ -1,6 +1,6 @@
 //! Planning the import of an earlier report: which dated events it holds, under which measures, what each becomes
 //! (a new draft, one imported before, one without a measure, one not valid) and what is flagged. Shared by
-//! `intercoop import-report` and `POST /api/v1/imports`.
+//! `intercoop import-report`, `POST /api/v1/imports` and the console.
 
 use std::collections::HashMap;
 
@@ -10,12 +10,12 @@ use intercoop_domain::report::{Letterhead, PartnerNames};
 use intercoop_domain::{
     ActivityDraft, ActivityKind, DatePrecision, DateRange, FieldErrors, LocalizedText, PartnerDraft, PartnerKind, Place,
 };
-use intercoop_persistence::{Database, PageRequest, RepoError, imports, programmes};
+use intercoop_persistence::{Database, RepoError, imports, programmes};
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::error::ApiError;
+use crate::error::Error;
 use crate::gate::Gate;
 
 /// What becomes of one proposed activity.
@@ -189,21 +189,16 @@ impl PlanError {
     }
 }
 
-/// The programme a report of `year` is imported into: the one given, or the only one running that year.
+/// The programme a report of `year` is imported into: the one given, or the only one running that year (the
+/// report's rule, [`crate::reports::programme_of`]).
 pub async fn programme_of(db: &Database, year: i32, given: Option<Uuid>) -> Result<Uuid, PlanError> {
-    if let Some(id) = given {
-        return match programmes::get(db, id, intercoop_persistence::Visibility::All).await {
-            Ok(_) => Ok(id),
-            Err(RepoError::NotFound { .. }) => Err(PlanError::UnknownProgramme(id)),
-            Err(e) => Err(e.into()),
-        };
-    }
-    let running = programmes::list(db, Some(year), None, PageRequest { limit: 10, offset: 0 }).await?;
-    match running.items.as_slice() {
-        [one] => Ok(one.meta.id),
-        [] => Err(PlanError::NoProgramme(year)),
-        _ => Err(PlanError::SeveralProgrammes(year)),
-    }
+    use crate::reports::NoProgramme;
+    crate::reports::programme_of(db, year, given).await.map_err(|e| match e {
+        NoProgramme::None(year) => PlanError::NoProgramme(year),
+        NoProgramme::Several(year) => PlanError::SeveralProgrammes(year),
+        NoProgramme::Unknown(id) => PlanError::UnknownProgramme(id),
+        NoProgramme::Repo(e) => PlanError::Repo(e),
+    })
 }
 
 /// The most dated events one year's report may hold; a report with more is refused (422 `too_many_events`).
@@ -220,14 +215,14 @@ pub static UPLOADS: std::sync::LazyLock<Gate> = std::sync::LazyLock::new(|| {
 });
 
 /// The text of an uploaded report (see [`report_text`]), read on a blocking thread in its turn.
-pub async fn read_upload(bytes: Vec<u8>) -> Result<Result<String, String>, ApiError> {
+pub async fn read_upload(bytes: Vec<u8>) -> Result<Result<String, String>, Error> {
     READING.run(move || report_text(bytes)).await
 }
 
 /// What importing `text` as the report of `year` into the programme would do, against the database as it is.
 /// The text is read on a blocking thread in its turn, and a report of more than [`MAX_EVENTS`] dated events is
 /// refused.
-pub async fn plan(db: &Database, text: &str, year: i32, programme_id: Uuid, home: &Home) -> Result<Plan, ApiError> {
+pub async fn plan(db: &Database, text: &str, year: i32, programme_id: Uuid, home: &Home) -> Result<Plan, Error> {
     let structure = programmes::structure(db, programme_id).await?;
     let codes: HashMap<String, Uuid> = structure
         .sections
@@ -237,7 +232,7 @@ pub async fn plan(db: &Database, text: &str, year: i32, programme_id: Uuid, home
     let text = text.to_owned();
     let read = READING.run(move || read_report_text(&text, year)).await?;
     if read.activities.len() > MAX_EVENTS {
-        return Err(ApiError::validation(FieldErrors::single(
+        return Err(Error::validation(FieldErrors::single(
             "file",
             "too_many_events",
             format!(
@@ -360,7 +355,7 @@ fn planned(
 /// The text of an uploaded report: a Word document's table as the reader takes it, or UTF-8 text.
 pub fn report_text(bytes: Vec<u8>) -> Result<String, String> {
     let text = if bytes.starts_with(b"PK") {
-        crate::docx_text::docx_text(&bytes).map_err(|e| e.to_string())?
+        super::docx_text::docx_text(&bytes).map_err(|e| e.to_string())?
     } else {
         String::from_utf8(bytes)
             .map_err(|_| "the report is neither a Word document (.docx) nor UTF-8 text".to_owned())?

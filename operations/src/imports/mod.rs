@@ -1,0 +1,100 @@
+//! Importing an earlier year's report: the upload, its plan (what each dated event becomes), applying it as
+//! drafts, and discarding it. An editor with a unit works on its unit's uploads only, as with records.
+
+mod docx_text;
+mod plan;
+
+pub use docx_text::{UNPACKED_MAX, docx_text};
+use intercoop_domain::Role;
+use intercoop_persistence::imports;
+pub use intercoop_persistence::imports::{ImportState, ReportImport};
+pub use plan::{
+    Fate, Home, ImportFlag, MAX_EVENTS, Plan, PlanError, PlannedActivity, ProposedPartner, UPLOADS, plan, programme_of,
+    read_upload, report_text,
+};
+use uuid::Uuid;
+
+use crate::{Caller, Database, Error, ErrorCode, IfMatch, Page, PageRequest, Result};
+
+/// A report uploaded for import, read and checked.
+pub struct Upload {
+    pub programme_id: Uuid,
+    pub year: i32,
+    pub file_name: String,
+    pub text: String,
+}
+
+/// Keeps an upload for review, as the caller's unit's: needs the editor role.
+pub async fn save(db: &Database, caller: &Caller, upload: Upload) -> Result<ReportImport> {
+    caller.require(Role::Editor, "importing a report")?;
+    let Upload { programme_id, year, file_name, text } = upload;
+    let file_name: String = file_name.chars().filter(|c| !c.is_control()).take(255).collect();
+    let new = imports::NewImport { programme_id, year, file_name, text, owner_unit: caller.unit.clone() };
+    Ok(imports::save(db, &caller.actor(), new).await?)
+}
+
+/// An upload the caller may use: an editor of another unit than the uploader's gets 403, as with records.
+pub async fn get(db: &Database, caller: &Caller, id: Uuid) -> Result<ReportImport> {
+    caller.require(Role::Editor, "a report's import")?;
+    let import = imports::get(db, id).await?;
+    caller.check_unit(Some(&import.owner_unit), &mut import.owner_unit.clone())?;
+    Ok(import)
+}
+
+/// The uploads the caller may use, newest first: an editor with a unit sees its unit's and those of no unit.
+pub async fn list(
+    db: &Database,
+    caller: &Caller,
+    state: Option<ImportState>,
+    page: PageRequest,
+) -> Result<Page<ReportImport>> {
+    caller.require(Role::Editor, "the report imports")?;
+    Ok(imports::list(db, state, caller.bound_unit(), page).await?)
+}
+
+/// Discards an upload and its text; the drafts an applied upload created stay.
+pub async fn discard(db: &Database, caller: &Caller, id: Uuid) -> Result<()> {
+    let import = get(db, caller, id).await?;
+    Ok(imports::delete(db, import.id).await?)
+}
+
+/// Creates the drafts the upload proposes (new partners included), for the caller's unit, and marks it applied:
+/// all in one transaction. 409 when it was applied already, or was applied or discarded meanwhile.
+pub async fn apply(db: &Database, caller: &Caller, id: Uuid, if_match: &IfMatch, home: &Home) -> Result<ReportImport> {
+    let import = get(db, caller, id).await?;
+    if_match.check(import.version)?;
+    if import.state == ImportState::Applied {
+        return Err(Error::new(ErrorCode::InvalidTransition, format!("the import {id} is applied already")));
+    }
+    let (mut drafts, mut partners) =
+        plan(db, &import.text, import.year, import.programme_id, home).await?.take_new_drafts();
+    for draft in &mut drafts {
+        caller.check_unit(None, &mut draft.0.owner_unit)?;
+    }
+    for partner in &mut partners {
+        caller.check_unit(None, &mut partner.owner_unit)?;
+    }
+    let applied = imports::apply(db, &caller.actor(), id, import.version, drafts, partners).await?;
+    applied.ok_or_else(|| {
+        Error::new(ErrorCode::InvalidTransition, format!("the import {id} was applied or discarded meanwhile"))
+    })
+}
+
+/// Creates a plan's new drafts at once, without keeping the upload (the operator's `intercoop import-report`):
+/// all or none. `progress` hears how many are written so far.
+pub async fn create_drafts(
+    db: &Database,
+    caller: &Caller,
+    plan: &mut Plan,
+    progress: impl FnMut(usize, usize),
+) -> Result<Vec<Uuid>> {
+    caller.require(Role::Editor, "importing a report")?;
+    let (mut drafts, mut partners) = plan.take_new_drafts();
+    for draft in &mut drafts {
+        caller.check_unit(None, &mut draft.0.owner_unit)?;
+    }
+    for partner in &mut partners {
+        caller.check_unit(None, &mut partner.owner_unit)?;
+    }
+    Ok(imports::create_activities(db, &caller.actor(), drafts, partners, progress).await?)
+}
