@@ -26,7 +26,7 @@ pub struct AppContext {
     pub body_limit: BodyLimit,
     pub upload_limit: UploadLimit,
     pub letterhead: Letterhead,
-    pub open_data: crate::open_data::OpenDataSettings,
+    pub open_data: intercoop_operations::open_data::OpenDataSettings,
     pub require_if_match: RequireIfMatch,
     /// Shared by the workers of one process.
     pub throttle: web::Data<SignInThrottle>,

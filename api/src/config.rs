@@ -7,7 +7,7 @@ use anyhow::Context;
 use intercoop_domain::report::Letterhead;
 
 use crate::idp::IdpSettings;
-use crate::open_data::OpenDataSettings;
+use intercoop_operations::open_data::OpenDataSettings;
 use crate::webhooks::WebhookSettings;
 use serde::Deserialize;
 

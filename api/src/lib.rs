@@ -18,7 +18,6 @@ pub mod idempotency;
 pub mod idp;
 pub mod markup;
 pub mod metrics;
-pub mod open_data;
 pub mod openapi;
 pub mod pagination;
 pub mod passwords;

@@ -7,6 +7,7 @@ mod caller;
 pub mod error;
 pub mod gate;
 pub mod imports;
+pub mod open_data;
 pub mod records;
 pub mod reports;
 

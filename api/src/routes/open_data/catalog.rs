@@ -4,23 +4,15 @@
 use crate::markup::escape;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, web};
-use intercoop_persistence::{Database, PageRequest, programmes};
+use intercoop_operations::Database;
+use intercoop_operations::open_data::report_years;
 use serde_json::{Value, json};
 
 use super::http::Freshness;
 use super::standards::base_url;
 use crate::error::ApiResult;
-use crate::open_data::OpenDataSettings;
-use crate::open_data::datasets::{Column, ColumnType, Dataset, RECORDS, REPORT};
-
-/// The years that have a report table: every year of every programme.
-pub async fn report_years(db: &Database) -> Result<Vec<i32>, intercoop_persistence::RepoError> {
-    let all = programmes::list(db, None, None, PageRequest { limit: 200, offset: 0 }).await?;
-    let mut years: Vec<i32> = all.items.iter().flat_map(|p| p.data.first_year..=p.data.last_year).collect();
-    years.sort();
-    years.dedup();
-    Ok(years)
-}
+use intercoop_operations::open_data::OpenDataSettings;
+use intercoop_operations::open_data::datasets::{Column, ColumnType, Dataset, RECORDS, REPORT};
 
 fn field(c: &Column) -> Value {
     let mut f = json!({"name": c.name, "type": c.kind.as_str(), "description": format!("{} | {}", c.uk, c.en)});
@@ -30,7 +22,7 @@ fn field(c: &Column) -> Value {
     f
 }
 
-/// What every CSV does to cells a spreadsheet would run as formulas (see `crate::open_data::csv`).
+/// What every CSV does to cells a spreadsheet would run as formulas (see `intercoop_operations::open_data::csv`).
 const DEFUSED_UK: &str = "Текстова клітинка, що починається з =, +, -, @, табуляції чи повернення каретки, має \
                           попереду апостроф ('), щоб електронна таблиця не виконала її як формулу.";
 const DEFUSED_EN: &str = "A text cell that begins with =, +, -, @, a tab or a carriage return is written after an \
@@ -59,7 +51,7 @@ pub async fn datapackage(
     db: &Database,
     base: &str,
     licence: &OpenDataSettings,
-) -> Result<Value, intercoop_persistence::RepoError> {
+) -> Result<Value, intercoop_operations::Error> {
     let mut resources: Vec<Value> = RECORDS.iter().map(|d| resource(base, d.name, d)).collect();
     for year in report_years(db).await? {
         resources.push(resource(base, &format!("report-{year}"), &REPORT));

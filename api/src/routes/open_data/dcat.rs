@@ -5,18 +5,19 @@ use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use chrono::{DateTime, SecondsFormat, Utc};
 use intercoop_domain::report::Letterhead;
-use intercoop_persistence::{Database, RepoError, open_data};
+use intercoop_operations::{Database, Error, open_data};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use super::catalog::{ALL_TYPES, report_years};
+use super::catalog::ALL_TYPES;
+use intercoop_operations::open_data::report_years;
 use super::http::Freshness;
 use super::standards::base_url;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::ListQuery;
-use crate::open_data::OpenDataSettings;
-use crate::open_data::datasets::{Dataset, RECORDS, REPORT};
-use crate::open_data::rdf::{Node, Object, to_jsonld, to_turtle};
+use intercoop_operations::open_data::OpenDataSettings;
+use intercoop_operations::open_data::datasets::{Dataset, RECORDS, REPORT};
+use intercoop_operations::open_data::rdf::{Node, Object, to_jsonld, to_turtle};
 use crate::routes::problems::FeedProblems;
 
 const PAGE_SIZE: usize = 50;
@@ -47,7 +48,7 @@ struct Entry {
     distributions: Vec<(&'static str, String, &'static str, &'static str)>,
 }
 
-async fn entries(db: &Database, feeds: &str) -> Result<Vec<Entry>, RepoError> {
+async fn entries(db: &Database, feeds: &str) -> Result<Vec<Entry>, Error> {
     let mut out = Vec::new();
     for d in RECORDS {
         let modified = open_data::stamp(db, d.sources).await?.last_at;

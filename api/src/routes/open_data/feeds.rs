@@ -1,8 +1,8 @@
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use chrono::{DateTime, Utc};
-use intercoop_persistence::Database;
-use intercoop_persistence::open_data::{FeedCursor, FeedQuery};
+use intercoop_operations::Database;
+use intercoop_operations::open_data::{FeedCursor, FeedQuery};
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
@@ -11,7 +11,7 @@ use super::shapes::Format;
 use super::stream::Feed;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::ListQuery;
-use crate::open_data::datasets::{self, Dataset};
+use intercoop_operations::open_data::datasets::{self, Dataset};
 use crate::routes::problems::FeedProblems;
 
 /// The record datasets.

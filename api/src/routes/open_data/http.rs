@@ -4,7 +4,7 @@
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder};
 use chrono::{DateTime, Utc};
-use intercoop_persistence::{Database, open_data};
+use intercoop_operations::{Database, open_data};
 use sha2::{Digest, Sha256};
 
 use crate::error::ApiError;

@@ -11,8 +11,8 @@ use super::http::Freshness;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::ListQuery;
 use crate::extract::lang;
-use crate::open_data::csv;
-use crate::open_data::datasets::{REPORT, REPORT_COLUMNS};
+use intercoop_operations::open_data::csv;
+use intercoop_operations::open_data::datasets::{REPORT, REPORT_COLUMNS};
 use crate::routes::problems::FeedProblems;
 use crate::routes::reports::csv::table;
 

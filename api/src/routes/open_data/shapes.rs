@@ -4,9 +4,9 @@
 use intercoop_domain::report::Lang;
 use serde_json::{Value, json};
 
-use crate::open_data::csv;
-use crate::open_data::datasets::Dataset;
-use crate::open_data::rows::Row;
+use intercoop_operations::open_data::csv;
+use intercoop_operations::open_data::datasets::Dataset;
+use intercoop_operations::open_data::rows::Row;
 
 /// Who receives the grants (the council), for 360Giving.
 #[derive(Debug, Clone)]

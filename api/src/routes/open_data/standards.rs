@@ -3,7 +3,7 @@
 
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use intercoop_domain::report::Letterhead;
-use intercoop_persistence::Database;
+use intercoop_operations::Database;
 
 use super::feeds::{FeedParams, RecordFeedParams, dataset, serve};
 use super::shapes::{Format, Recipient};

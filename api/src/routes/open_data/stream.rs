@@ -1,67 +1,14 @@
 //! A record dataset read in batches and written as it is read, so that a feed of any size is served in constant
 //! memory.
 
-use std::collections::HashMap;
-
 use actix_web::web::Bytes;
-use intercoop_persistence::measures::MeasureRef;
-use intercoop_persistence::open_data::{self, FeedCursor, FeedQuery};
-use intercoop_persistence::partners::PartnerRef;
-use intercoop_persistence::{Database, RepoError};
-use uuid::Uuid;
+use intercoop_operations::open_data::{FeedQuery, fetch};
+use intercoop_operations::{Database, Error};
 
 use super::shapes::Format;
-use crate::open_data::datasets::Dataset;
-use crate::open_data::rows::{self, Row};
+use intercoop_operations::open_data::datasets::Dataset;
 
 const BATCH: u64 = 500;
-
-/// One batch of a dataset's public records as rows, each with its cursor.
-pub async fn fetch(db: &Database, dataset: &str, q: &FeedQuery) -> Result<Vec<(FeedCursor, Row)>, RepoError> {
-    let cursor = |meta: &intercoop_domain::Meta| FeedCursor { updated_at: meta.updated_at, id: meta.id };
-    Ok(match dataset {
-        "measures" => open_data::measures(db, q).await?.iter().map(|m| (cursor(&m.meta), rows::measure(m))).collect(),
-        "partners" => open_data::partners(db, q).await?.iter().map(|p| (cursor(&p.meta), rows::partner(p))).collect(),
-        "activities" => {
-            open_data::activities(db, q).await?.iter().map(|v| (cursor(&v.record.meta), rows::activity(v))).collect()
-        }
-        "grants" => {
-            let grants = open_data::grants(db, q).await?;
-            let (partners, measures) = lookups(
-                db,
-                grants.iter().map(|g| g.data.donor_id).collect(),
-                grants.iter().flat_map(|g| g.data.measure_ids.clone()).collect(),
-            )
-            .await?;
-            grants.iter().map(|g| (cursor(&g.meta), rows::grant(g, &partners, &measures))).collect()
-        }
-        "agreements" => {
-            let agreements = open_data::agreements(db, q).await?;
-            let (partners, measures) = lookups(
-                db,
-                agreements.iter().flat_map(|a| a.data.parties.iter().filter_map(|p| p.partner_id)).collect(),
-                agreements.iter().flat_map(|a| a.data.measure_ids.clone()).collect(),
-            )
-            .await?;
-            agreements.iter().map(|a| (cursor(&a.meta), rows::agreement(a, &partners, &measures))).collect()
-        }
-        other => unreachable!("no dataset {other}"),
-    })
-}
-
-async fn lookups(
-    db: &Database,
-    mut partner_ids: Vec<Uuid>,
-    mut measure_ids: Vec<Uuid>,
-) -> Result<(HashMap<Uuid, PartnerRef>, HashMap<Uuid, MeasureRef>), RepoError> {
-    partner_ids.sort();
-    partner_ids.dedup();
-    measure_ids.sort();
-    measure_ids.dedup();
-    let partners = open_data::partner_refs(db, &partner_ids).await?.into_iter().map(|p| (p.id, p)).collect();
-    let measures = open_data::measure_refs(db, &measure_ids).await?.into_iter().map(|m| (m.id, m)).collect();
-    Ok((partners, measures))
-}
 
 /// The state of a feed being written.
 pub struct Feed {
@@ -93,7 +40,7 @@ impl Feed {
         }
     }
 
-    async fn next_chunk(&mut self) -> Result<Option<Bytes>, RepoError> {
+    async fn next_chunk(&mut self) -> Result<Option<Bytes>, Error> {
         if self.done {
             return Ok(None);
         }

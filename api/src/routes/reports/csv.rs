@@ -20,9 +20,9 @@ pub const COLUMNS: [&str; 13] = [
 ];
 
 pub fn render(report: &Report) -> String {
-    let mut out = crate::open_data::csv::line(COLUMNS.iter().map(|c| c.to_string()));
+    let mut out = intercoop_operations::open_data::csv::line(COLUMNS.iter().map(|c| c.to_string()));
     for fields in table(report) {
-        out.push_str(&crate::open_data::csv::line(fields));
+        out.push_str(&intercoop_operations::open_data::csv::line(fields));
     }
     out
 }

@@ -1,10 +1,13 @@
-//! The open-data feeds' formats: the data dictionary, rows, CSV, the Frictionless data package and the DCAT
-//! catalog. The routes are in `routes::open_data`.
+//! The open data: the published records read in batches for the feeds, and their shapes (the data dictionary,
+//! rows, CSV, RDF). The API's `routes/open_data` serves them.
 
 pub mod csv;
 pub mod datasets;
+mod feeds;
 pub mod rdf;
 pub mod rows;
+
+pub use feeds::{FeedCursor, FeedQuery, Stamp, fetch, report_years, stamp};
 
 use serde::Deserialize;
 
