@@ -15,8 +15,8 @@ use crate::error::{ApiError, ErrorCode};
 use crate::extract::{BodyLimit, UploadLimit, path_error};
 use crate::openapi::ApiDoc;
 use crate::preconditions::RequireIfMatch;
-use crate::throttle::SignInThrottle;
 use crate::{routes, telemetry};
+use intercoop_operations::accounts::sign_in::SignInThrottle;
 
 /// What the application needs from outside.
 #[derive(Clone)]

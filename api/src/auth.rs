@@ -7,7 +7,8 @@ use std::pin::Pin;
 use actix_web::dev::Payload;
 use actix_web::http::header;
 use actix_web::{FromRequest, HttpRequest, web};
-use intercoop_persistence::{Database, service_accounts, users};
+use intercoop_operations::Database;
+use intercoop_operations::accounts::sign_in;
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
 
@@ -215,20 +216,15 @@ pub(crate) fn caller(req: &HttpRequest) -> Pin<Box<dyn Future<Output = Result<Ca
     let db = req.app_data::<web::Data<Database>>().cloned();
     Box::pin(async move {
         let mut caller = caller?;
-        let access = match (&db, caller.uid, caller.said) {
-            (Some(db), Some(uid), _) => Some(users::access(db, uid).await?),
-            (Some(db), None, Some(said)) => Some(service_accounts::access(db, said).await?),
-            _ => None,
-        };
-        match access {
+        let Some(db) = db else { return Ok(caller) };
+        match sign_in::access_now(&db, caller.uid, caller.said).await? {
             None => Ok(caller),
             Some(None) => {
                 Err(unauthorized(ErrorCode::InvalidToken, "the account behind this token is disabled", "invalid_token"))
             }
             Some(Some((role, unit))) => {
-                caller.0.role =
-                    Some(Role::parse(&role).ok_or_else(|| ApiError::internal(format!("stored role '{role}'")))?);
-                caller.0.unit = unit.filter(|u| !u.trim().is_empty());
+                caller.0.role = Some(role);
+                caller.0.unit = unit;
                 Ok(caller)
             }
         }

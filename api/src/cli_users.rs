@@ -7,7 +7,7 @@ use intercoop_persistence::users::{self, NewUser};
 use intercoop_persistence::{Actor, Database, PageRequest};
 
 use crate::auth::Role;
-use crate::passwords;
+use intercoop_operations::accounts::passwords;
 
 #[derive(Subcommand)]
 pub enum UserCommand {

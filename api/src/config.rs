@@ -7,8 +7,8 @@ use anyhow::Context;
 use intercoop_domain::report::Letterhead;
 
 use crate::idp::IdpSettings;
-use intercoop_operations::open_data::OpenDataSettings;
 use crate::webhooks::WebhookSettings;
+use intercoop_operations::open_data::OpenDataSettings;
 use serde::Deserialize;
 
 /// A secret that never shows in logs or debug output.
@@ -234,7 +234,7 @@ impl Settings {
             return Ok(Secret(text.trim().to_owned()));
         }
         std::fs::create_dir_all(&self.data_dir)?;
-        let secret = crate::passwords::random_secret();
+        let secret = intercoop_operations::accounts::passwords::random_secret();
         write_private(&path, &secret).with_context(|| format!("writing {}", path.display()))?;
         Ok(Secret(secret))
     }

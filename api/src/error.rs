@@ -136,12 +136,15 @@ impl ResponseError for ApiError {
 
 impl From<intercoop_operations::Error> for ApiError {
     fn from(e: intercoop_operations::Error) -> Self {
-        let intercoop_operations::Error { code, detail, errors, current_version } = e;
-        let error = ApiError { code, detail, errors, headers: Vec::new() };
-        match current_version {
-            Some(version) => error.with_header(header::ETAG, &intercoop_operations::etag(version)),
-            None => error,
+        let intercoop_operations::Error { code, detail, errors, current_version, retry_after } = e;
+        let mut error = ApiError { code, detail, errors, headers: Vec::new() };
+        if let Some(version) = current_version {
+            error = error.with_header(header::ETAG, &intercoop_operations::etag(version));
         }
+        if let Some(seconds) = retry_after {
+            error = error.with_header(header::RETRY_AFTER, &seconds.to_string());
+        }
+        error
     }
 }
 

@@ -16,7 +16,7 @@ use serde_json::{Map, Value};
 use crate::auth::{JwtKeys, Role};
 use crate::error::{ApiError, ErrorCode};
 use crate::extract::{BodyLimit, UploadLimit};
-use crate::passwords::token_hash;
+use intercoop_operations::accounts::passwords::token_hash;
 
 pub const IDEMPOTENCY_KEY: HeaderName = HeaderName::from_static("idempotency-key");
 const REPLAYED: HeaderName = HeaderName::from_static("idempotency-replayed");

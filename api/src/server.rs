@@ -13,10 +13,10 @@ use crate::auth::JwtKeys;
 use crate::config::Settings;
 use crate::extract::{BodyLimit, UploadLimit};
 use crate::idp::Idp;
-use crate::passwords;
 use crate::preconditions::RequireIfMatch;
 use crate::timeouts::RequestTimeout;
 use crate::webhooks::Worker;
+use intercoop_operations::accounts::passwords;
 
 /// Connects to the configured database and brings its schema up to date; says whether the schema was new.
 pub async fn open_database(settings: &Settings) -> anyhow::Result<(Database, bool)> {

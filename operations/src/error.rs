@@ -65,13 +65,15 @@ pub struct Error {
     pub errors: Vec<FieldError>,
     /// The record's current version, when the failure is about it (a precondition), so the caller can catch up.
     pub current_version: Option<i32>,
+    /// How many seconds to wait before trying again, when that is known.
+    pub retry_after: Option<u64>,
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
     pub fn new(code: ErrorCode, detail: impl Into<String>) -> Self {
-        Self { code, detail: detail.into(), errors: Vec::new(), current_version: None }
+        Self { code, detail: detail.into(), errors: Vec::new(), current_version: None, retry_after: None }
     }
 
     pub fn validation(errors: FieldErrors) -> Self {
@@ -80,7 +82,7 @@ impl Error {
             1 => format!("{}: {}", errors[0].field, errors[0].message),
             n => format!("{n} fields are not valid"),
         };
-        Self { code: ErrorCode::ValidationFailed, detail, errors, current_version: None }
+        Self { code: ErrorCode::ValidationFailed, detail, errors, current_version: None, retry_after: None }
     }
 
     pub fn invalid_query(field: &str, message: impl Into<String>) -> Self {

@@ -3,6 +3,7 @@
 //! record's checks, roles, the unit rule, the workflow, the version the caller names) and calls storage in one
 //! transaction. The doors only translate: they never reach storage themselves.
 
+pub mod accounts;
 mod caller;
 pub mod error;
 pub mod gate;

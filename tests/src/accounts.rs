@@ -18,7 +18,7 @@ pub async fn account(db: &Database, username: &str, role: &str, unit: Option<&st
         display_name: username.to_uppercase(),
         role: role.into(),
         unit: unit.map(str::to_owned),
-        password_hash: intercoop_api::passwords::hash(PASSWORD).unwrap(),
+        password_hash: intercoop_operations::accounts::passwords::hash(PASSWORD).unwrap(),
     };
     users::create(db, &Actor::system("test"), new).await.unwrap()
 }

@@ -80,7 +80,7 @@ db_test! {
 db_test! {
     async fn accounts_are_audited_without_their_passwords(app) {
         let user = account(&app.db, "admin2", "admin", None).await;
-        let hash = intercoop_api::passwords::hash("another long password").unwrap();
+        let hash = intercoop_operations::accounts::passwords::hash("another long password").unwrap();
         users::update(&app.db, &Actor::system("test"), user.id, |u| Ok::<_, intercoop_persistence::RepoError>(User { password_hash: hash, ..u.clone() }))
             .await
             .unwrap();

@@ -43,7 +43,7 @@ db_test! {
         app.patch(&path, Role::Admin, &json!({"active": true})).await.expect(200);
         refresh(&app, &third).await.expect_problem(401, "invalid_credentials");
 
-        let hash = intercoop_api::passwords::hash("set from the command line").unwrap();
+        let hash = intercoop_operations::accounts::passwords::hash("set from the command line").unwrap();
         let (_, fourth) = signed_in_with(&app, "oksana", "a brand new long password").await;
         change(&app, user.id, |u| User { password_hash: hash, ..u }).await;
         refresh(&app, &fourth).await.expect_problem(401, "invalid_credentials");

@@ -1,11 +1,10 @@
 use actix_web::{HttpResponse, post, web};
-use intercoop_persistence::Database;
-use intercoop_persistence::users;
+use intercoop_operations::Database;
+use intercoop_operations::accounts::sign_in;
 
 use super::refresh::RefreshRequest;
 use crate::error::ApiResult;
 use crate::extract::Body;
-use crate::passwords;
 use crate::routes::problems::LoginProblems;
 
 /// Sign out: revoke a refresh token.
@@ -19,6 +18,6 @@ use crate::routes::problems::LoginProblems;
 )]
 #[post("/auth/logout")]
 pub async fn logout(db: web::Data<Database>, Body(request): Body<RefreshRequest>) -> ApiResult<HttpResponse> {
-    users::revoke_refresh_token(&db, &passwords::token_hash(&request.refresh_token)).await?;
+    sign_in::revoke(&db, &request.refresh_token).await?;
     Ok(HttpResponse::NoContent().finish())
 }

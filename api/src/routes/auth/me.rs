@@ -1,6 +1,6 @@
 use actix_web::{HttpResponse, get, web};
-use intercoop_persistence::Database;
-use intercoop_persistence::users;
+use intercoop_operations::Database;
+use intercoop_operations::accounts::users;
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -39,13 +39,12 @@ pub struct Account {
 )]
 #[get("/me")]
 pub async fn me(auth: Authorized<Viewer>, db: web::Data<Database>) -> ApiResult<HttpResponse> {
-    let account = match auth.caller.uid {
-        Some(uid) => {
-            let u = users::get(&db, uid).await?;
-            Some(Account { id: u.id, username: u.username, display_name: u.display_name, email: u.email })
-        }
-        None => None,
-    };
+    let account = users::own(&db, &auth).await?.map(|u| Account {
+        id: u.id,
+        username: u.username,
+        display_name: u.display_name,
+        email: u.email,
+    });
     Ok(HttpResponse::Ok().json(Me {
         subject: auth.caller.subject.clone().unwrap_or_default(),
         role: auth.role(),

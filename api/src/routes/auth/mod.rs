@@ -1,15 +1,12 @@
 //! `/api/v1/auth`: signing in with a password, refreshing and revoking tokens; `/api/v1/me`.
 
-use chrono::{Duration, Utc};
-use intercoop_persistence::Database;
-use intercoop_persistence::users::{self, User};
+use intercoop_operations::accounts::sign_in::SignedIn;
 use serde::Serialize;
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use crate::auth::{JwtKeys, Role};
+use crate::auth::JwtKeys;
 use crate::error::ApiError;
-use crate::passwords;
 
 mod logout;
 mod me;
@@ -45,25 +42,12 @@ pub struct TokenResponse {
 }
 
 /// An access token for the account, and a new refresh token stored by its hash.
-async fn token_pair(
-    db: &Database,
-    keys: &JwtKeys,
-    user: &User,
-    refresh: Option<String>,
-) -> Result<TokenResponse, ApiError> {
-    let role = Role::parse(&user.role).ok_or_else(|| ApiError::internal(format!("stored role '{}'", user.role)))?;
+/// The tokens of a person signed in: an access token, and the refresh token the sign-in made.
+fn token_pair(keys: &JwtKeys, signed_in: SignedIn) -> Result<TokenResponse, ApiError> {
+    let SignedIn { user, role, refresh_token } = signed_in;
     let access_token = keys
         .issue_claims(&user.username, role, user.unit.as_deref(), Some(user.id), ACCESS_TTL_SECONDS)
         .map_err(ApiError::internal)?;
-    let refresh_token = match refresh {
-        Some(token) => token,
-        None => {
-            let token = passwords::random_secret();
-            let expires = Utc::now() + Duration::days(REFRESH_TTL_DAYS);
-            users::add_refresh_token(db, user.id, &passwords::token_hash(&token), expires).await?;
-            token
-        }
-    };
     Ok(TokenResponse {
         access_token,
         token_type: "Bearer",

@@ -1,16 +1,14 @@
 use actix_web::http::header;
 use actix_web::{HttpResponse, post, web};
-use chrono::{Duration, Utc};
-use intercoop_persistence::Database;
-use intercoop_persistence::users;
+use intercoop_operations::Database;
+use intercoop_operations::accounts::sign_in;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::{REFRESH_TTL_DAYS, TokenResponse, token_pair};
+use super::{TokenResponse, token_pair};
 use crate::auth::JwtKeys;
-use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::error::ApiResult;
 use crate::extract::Body;
-use crate::passwords;
 use crate::routes::problems::LoginProblems;
 
 /// A refresh token to trade or revoke.
@@ -35,13 +33,6 @@ pub async fn refresh_token(
     keys: web::Data<JwtKeys>,
     Body(request): Body<RefreshRequest>,
 ) -> ApiResult<HttpResponse> {
-    let next = passwords::random_secret();
-    let expires = Utc::now() + Duration::days(REFRESH_TTL_DAYS);
-    let old = passwords::token_hash(&request.refresh_token);
-    let user =
-        users::rotate_refresh_token(&db, &old, &passwords::token_hash(&next), expires).await?.ok_or_else(|| {
-            ApiError::new(ErrorCode::InvalidCredentials, "the refresh token is unknown, used, revoked or expired")
-        })?;
-    let pair = token_pair(&db, &keys, &user, Some(next)).await?;
+    let pair = token_pair(&keys, sign_in::refresh(&db, &request.refresh_token).await?)?;
     Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "no-store")).json(pair))
 }

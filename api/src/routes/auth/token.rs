@@ -2,19 +2,17 @@ use actix_web::dev::Payload;
 use actix_web::http::header;
 use actix_web::{FromRequest, HttpRequest, HttpResponse, post, web};
 use futures_util::StreamExt;
-use intercoop_persistence::Database;
-use intercoop_persistence::{service_accounts, users};
+use intercoop_operations::Database;
+use intercoop_operations::accounts::sign_in::{self, SignInThrottle};
 use serde::{Deserialize, Serialize};
 use std::pin::Pin;
 use utoipa::ToSchema;
 
 use super::{ACCESS_TTL_SECONDS, TokenResponse, token_pair};
-use crate::auth::{Holder, JwtKeys, Role};
+use crate::auth::{Holder, JwtKeys};
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::extract::parse_json;
-use crate::passwords;
 use crate::routes::problems::LoginProblems;
-use crate::throttle::{self, SignInThrottle};
 
 /// A sign-in with a password.
 #[derive(Debug, Deserialize, Serialize, ToSchema)]
@@ -136,54 +134,22 @@ pub async fn issue_token(
     throttle: web::Data<SignInThrottle>,
     request: TokenRequest,
 ) -> ApiResult<HttpResponse> {
+    let address = crate::proxies::client_address(&req);
     let login = match request {
         TokenRequest::Password(login) => login,
         TokenRequest::Client { client_id, client_secret } => {
-            let counted = throttle::keys(&req, format!("client:{client_id}"));
-            return client_token(&db, &keys, &counted, &client_id, &client_secret).await;
+            let signed_in = sign_in::with_client_secret(&db, address, &client_id, &client_secret).await?;
+            return client_token(&keys, signed_in);
         }
     };
-    let counted = throttle::keys(&req, format!("user:{}", login.username.trim().to_lowercase()));
-    let turn = throttle.0.turn().await?;
-    throttle::attempt(&db, &counted).await?;
-    let user = users::by_username(&db, &login.username).await?;
-    let hash = user.as_ref().map(|u| u.password_hash.clone());
-    let password = login.password.clone();
-    let verified =
-        web::block(move || passwords::verify(hash.as_deref(), &password)).await.map_err(ApiError::internal)?;
-    drop(turn);
-    let Some(user) = user.filter(|u| verified && u.active) else {
-        tracing::info!(username = login.username.as_str(), "sign-in refused");
-        return Err(ApiError::new(
-            ErrorCode::InvalidCredentials,
-            "the username or password is not right, or the account is disabled",
-        ));
-    };
-    throttle::succeeded(&db, &counted).await?;
-    let pair = token_pair(&db, &keys, &user, None).await?;
+    let signed_in = sign_in::with_password(&db, &throttle, address, &login.username, &login.password).await?;
+    let pair = token_pair(&keys, signed_in)?;
     Ok(HttpResponse::Ok().insert_header((header::CACHE_CONTROL, "no-store")).json(pair))
 }
 
-async fn client_token(
-    db: &Database,
-    keys: &JwtKeys,
-    counted: &[(String, throttle::Policy)],
-    client_id: &str,
-    client_secret: &str,
-) -> ApiResult<HttpResponse> {
-    throttle::attempt(db, counted).await?;
-    let account = service_accounts::by_client_id(db, client_id).await?;
-    let hash = passwords::token_hash(client_secret);
-    let Some(account) = account.filter(|a| a.active && a.secret_hash == hash) else {
-        tracing::info!(client_id, "client sign-in refused");
-        return Err(ApiError::new(
-            ErrorCode::InvalidCredentials,
-            "the client id or secret is not right, or the account is disabled",
-        ));
-    };
-    throttle::succeeded(db, counted).await?;
-    let role =
-        Role::parse(&account.role).ok_or_else(|| ApiError::internal(format!("stored role '{}'", account.role)))?;
+/// The access token of a system signed in (no refresh token: it signs in again).
+fn client_token(keys: &JwtKeys, signed_in: sign_in::SystemSignedIn) -> ApiResult<HttpResponse> {
+    let sign_in::SystemSignedIn { account, role } = signed_in;
     let scope = (!account.scopes.is_empty()).then(|| account.scopes.join(" "));
     let holder =
         Holder { unit: account.unit.clone(), said: Some(account.id), scope: scope.clone(), ..Holder::default() };

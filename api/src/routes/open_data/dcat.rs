@@ -10,15 +10,15 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::catalog::ALL_TYPES;
-use intercoop_operations::open_data::report_years;
 use super::http::Freshness;
 use super::standards::base_url;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::ListQuery;
+use crate::routes::problems::FeedProblems;
 use intercoop_operations::open_data::OpenDataSettings;
 use intercoop_operations::open_data::datasets::{Dataset, RECORDS, REPORT};
 use intercoop_operations::open_data::rdf::{Node, Object, to_jsonld, to_turtle};
-use crate::routes::problems::FeedProblems;
+use intercoop_operations::open_data::report_years;
 
 const PAGE_SIZE: usize = 50;
 

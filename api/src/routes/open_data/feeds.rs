@@ -11,8 +11,8 @@ use super::shapes::Format;
 use super::stream::Feed;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::ListQuery;
-use intercoop_operations::open_data::datasets::{self, Dataset};
 use crate::routes::problems::FeedProblems;
+use intercoop_operations::open_data::datasets::{self, Dataset};
 
 /// The record datasets.
 #[derive(Debug, Clone, Copy, Deserialize, ToSchema)]

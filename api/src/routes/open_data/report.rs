@@ -11,10 +11,10 @@ use super::http::Freshness;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::ListQuery;
 use crate::extract::lang;
-use intercoop_operations::open_data::csv;
-use intercoop_operations::open_data::datasets::{REPORT, REPORT_COLUMNS};
 use crate::routes::problems::FeedProblems;
 use crate::routes::reports::csv::table;
+use intercoop_operations::open_data::csv;
+use intercoop_operations::open_data::datasets::{REPORT, REPORT_COLUMNS};
 
 /// The report table of `year` in `lang`: 404 when no programme runs in that year.
 async fn rows(db: &Database, year: i32, params: &FeedParams) -> Result<Vec<Vec<String>>, ApiError> {

@@ -1,22 +1,20 @@
 use actix_web::{HttpRequest, HttpResponse, get, patch, post, web};
-use intercoop_persistence::Database;
-use intercoop_persistence::service_accounts::{self, ServiceAccount};
+use intercoop_operations::Database;
+use intercoop_operations::accounts::service_accounts;
 use serde::Deserialize;
 use utoipa::IntoParams;
 use uuid::Uuid;
 
-use super::{NewServiceAccount, ServiceAccountChanges, ServiceAccountResponse, ServiceAccountWithSecret, check};
+use super::{NewServiceAccount, ServiceAccountChanges, ServiceAccountResponse, ServiceAccountWithSecret};
 use crate::auth::{Admin, Authorized};
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::extract::{Body, ListQuery};
 use crate::pagination::{ListResponse, list_response, page_request};
-use crate::passwords;
 use crate::preconditions::{IfMatchHeader, Preconditions, ok};
 use crate::routes::created;
 use crate::routes::problems::{
     CreateProblems, GuardedGetProblems, GuardedListProblems, TransitionProblems, UpdateProblems,
 };
-use intercoop_operations::records::merge_patch;
 
 /// The page of the service account list.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -40,12 +38,12 @@ pub struct ServiceAccountListParams {
 #[get("/service-accounts")]
 pub async fn list_service_accounts(
     req: HttpRequest,
-    _auth: Authorized<Admin>,
+    auth: Authorized<Admin>,
     db: web::Data<Database>,
     ListQuery(params): ListQuery<ServiceAccountListParams>,
 ) -> ApiResult<HttpResponse> {
     let page = page_request(params.limit, params.offset)?;
-    let result = service_accounts::list(&db, page).await?;
+    let result = service_accounts::list(&db, &auth, page).await?;
     let items: Vec<ServiceAccountResponse> = result.items.into_iter().map(Into::into).collect();
     Ok(list_response(&req, page, items, result.total))
 }
@@ -68,22 +66,7 @@ pub async fn create_service_account(
     db: web::Data<Database>,
     Body(request): Body<NewServiceAccount>,
 ) -> ApiResult<HttpResponse> {
-    check(Some(&request.client_id), &request.name, &request.scopes)?;
-    let secret = passwords::random_secret();
-    let account = ServiceAccount {
-        id: Uuid::nil(),
-        version: 0,
-        created_at: chrono::Utc::now(),
-        updated_at: chrono::Utc::now(),
-        client_id: request.client_id,
-        name: request.name,
-        role: request.role.as_str().into(),
-        unit: request.unit.filter(|u| !u.trim().is_empty()),
-        scopes: request.scopes,
-        active: true,
-        secret_hash: passwords::token_hash(&secret),
-    };
-    let account = service_accounts::create(&db, &auth.actor(), account).await?;
+    let (account, secret) = service_accounts::create(&db, &auth, request).await?;
     let body = ServiceAccountWithSecret { account: account.into(), client_secret: secret };
     Ok(created(format!("/api/v1/service-accounts/{}", body.account.id), body.account.version, &body))
 }
@@ -96,11 +79,11 @@ pub async fn create_service_account(
 )]
 #[get("/service-accounts/{id}")]
 pub async fn get_service_account(
-    _auth: Authorized<Admin>,
+    auth: Authorized<Admin>,
     db: web::Data<Database>,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let body = ServiceAccountResponse::from(service_accounts::get(&db, id.into_inner()).await?);
+    let body = ServiceAccountResponse::from(service_accounts::get(&db, &auth, id.into_inner()).await?);
     Ok(ok(body.version, &body))
 }
 
@@ -122,27 +105,7 @@ pub async fn patch_service_account(
     id: web::Path<Uuid>,
     Body(patch): Body<serde_json::Value>,
 ) -> ApiResult<HttpResponse> {
-    let account = service_accounts::update(&db, &auth.actor(), id.into_inner(), |current| {
-        pre.if_match().check(current.version)?;
-        let editable = ServiceAccountChanges {
-            name: current.name.clone(),
-            role: crate::auth::Role::parse(&current.role).unwrap_or(crate::auth::Role::Viewer),
-            unit: current.unit.clone(),
-            scopes: current.scopes.clone(),
-            active: current.active,
-        };
-        let changes: ServiceAccountChanges = merge_patch(&editable, patch)?;
-        check(None, &changes.name, &changes.scopes)?;
-        Ok::<_, ApiError>(ServiceAccount {
-            name: changes.name,
-            role: changes.role.as_str().into(),
-            unit: changes.unit.filter(|u| !u.trim().is_empty()),
-            scopes: changes.scopes,
-            active: changes.active,
-            ..current.clone()
-        })
-    })
-    .await?;
+    let account = service_accounts::change(&db, &auth, id.into_inner(), pre.if_match(), patch).await?;
     let body = ServiceAccountResponse::from(account);
     Ok(ok(body.version, &body))
 }
@@ -163,13 +126,7 @@ pub async fn rotate_service_account_secret(
     pre: Preconditions,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let secret = passwords::random_secret();
-    let hash = passwords::token_hash(&secret);
-    let account = service_accounts::update(&db, &auth.actor(), id.into_inner(), |current| {
-        pre.if_match().check(current.version)?;
-        Ok::<_, ApiError>(ServiceAccount { secret_hash: hash, ..current.clone() })
-    })
-    .await?;
+    let (account, secret) = service_accounts::rotate_secret(&db, &auth, id.into_inner(), pre.if_match()).await?;
     let body = ServiceAccountWithSecret { account: account.into(), client_secret: secret };
     Ok(ok(body.account.version, &body))
 }

@@ -2,9 +2,9 @@
 //! `POST /api/v1/auth/token` with `grant_type=client_credentials`.
 
 use chrono::{DateTime, Utc};
-use intercoop_domain::FieldErrors;
-use intercoop_persistence::service_accounts::ServiceAccount;
-use serde::{Deserialize, Serialize};
+use intercoop_operations::accounts::service_accounts::ServiceAccount;
+pub use intercoop_operations::accounts::service_accounts::{NewServiceAccount, Scope, ServiceAccountChanges};
+use serde::Serialize;
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
@@ -68,61 +68,4 @@ pub struct ServiceAccountWithSecret {
     pub account: ServiceAccountResponse,
     /// The secret to sign in with. It is stored only as a hash and never shown again.
     pub client_secret: String,
-}
-
-/// A new service account.
-#[derive(Debug, Deserialize, Serialize, ToSchema)]
-#[schema(example = json!({"client_id": "city-website", "name": "The city website", "role": "editor", "unit": "управління економіки", "scopes": ["activities"]}))]
-pub struct NewServiceAccount {
-    /// Letters, digits, dots, dashes and underscores; 2 to 64 characters.
-    #[schema(pattern = "^[A-Za-z0-9._-]{2,64}$")]
-    pub client_id: String,
-    #[schema(max_length = 200, pattern = "^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$")]
-    pub name: String,
-    pub role: Role,
-    #[serde(default)]
-    pub unit: Option<String>,
-    #[serde(default)]
-    #[schema(value_type = Vec<Scope>)]
-    pub scopes: Vec<String>,
-}
-
-/// A scope a service account's tokens carry: 1 to 64 printable characters without spaces.
-#[derive(ToSchema)]
-#[schema(pattern = "^[!-~]{1,64}$", example = "activities:write")]
-#[allow(dead_code)]
-pub struct Scope(String);
-
-/// The fields of a service account an admin may change (a JSON merge patch).
-#[derive(Debug, Deserialize, Serialize, ToSchema)]
-pub struct ServiceAccountChanges {
-    #[schema(max_length = 200, pattern = "^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$")]
-    pub name: String,
-    pub role: Role,
-    #[serde(default)]
-    pub unit: Option<String>,
-    #[serde(default)]
-    #[schema(value_type = Vec<Scope>)]
-    pub scopes: Vec<String>,
-    pub active: bool,
-}
-
-fn check(client_id: Option<&str>, name: &str, scopes: &[String]) -> Result<(), FieldErrors> {
-    let mut errors = FieldErrors::new();
-    if let Some(id) = client_id {
-        let ok = (2..=64).contains(&id.chars().count())
-            && id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'));
-        if !ok {
-            errors.add("client_id", "invalid", "2 to 64 letters, digits, dots, dashes or underscores");
-        }
-    }
-    if name.trim().is_empty() || name.chars().count() > 200 {
-        errors.add("name", "length", "must have between 1 and 200 characters");
-    }
-    for (i, scope) in scopes.iter().enumerate() {
-        if scope.is_empty() || scope.len() > 64 || !scope.chars().all(|c| c.is_ascii_graphic()) {
-            errors.add(format!("scopes[{i}]"), "invalid", "1 to 64 printable characters without spaces");
-        }
-    }
-    errors.into_result()
 }
