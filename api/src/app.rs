@@ -5,7 +5,7 @@ use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::http::{Method, header};
 use actix_web::{App, HttpRequest, HttpResponse, web};
 use intercoop_domain::report::Letterhead;
-use intercoop_persistence::Database;
+use intercoop_operations::Database;
 use utoipa::OpenApi;
 use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
@@ -36,7 +36,7 @@ pub struct AppContext {
     /// The public base URL and the trusted reverse proxies.
     pub public: crate::proxies::PublicAddress,
     /// Where webhooks may be sent.
-    pub webhook_targets: crate::webhooks::targets::TargetPolicy,
+    pub webhook_targets: intercoop_operations::webhooks::targets::TargetPolicy,
 }
 
 /// Registers the documented routes on `app` and returns it with the contract they make.

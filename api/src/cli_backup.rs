@@ -1,13 +1,13 @@
 //! `intercoop export` and `intercoop import`: a backup of the whole database as one JSON document, and its
-//! restore into an empty database (see `intercoop_persistence::backup`).
+//! restore into an empty database (see `intercoop_operations::startup`).
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{BufWriter, Read};
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use intercoop_persistence::Database;
-use intercoop_persistence::backup;
+use intercoop_operations::Database;
+use intercoop_operations::startup as backup;
 
 /// Writes the backup to `output` ("-": standard output). A file is written beside its final name and renamed when
 /// complete and on disk, so a failed or interrupted export never leaves a partial backup under that name; it is

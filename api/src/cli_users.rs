@@ -3,8 +3,8 @@
 use std::io::{BufRead, IsTerminal};
 
 use clap::Subcommand;
-use intercoop_persistence::users::{self, NewUser};
-use intercoop_persistence::{Actor, Database, PageRequest};
+use intercoop_operations::accounts::users::{self, NewUserRequest};
+use intercoop_operations::{Caller, Database, PageRequest};
 
 use crate::auth::Role;
 use intercoop_operations::accounts::passwords;
@@ -45,47 +45,38 @@ fn password() -> anyhow::Result<(String, bool)> {
 }
 
 pub async fn run(db: &Database, command: UserCommand) -> anyhow::Result<()> {
-    let actor = Actor::system("command line");
+    let caller = Caller::system("command line");
     match command {
         UserCommand::Add { username, role, display_name, email, unit } => {
             let (password, generated) = password()?;
-            let new = NewUser {
+            let request = NewUserRequest {
                 display_name: display_name.unwrap_or_else(|| username.clone()),
                 username,
                 email,
-                role: role.as_str().into(),
+                role,
                 unit,
-                password_hash: passwords::hash(&password)?,
+                password: password.clone(),
             };
-            let user = users::create(db, &actor, new).await?;
+            let user = users::create(db, &caller, request).await?;
             println!("created {} ({})", user.username, user.role);
             if generated {
                 println!("password: {password}");
             }
         }
         UserCommand::List => {
-            let page = users::list(db, PageRequest { limit: 200, offset: 0 }).await?;
+            let page = users::list(db, &caller, PageRequest { limit: 200, offset: 0 }).await?;
             for u in page.items {
                 let state = if u.active { "active" } else { "disabled" };
                 println!("{}\t{}\t{}\t{}\t{}", u.username, u.role, u.unit.unwrap_or_default(), state, u.display_name);
             }
         }
         UserCommand::Disable { username } => {
-            let user =
-                users::by_username(db, &username).await?.ok_or_else(|| anyhow::anyhow!("no account '{username}'"))?;
-            users::update(db, &actor, user.id, |u| Ok::<_, anyhow::Error>(users::User { active: false, ..u.clone() }))
-                .await?;
+            users::disable(db, &caller, &username).await?;
             println!("disabled {username}");
         }
         UserCommand::Passwd { username } => {
-            let user =
-                users::by_username(db, &username).await?.ok_or_else(|| anyhow::anyhow!("no account '{username}'"))?;
             let (password, generated) = password()?;
-            let hash = passwords::hash(&password)?;
-            users::update(db, &actor, user.id, |u| {
-                Ok::<_, anyhow::Error>(users::User { password_hash: hash, ..u.clone() })
-            })
-            .await?;
+            users::set_password(db, &caller, &username, &password).await?;
             println!("changed the password of {username}");
             if generated {
                 println!("password: {password}");

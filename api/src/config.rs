@@ -7,8 +7,8 @@ use anyhow::Context;
 use intercoop_domain::report::Letterhead;
 
 use crate::idp::IdpSettings;
-use crate::webhooks::WebhookSettings;
 use intercoop_operations::open_data::OpenDataSettings;
+use intercoop_operations::webhooks::WebhookSettings;
 use serde::Deserialize;
 
 /// A secret that never shows in logs or debug output.

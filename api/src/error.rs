@@ -148,12 +148,6 @@ impl From<intercoop_operations::Error> for ApiError {
     }
 }
 
-impl From<intercoop_persistence::RepoError> for ApiError {
-    fn from(e: intercoop_persistence::RepoError) -> Self {
-        intercoop_operations::Error::from(e).into()
-    }
-}
-
 impl From<FieldErrors> for ApiError {
     fn from(errors: FieldErrors) -> Self {
         ApiError::validation(errors)

@@ -9,8 +9,8 @@ use actix_web::http::{Method, StatusCode};
 use actix_web::middleware::Next;
 use actix_web::{HttpMessage, HttpResponse, ResponseError, web};
 use futures_util::StreamExt;
-use intercoop_persistence::Database;
-use intercoop_persistence::idempotency::{self, Claim, StoredAnswer};
+use intercoop_operations::Database;
+use intercoop_operations::idempotency::{self, Claim, StoredAnswer};
 use serde_json::{Map, Value};
 
 use crate::auth::{JwtKeys, Role};

@@ -26,4 +26,3 @@ pub mod routes;
 pub mod server;
 pub mod telemetry;
 pub mod timeouts;
-pub mod webhooks;

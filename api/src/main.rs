@@ -137,12 +137,12 @@ fn main() -> anyhow::Result<()> {
             telemetry::init(&settings.log_format);
             let json = match (demo, file) {
                 (_, Some(path)) => std::fs::read_to_string(&path)?,
-                (true, None) => intercoop_persistence::seed::KHMELNYTSKYI_2024.to_owned(),
+                (true, None) => intercoop_operations::startup::KHMELNYTSKYI_2024.to_owned(),
                 (false, None) => anyhow::bail!("say what to load: --demo, or --file DATASET.json"),
             };
             tokio::runtime::Runtime::new()?.block_on(async {
                 let (db, _) = server::open_database(&settings).await?;
-                let summary = intercoop_persistence::seed::load(&db, &json).await?;
+                let summary = intercoop_operations::startup::seed(&db, &json).await?;
                 db.close().await;
                 tracing::info!(?summary, "dataset loaded");
                 Ok(())
@@ -153,8 +153,8 @@ fn main() -> anyhow::Result<()> {
             tokio::runtime::Runtime::new()?.block_on(async {
                 let (db, _) = server::open_database(&settings).await?;
                 let started = std::time::Instant::now();
-                let counts = intercoop_persistence::generate::Counts { activities, partners, seed, year };
-                let made = intercoop_persistence::generate::fill(&db, counts).await;
+                let counts = intercoop_operations::startup::Counts { activities, partners, seed, year };
+                let made = intercoop_operations::startup::generate(&db, counts).await;
                 db.close().await;
                 let made = made?;
                 print_out(&format!(
@@ -207,7 +207,7 @@ fn main() -> anyhow::Result<()> {
 /// Runs `work` on the migrated database, then closes it.
 fn with_database(
     settings: &Settings,
-    work: impl AsyncFnOnce(&intercoop_persistence::Database) -> anyhow::Result<()>,
+    work: impl AsyncFnOnce(&intercoop_operations::Database) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
     tokio::runtime::Runtime::new()?.block_on(async {
         let (db, _) = server::open_database(settings).await?;

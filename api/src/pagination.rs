@@ -2,7 +2,7 @@
 
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse};
-use intercoop_persistence::{PageRequest, Sort};
+use intercoop_operations::{PageRequest, Sort};
 use serde::Serialize;
 use utoipa::ToSchema;
 

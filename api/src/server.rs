@@ -6,7 +6,7 @@ use std::time::Duration;
 use actix_web::HttpServer;
 use actix_web::dev::Server;
 use anyhow::Context;
-use intercoop_persistence::{Actor, Database, DbSettings, seed, users};
+use intercoop_operations::{Database, startup};
 
 use crate::app::{self, AppContext};
 use crate::auth::JwtKeys;
@@ -15,52 +15,28 @@ use crate::extract::{BodyLimit, UploadLimit};
 use crate::idp::Idp;
 use crate::preconditions::RequireIfMatch;
 use crate::timeouts::RequestTimeout;
-use crate::webhooks::Worker;
-use intercoop_operations::accounts::passwords;
+use intercoop_operations::webhooks::Worker;
 
 /// Connects to the configured database and brings its schema up to date; says whether the schema was new.
 pub async fn open_database(settings: &Settings) -> anyhow::Result<(Database, bool)> {
-    let url = settings.database_url()?;
-    let mut db_settings = DbSettings::new(url);
-    db_settings.max_connections = settings.db_max_connections;
-    let db = Database::connect(&db_settings).await.context("connecting to the database")?;
-    let fresh = db.migrate().await.context("running migrations")?;
-    Ok((db, fresh))
+    startup::open(settings.database_url()?, settings.db_max_connections).await
 }
 
 /// With no account yet, creates `admin` with the password of `INTERCOOP_ADMIN_PASSWORD`, or with a generated one
 /// printed once to standard error. There is no default password.
 pub async fn first_admin(db: &Database) -> anyhow::Result<()> {
-    if users::count(db).await? > 0 {
-        return Ok(());
-    }
-    let (password, generated) = match std::env::var("INTERCOOP_ADMIN_PASSWORD").ok().filter(|p| !p.is_empty()) {
-        Some(password) => (password, false),
-        None => (passwords::random_password(), true),
-    };
-    passwords::check_strength(&password).map_err(|e| anyhow::anyhow!("INTERCOOP_ADMIN_PASSWORD: {e}"))?;
-    let new = users::NewUser {
-        username: "admin".into(),
-        email: None,
-        display_name: "Administrator".into(),
-        role: "admin".into(),
-        unit: None,
-        password_hash: passwords::hash(&password)?,
-    };
-    users::create(db, &Actor::system("first start"), new).await?;
-    if generated {
+    if let Some(password) = startup::first_admin(db, std::env::var("INTERCOOP_ADMIN_PASSWORD").ok()).await? {
         eprintln!(
             "Created the account 'admin' with the password {password}\n\
              It is shown this once: sign in at POST /api/v1/auth/token and change it with `intercoop user passwd admin`."
         );
     }
-    tracing::info!("created the first account, admin");
     Ok(())
 }
 
 /// Loads the 2024 programme dataset into an empty database.
 pub async fn seed_demo(db: &Database) -> anyhow::Result<()> {
-    let summary = seed::load(db, seed::KHMELNYTSKYI_2024).await?;
+    let summary = startup::seed(db, startup::KHMELNYTSKYI_2024).await?;
     tracing::info!(
         programmes = summary.programmes,
         measures = summary.measures,

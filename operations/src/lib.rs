@@ -7,10 +7,14 @@ pub mod accounts;
 mod caller;
 pub mod error;
 pub mod gate;
+pub mod idempotency;
 pub mod imports;
 pub mod open_data;
 pub mod records;
 pub mod reports;
+pub mod startup;
+pub mod trail;
+pub mod webhooks;
 
 pub use caller::{Caller, IfMatch, etag};
 pub use error::{Error, ErrorCode, Result};

@@ -5,7 +5,7 @@ use intercoop_api::app::AppContext;
 use intercoop_api::auth::{JwtKeys, Role};
 use intercoop_api::extract::{BodyLimit, UploadLimit};
 use intercoop_api::server::http_server;
-use intercoop_api::webhooks::{WebhookSettings, Worker, WorkerHandle};
+use intercoop_operations::webhooks::{WebhookSettings, Worker, WorkerHandle};
 use intercoop_persistence::{Database, DbSettings};
 use reqwest::Method;
 use sea_orm::{ConnectionTrait, Statement};

@@ -1,10 +1,10 @@
 use actix_web::{HttpResponse, get, web};
-use intercoop_persistence::Database;
+use intercoop_operations::Database;
 use serde::Serialize;
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(live).service(ready).service(metrics);
@@ -35,7 +35,7 @@ pub async fn live() -> HttpResponse {
 )]
 #[get("/health/ready")]
 pub async fn ready(db: web::Data<Database>) -> ApiResult<HttpResponse> {
-    db.ping().await.map_err(ApiError::from)?;
+    intercoop_operations::startup::ping(&db).await?;
     Ok(HttpResponse::Ok().json(Health { status: "ok" }))
 }
 

@@ -165,3 +165,23 @@ pub async fn change(
     })
     .await
 }
+
+/// The account of `username` (the operator names accounts by username).
+pub async fn by_username(db: &Database, caller: &Caller, username: &str) -> Result<User> {
+    caller.require(Role::Admin, WHAT)?;
+    users::by_username(db, username).await?.ok_or_else(|| Error::not_found(format!("no account '{username}'")))
+}
+
+/// Disables an account: it can no longer sign in, and its sessions end at once.
+pub async fn disable(db: &Database, caller: &Caller, username: &str) -> Result<User> {
+    let user = by_username(db, caller, username).await?;
+    users::update(db, &caller.actor(), user.id, |u| Ok::<_, Error>(User { active: false, ..u.clone() })).await
+}
+
+/// Sets an account's password (checked for strength); its sessions end at once.
+pub async fn set_password(db: &Database, caller: &Caller, username: &str, password: &str) -> Result<User> {
+    let user = by_username(db, caller, username).await?;
+    check(None, &user.display_name, None, Some(password))?;
+    let hash = hash(password.to_owned()).await?;
+    users::update(db, &caller.actor(), user.id, |u| Ok::<_, Error>(User { password_hash: hash, ..u.clone() })).await
+}

@@ -177,14 +177,14 @@ pub enum PlanError {
 
 impl PlanError {
     /// As field errors of a request naming `year_field` and `programme_field`.
-    pub fn into_field_errors(self, year_field: &str, programme_field: &str) -> Result<FieldErrors, RepoError> {
+    pub fn into_field_errors(self, year_field: &str, programme_field: &str) -> Result<FieldErrors, Error> {
         let message = self.to_string();
         match self {
             PlanError::NoProgramme(_) | PlanError::SeveralProgrammes(_) => {
                 Ok(FieldErrors::single(year_field, "no_programme", message))
             }
             PlanError::UnknownProgramme(_) => Ok(FieldErrors::single(programme_field, "unknown_reference", message)),
-            PlanError::Repo(e) => Err(e),
+            PlanError::Repo(e) => Err(e.into()),
         }
     }
 }

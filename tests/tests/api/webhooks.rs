@@ -257,8 +257,8 @@ db_test! {
         let subscription = subscribe(&app, &receiver, json!(["partner.*"])).await;
         // This process's worker is set to reach public addresses only: the receiver on loopback is off limits.
         app.stop_worker().await;
-        let strict = intercoop_api::webhooks::WebhookSettings { allowed_targets: Vec::new(), ..intercoop_tests::webhook_settings() };
-        let worker = intercoop_api::webhooks::Worker::new(app.db.clone(), strict).unwrap().spawn();
+        let strict = intercoop_operations::webhooks::WebhookSettings { allowed_targets: Vec::new(), ..intercoop_tests::webhook_settings() };
+        let worker = intercoop_operations::webhooks::Worker::new(app.db.clone(), strict).unwrap().spawn();
         app.create("/api/v1/partners", &partner_body(1)).await;
         let started = std::time::Instant::now();
         let attempted = loop {

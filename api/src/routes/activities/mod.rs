@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use intercoop_domain::{ActivityDraft, CountryCode, LocalizedText, MeasureCode, PartnerKind, PublicationState};
-use intercoop_persistence::activities::ActivityView;
+use intercoop_operations::activities::ActivityView;
 use serde::Serialize;
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;

@@ -1,21 +1,17 @@
 //! `GET /api/v1/{collection}/{id}/history`: one record's changes, the oldest first.
 
 use actix_web::{HttpResponse, get, web};
-use intercoop_persistence::Database;
-use intercoop_persistence::audit;
+use intercoop_operations::{Caller, Database, trail};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use super::AuditEntryResponse;
 use crate::auth::{Authorized, Viewer};
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::routes::problems::GuardedGetProblems;
 
-async fn history(db: &Database, record_type: &str, id: Uuid) -> ApiResult<HttpResponse> {
-    let entries = audit::history(db, record_type, id).await?;
-    if entries.is_empty() {
-        return Err(ApiError::not_found(format!("no {record_type} with the id {id} has a history")));
-    }
+async fn history(db: &Database, caller: &Caller, record_type: &str, id: Uuid) -> ApiResult<HttpResponse> {
+    let entries = trail::history(db, caller, record_type, id).await?;
     let body: Vec<AuditEntryResponse> = entries.into_iter().map(Into::into).collect();
     Ok(HttpResponse::Ok().json(body))
 }
@@ -32,8 +28,8 @@ macro_rules! history_route {
             responses((status = 200, description = "The record's changes, the oldest first", body = Vec<AuditEntryResponse>), GuardedGetProblems)
         )]
         #[get($path)]
-        pub async fn $name(_auth: Authorized<Viewer>, db: web::Data<Database>, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
-            history(&db, $kind, id.into_inner()).await
+        pub async fn $name(auth: Authorized<Viewer>, db: web::Data<Database>, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+            history(&db, &auth, $kind, id.into_inner()).await
         }
     };
 }

@@ -1,7 +1,7 @@
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use chrono::{DateTime, Utc};
-use intercoop_persistence::Database;
-use intercoop_persistence::audit::{self, AuditFilter};
+use intercoop_operations::Database;
+use intercoop_operations::trail::{self, AuditFilter};
 use serde::Deserialize;
 use utoipa::IntoParams;
 use uuid::Uuid;
@@ -51,7 +51,7 @@ pub struct AuditListParams {
 #[get("/audit")]
 pub async fn list_audit(
     req: HttpRequest,
-    _auth: Authorized<Admin>,
+    auth: Authorized<Admin>,
     db: web::Data<Database>,
     ListQuery(params): ListQuery<AuditListParams>,
 ) -> ApiResult<HttpResponse> {
@@ -63,7 +63,7 @@ pub async fn list_audit(
         from: params.from,
         to: params.to,
     };
-    let result = audit::list(&db, &filter, page).await?;
+    let result = trail::audit_list(&db, &auth, &filter, page).await?;
     let items: Vec<AuditEntryResponse> = result.items.into_iter().map(Into::into).collect();
     Ok(list_response(&req, page, items, result.total))
 }

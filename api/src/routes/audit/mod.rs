@@ -1,7 +1,7 @@
 //! The audit trail: `/api/v1/audit` for admins, and each record's history at `/api/v1/{collection}/{id}/history`.
 
 use chrono::{DateTime, Utc};
-use intercoop_persistence::audit::AuditEntry;
+use intercoop_operations::trail::AuditEntry;
 use serde::Serialize;
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;

@@ -1,7 +1,7 @@
 use actix_web::{HttpResponse, get, web};
 use chrono::{DateTime, Utc};
-use intercoop_persistence::Database;
-use intercoop_persistence::changes::{self, ChangeEntry, Cursor, RECORD_TYPES};
+use intercoop_operations::Database;
+use intercoop_operations::trail::{self, ChangeEntry, Cursor, RECORD_TYPES};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
@@ -113,7 +113,7 @@ pub struct ChangeFeed {
 )]
 #[get("/changes")]
 pub async fn list_changes(
-    _auth: Authorized<Viewer>,
+    auth: Authorized<Viewer>,
     db: web::Data<Database>,
     ListQuery(params): ListQuery<ChangeFeedParams>,
 ) -> ApiResult<HttpResponse> {
@@ -137,7 +137,7 @@ pub async fn list_changes(
         }
         types.push(t.to_owned());
     }
-    let page = changes::read(&db, after, &types, limit).await?;
+    let page = trail::changes(&db, &auth, after, &types, limit).await?;
     let next = page.items.last().map(|c| c.cursor).or(after).unwrap_or_default().to_string();
     let items = page.items.into_iter().map(ChangeResponse::from).collect();
     Ok(HttpResponse::Ok().json(ChangeFeed { items, next, has_more: page.has_more }))

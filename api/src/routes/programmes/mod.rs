@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use intercoop_domain::{ProgrammeDraft, SectionDraft};
-use intercoop_persistence::programmes::Section;
+use intercoop_operations::programmes::Section;
 use serde::Serialize;
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;

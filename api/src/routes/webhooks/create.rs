@@ -1,13 +1,14 @@
 use actix_web::{HttpResponse, post, web};
-use intercoop_persistence::{Database, webhooks};
+use intercoop_operations::Database;
+use intercoop_operations::webhooks::subscriptions;
+use intercoop_operations::webhooks::targets::TargetPolicy;
 
-use super::{NewWebhook, WebhookWithSecret, check, new_secret};
+use super::{NewWebhook, WebhookWithSecret};
 use crate::auth::{Admin, Authorized};
 use crate::error::ApiResult;
 use crate::extract::Body;
 use crate::routes::created;
 use crate::routes::problems::CreateProblems;
-use crate::webhooks::targets::TargetPolicy;
 
 /// Subscribe a system to changes.
 ///
@@ -32,9 +33,7 @@ pub async fn create_webhook(
     targets: web::Data<TargetPolicy>,
     Body(request): Body<NewWebhook>,
 ) -> ApiResult<HttpResponse> {
-    let content = check(request.content, request.secret.as_deref(), &targets)?;
-    let secret = request.secret.unwrap_or_else(new_secret);
-    let subscription = webhooks::create(&db, &auth.actor(), content, secret.clone()).await?;
+    let (subscription, secret) = subscriptions::create(&db, &auth, &targets, request).await?;
     let body = WebhookWithSecret { webhook: subscription.into(), secret };
     Ok(created(format!("/api/v1/webhooks/{}", body.webhook.id), body.webhook.version, &body))
 }

@@ -1,6 +1,6 @@
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
-use intercoop_persistence::Database;
-use intercoop_persistence::webhooks::{self, DeliveryStatus};
+use intercoop_operations::Database;
+use intercoop_operations::webhooks::subscriptions::{self, DeliveryStatus};
 use serde::Deserialize;
 use utoipa::IntoParams;
 use uuid::Uuid;
@@ -42,7 +42,7 @@ pub struct DeliveryListParams {
 #[get("/webhooks/{id}/deliveries")]
 pub async fn list_webhook_deliveries(
     req: HttpRequest,
-    _auth: Authorized<Admin>,
+    auth: Authorized<Admin>,
     db: web::Data<Database>,
     id: web::Path<Uuid>,
     ListQuery(params): ListQuery<DeliveryListParams>,
@@ -57,7 +57,7 @@ pub async fn list_webhook_deliveries(
             )
         })?),
     };
-    let result = webhooks::deliveries(&db, id.into_inner(), status, page).await?;
+    let result = subscriptions::deliveries(&db, &auth, id.into_inner(), status, page).await?;
     let items: Vec<DeliveryResponse> = result.items.into_iter().map(Into::into).collect();
     Ok(list_response(&req, page, items, result.total))
 }
@@ -76,11 +76,11 @@ pub async fn list_webhook_deliveries(
 )]
 #[post("/webhooks/{id}/deliveries/{delivery_id}/redeliver")]
 pub async fn redeliver_webhook(
-    _auth: Authorized<Admin>,
+    auth: Authorized<Admin>,
     db: web::Data<Database>,
     path: web::Path<(Uuid, Uuid)>,
 ) -> ApiResult<HttpResponse> {
     let (id, delivery_id) = path.into_inner();
-    let delivery = webhooks::redeliver(&db, id, delivery_id).await?;
+    let delivery = subscriptions::redeliver(&db, &auth, id, delivery_id).await?;
     Ok(HttpResponse::Accepted().json(DeliveryResponse::from(delivery)))
 }

@@ -1,20 +1,20 @@
 use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
-use intercoop_persistence::{Database, webhooks};
+use intercoop_operations::Database;
+use intercoop_operations::webhooks::subscriptions;
+use intercoop_operations::webhooks::targets::TargetPolicy;
 use serde::Deserialize;
 use utoipa::IntoParams;
 use uuid::Uuid;
 
-use super::{WebhookContent, WebhookResponse, WebhookWithSecret, check, new_secret};
+use super::{WebhookContent, WebhookResponse, WebhookWithSecret};
 use crate::auth::{Admin, Authorized};
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::extract::{Body, ListQuery};
 use crate::pagination::{ListResponse, list_response, page_request};
 use crate::preconditions::{IfMatchHeader, Preconditions, ok};
 use crate::routes::problems::{
     DeleteProblems, GuardedGetProblems, GuardedListProblems, TransitionProblems, UpdateProblems,
 };
-use crate::webhooks::targets::TargetPolicy;
-use intercoop_operations::records::merge_patch;
 
 /// The page of the subscription list.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -38,12 +38,12 @@ pub struct WebhookListParams {
 #[get("/webhooks")]
 pub async fn list_webhooks(
     req: HttpRequest,
-    _auth: Authorized<Admin>,
+    auth: Authorized<Admin>,
     db: web::Data<Database>,
     ListQuery(params): ListQuery<WebhookListParams>,
 ) -> ApiResult<HttpResponse> {
     let page = page_request(params.limit, params.offset)?;
-    let result = webhooks::list(&db, page).await?;
+    let result = subscriptions::list(&db, &auth, page).await?;
     let items: Vec<WebhookResponse> = result.items.into_iter().map(Into::into).collect();
     Ok(list_response(&req, page, items, result.total))
 }
@@ -56,11 +56,11 @@ pub async fn list_webhooks(
 )]
 #[get("/webhooks/{id}")]
 pub async fn get_webhook(
-    _auth: Authorized<Admin>,
+    auth: Authorized<Admin>,
     db: web::Data<Database>,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let body = WebhookResponse::from(webhooks::get(&db, id.into_inner()).await?);
+    let body = WebhookResponse::from(subscriptions::get(&db, &auth, id.into_inner()).await?);
     Ok(ok(body.version, &body))
 }
 
@@ -83,19 +83,7 @@ pub async fn patch_webhook(
     targets: web::Data<TargetPolicy>,
     Body(patch): Body<serde_json::Value>,
 ) -> ApiResult<HttpResponse> {
-    let subscription = webhooks::update(&db, &auth.actor(), id.into_inner(), |current| {
-        pre.if_match().check(current.version)?;
-        let c = &current.content;
-        let editable = WebhookContent {
-            url: c.url.clone(),
-            event_types: c.event_types.clone(),
-            active: c.active,
-            description: c.description.clone(),
-        };
-        let changed: WebhookContent = merge_patch(&editable, patch)?;
-        Ok::<_, ApiError>((check(changed, None, &targets)?, None))
-    })
-    .await?;
+    let subscription = subscriptions::change(&db, &auth, &targets, id.into_inner(), pre.if_match(), patch).await?;
     let body = WebhookResponse::from(subscription);
     Ok(ok(body.version, &body))
 }
@@ -116,12 +104,7 @@ pub async fn rotate_webhook_secret(
     pre: Preconditions,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    let secret = new_secret();
-    let subscription = webhooks::update(&db, &auth.actor(), id.into_inner(), |current| {
-        pre.if_match().check(current.version)?;
-        Ok::<_, ApiError>((current.content.clone(), Some(secret.clone())))
-    })
-    .await?;
+    let (subscription, secret) = subscriptions::rotate_secret(&db, &auth, id.into_inner(), pre.if_match()).await?;
     let body = WebhookWithSecret { webhook: subscription.into(), secret };
     Ok(ok(body.webhook.version, &body))
 }
@@ -139,6 +122,6 @@ pub async fn delete_webhook(
     pre: Preconditions,
     id: web::Path<Uuid>,
 ) -> ApiResult<HttpResponse> {
-    webhooks::delete(&db, &auth.actor(), id.into_inner(), |current| pre.if_match().check(current.version)).await?;
+    subscriptions::delete(&db, &auth, id.into_inner(), pre.if_match()).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -1,13 +1,10 @@
 //! `/api/v1/webhooks`: subscriptions of other systems to the changes of the records, signed as the Standard
 //! Webhooks specification describes, with a delivery log per subscription. Admins only.
 
-use crate::webhooks::targets::TargetPolicy;
-use base64::Engine;
 use chrono::{DateTime, Utc};
-use intercoop_domain::FieldErrors;
-use intercoop_persistence::changes::{ACTIONS, RECORD_TYPES, event_type};
-use intercoop_persistence::webhooks::{Delivery, Subscription, SubscriptionContent};
-use serde::{Deserialize, Serialize};
+use intercoop_operations::webhooks::subscriptions::{Delivery, Subscription};
+pub use intercoop_operations::webhooks::subscriptions::{NewWebhook, WebhookContent};
+use serde::Serialize;
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
@@ -58,41 +55,6 @@ impl From<Subscription> for WebhookResponse {
             },
         }
     }
-}
-
-/// What an admin sets on a subscription.
-#[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
-#[schema(example = json!({"url": "https://portal.example.org/hooks/intercoop", "event_types": ["activity.*", "partner.published"], "active": true, "description": "The city website"}))]
-pub struct WebhookContent {
-    /// Where the events are POSTed: an `http` or `https` URL.
-    #[schema(example = "https://portal.example.org/hooks/intercoop")]
-    pub url: String,
-    /// The events to send: `{type}.{what}` with type `programme`, `section`, `measure`, `activity`, `partner`,
-    /// `grant` or `agreement`, and what `created`, `updated`, `deleted`, `published`, `withdrawn` or `reopened`;
-    /// either part may be `*`, and `*` alone means every event.
-    #[schema(example = json!(["activity.*", "partner.published"]))]
-    pub event_types: Vec<String>,
-    /// A paused subscription (false) is sent nothing, and gets no events for the changes made while paused.
-    #[serde(default = "yes")]
-    pub active: bool,
-    /// What the subscription is for.
-    #[serde(default)]
-    pub description: Option<String>,
-}
-
-fn yes() -> bool {
-    true
-}
-
-/// A new subscription.
-#[derive(Debug, Deserialize, Serialize, ToSchema)]
-#[schema(example = json!({"url": "https://portal.example.org/hooks/intercoop", "event_types": ["*"], "description": "The city website"}))]
-pub struct NewWebhook {
-    #[serde(flatten)]
-    pub content: WebhookContent,
-    /// The signing secret, `whsec_` and the base64 of 24 to 64 random bytes; one is made when left out.
-    #[serde(default)]
-    pub secret: Option<String>,
 }
 
 /// A subscription with its signing secret, shown on creation and on rotation only.
@@ -167,92 +129,5 @@ impl From<Delivery> for DeliveryResponse {
             delivered_at: d.delivered_at,
             payload: d.payload,
         }
-    }
-}
-
-/// A new signing secret: `whsec_` and 32 random bytes in base64.
-pub fn new_secret() -> String {
-    let bytes: [u8; 32] = rand::random();
-    format!("whsec_{}", base64::engine::general_purpose::STANDARD.encode(bytes))
-}
-
-fn valid_secret(secret: &str) -> bool {
-    secret
-        .strip_prefix("whsec_")
-        .and_then(|b| base64::engine::general_purpose::STANDARD.decode(b).ok())
-        .is_some_and(|key| (24..=64).contains(&key.len()))
-}
-
-fn valid_pattern(pattern: &str) -> bool {
-    if pattern == "*" {
-        return true;
-    }
-    let Some((record, what)) = pattern.split_once('.') else { return false };
-    (record == "*" || RECORD_TYPES.contains(&record))
-        && (what == "*" || ACTIONS.iter().any(|a| event_type("x", a) == format!("x.{what}")))
-}
-
-/// Checks a subscription's content (and a secret given with it) and returns it in stored form.
-fn check(
-    content: WebhookContent,
-    secret: Option<&str>,
-    targets: &TargetPolicy,
-) -> Result<SubscriptionContent, FieldErrors> {
-    let mut errors = FieldErrors::new();
-    let url = content.url.trim().to_owned();
-    match reqwest::Url::parse(&url) {
-        Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() && url.len() <= 2000 => {
-            if let Err(refused) = targets.check_url(&u) {
-                errors.add("url", "target_not_allowed", refused);
-            }
-        }
-        _ => errors.add("url", "invalid", "must be an absolute http or https URL of at most 2000 characters"),
-    }
-    if content.event_types.is_empty() {
-        errors.add("event_types", "length", "name at least one event type, or \"*\" for all");
-    }
-    for (i, p) in content.event_types.iter().enumerate() {
-        if !valid_pattern(p) {
-            errors.add(
-                format!("event_types[{i}]"),
-                "invalid",
-                format!("'{p}' is not an event type such as activity.created, activity.* or *.deleted"),
-            );
-        }
-    }
-    let description = content.description.map(|d| d.trim().to_owned()).filter(|d| !d.is_empty());
-    if description.as_ref().is_some_and(|d| d.chars().count() > 500) {
-        errors.add("description", "length", "must have at most 500 characters");
-    }
-    if let Some(secret) = secret
-        && !valid_secret(secret)
-    {
-        errors.add("secret", "invalid", "must be whsec_ and the base64 of 24 to 64 bytes");
-    }
-    errors.into_result()?;
-    let mut event_types = content.event_types;
-    event_types.dedup();
-    Ok(SubscriptionContent { url, event_types, active: content.active, description })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn patterns_name_known_types_and_events() {
-        for good in ["*", "activity.*", "*.deleted", "partner.published", "grant.reopened"] {
-            assert!(valid_pattern(good), "{good}");
-        }
-        for bad in ["", "activity", "activity.create", "user.created", "*.*.*", "activity.", ".created"] {
-            assert!(!valid_pattern(bad), "{bad}");
-        }
-    }
-
-    #[test]
-    fn generated_secrets_are_valid() {
-        assert!(valid_secret(&new_secret()));
-        assert!(!valid_secret("whsec_c2hvcnQ="));
-        assert!(!valid_secret("secret"));
     }
 }

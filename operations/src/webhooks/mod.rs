@@ -6,6 +6,7 @@ use std::time::Duration;
 use serde::Deserialize;
 
 pub mod signature;
+pub mod subscriptions;
 pub mod targets;
 mod worker;
 
