@@ -16,6 +16,12 @@ use serde::Deserialize;
 #[serde(transparent)]
 pub struct Secret(String);
 
+impl From<String> for Secret {
+    fn from(text: String) -> Self {
+        Secret(text)
+    }
+}
+
 impl Secret {
     pub fn expose(&self) -> &str {
         &self.0
@@ -66,6 +72,11 @@ pub struct Settings {
     pub public_base_url: Option<String>,
     /// Reverse proxies (addresses or CIDR ranges) whose `X-Forwarded-For` or `Forwarded` names the caller.
     pub trusted_proxies: Vec<String>,
+    /// Whether the first start makes a local `admin` account (off where people sign in through the identity
+    /// provider only).
+    pub first_admin: bool,
+    /// The first admin's password; when absent, one is generated and shown once.
+    pub admin_password: Option<Secret>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -112,6 +123,8 @@ impl Default for Settings {
             open_data: OpenDataSettings::default(),
             public_base_url: None,
             trusted_proxies: Vec::new(),
+            first_admin: true,
+            admin_password: None,
         }
     }
 }
@@ -175,6 +188,8 @@ impl Settings {
                 .collect::<anyhow::Result<_>>()?;
         }
         s.public_base_url = env("INTERCOOP_PUBLIC_BASE_URL").or(s.public_base_url);
+        s.admin_password = env("INTERCOOP_ADMIN_PASSWORD").map(Secret).or(s.admin_password);
+        s.first_admin = flag("INTERCOOP_FIRST_ADMIN")?.unwrap_or(s.first_admin);
         if let Some(list) = env("INTERCOOP_TRUSTED_PROXIES") {
             s.trusted_proxies = list.split(',').map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()).collect();
         }

@@ -15,17 +15,18 @@ use crate::extract::{BodyLimit, UploadLimit};
 use crate::idp::Idp;
 use crate::preconditions::RequireIfMatch;
 use crate::timeouts::RequestTimeout;
-use intercoop_operations::webhooks::Worker;
+use intercoop_operations::webhooks::{Worker, WorkerHandle};
 
 /// Connects to the configured database and brings its schema up to date; says whether the schema was new.
 pub async fn open_database(settings: &Settings) -> anyhow::Result<(Database, bool)> {
     startup::open(settings.database_url()?, settings.db_max_connections).await
 }
 
-/// With no account yet, creates `admin` with the password of `INTERCOOP_ADMIN_PASSWORD`, or with a generated one
-/// printed once to standard error. There is no default password.
-pub async fn first_admin(db: &Database) -> anyhow::Result<()> {
-    if let Some(password) = startup::first_admin(db, std::env::var("INTERCOOP_ADMIN_PASSWORD").ok()).await? {
+/// With no account yet, creates `admin` with the configured password (`INTERCOOP_ADMIN_PASSWORD`), or with a
+/// generated one printed once to standard error. There is no default password.
+pub async fn first_admin(db: &Database, settings: &Settings) -> anyhow::Result<()> {
+    let configured = settings.admin_password.as_ref().map(|p| p.expose().to_owned());
+    if let Some(password) = startup::first_admin(db, configured).await? {
         eprintln!(
             "Created the account 'admin' with the password {password}\n\
              It is shown this once: sign in at POST /api/v1/auth/token and change it with `intercoop user passwd admin`."
@@ -73,24 +74,33 @@ pub fn http_server(
     Ok(server.listen(listener)?.run())
 }
 
-pub async fn serve(settings: Settings) -> anyhow::Result<()> {
-    let (db, fresh) = open_database(&settings).await?;
+/// One process of the service, started: its database, its HTTP server (not yet awaited) and its webhook worker.
+pub struct Started {
+    pub db: Database,
+    pub server: Server,
+    pub worker: Option<WorkerHandle>,
+    pub keys: JwtKeys,
+}
+
+/// Starts one process of the service on `listener`, as `serve` does and as the tests do: opens and migrates the
+/// database, loads the demo programme into a new embedded database, creates the first admin, loads the identity
+/// provider's keys, builds the application and starts the webhook worker when it is enabled.
+pub async fn start(settings: &Settings, listener: TcpListener, signals: bool) -> anyhow::Result<Started> {
+    let (db, fresh) = open_database(settings).await?;
     if fresh && settings.seed_demo && settings.database_url.is_none() {
         seed_demo(&db).await.context("loading the 2024 programme into the new embedded database")?;
     }
-    first_admin(&db).await?;
+    if settings.first_admin {
+        first_admin(&db, settings).await?;
+    }
     let mut keys = JwtKeys::from_secret(settings.jwt_secret()?.expose().as_bytes());
     if let Some(idp) = settings.idp.clone() {
         keys = keys.with_idp(Idp::load(idp).await?);
         tracing::info!("accepting the identity provider's tokens");
     }
-    let listener = TcpListener::bind(&settings.listen).with_context(|| format!("listening on {}", settings.listen))?;
-    let address = listener.local_addr()?;
-    let backend = format!("{:?}", db.backend()).to_lowercase();
-    tracing::info!(%address, database = %backend, "intercoop is serving; Swagger UI at http://{address}/swagger-ui/");
     let ctx = AppContext {
         db: db.clone(),
-        keys,
+        keys: keys.clone(),
         body_limit: BodyLimit(settings.max_body_bytes),
         upload_limit: UploadLimit(settings.max_upload_bytes),
         letterhead: settings.letterhead.clone(),
@@ -106,11 +116,21 @@ pub async fn serve(settings: Settings) -> anyhow::Result<()> {
         true => Some(Worker::new(db.clone(), settings.webhooks.clone())?.spawn()),
         false => None,
     };
-    http_server(listener, ctx, settings.workers, true)?.await?;
-    if let Some(worker) = worker {
+    let server = http_server(listener, ctx, settings.workers, signals)?;
+    Ok(Started { db, server, worker, keys })
+}
+
+pub async fn serve(settings: Settings) -> anyhow::Result<()> {
+    let listener = TcpListener::bind(&settings.listen).with_context(|| format!("listening on {}", settings.listen))?;
+    let address = listener.local_addr()?;
+    let started = start(&settings, listener, true).await?;
+    let backend = format!("{:?}", started.db.backend()).to_lowercase();
+    tracing::info!(%address, database = %backend, "intercoop is serving; Swagger UI at http://{address}/swagger-ui/");
+    started.server.await?;
+    if let Some(worker) = started.worker {
         worker.stop().await;
     }
-    db.close().await;
+    started.db.close().await;
     tracing::info!("stopped");
     Ok(())
 }

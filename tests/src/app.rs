@@ -1,10 +1,10 @@
 use std::net::TcpListener;
 
 use actix_web::dev::ServerHandle;
-use intercoop_api::app::AppContext;
 use intercoop_api::auth::{JwtKeys, Role};
-use intercoop_api::extract::{BodyLimit, UploadLimit};
-use intercoop_api::server::http_server;
+use intercoop_api::config::Settings;
+use intercoop_api::idp::IdpSettings;
+use intercoop_api::server::start;
 use intercoop_operations::webhooks::{WebhookSettings, Worker, WorkerHandle};
 use intercoop_persistence::{Database, DbSettings};
 use reqwest::Method;
@@ -32,6 +32,7 @@ pub struct TestApp {
     client: reqwest::Client,
     keys: JwtKeys,
     options: Options,
+    idp: Option<IdpSettings>,
     server: Option<ServerHandle>,
     worker: Option<WorkerHandle>,
     cleanup: Cleanup,
@@ -66,6 +67,8 @@ pub struct Options {
     pub require_if_match: bool,
     pub request_timeout: std::time::Duration,
     pub public: intercoop_api::proxies::PublicAddress,
+    /// The first start makes the `admin` account with this password (by default the tests start with none).
+    pub first_admin: Option<String>,
 }
 
 impl Default for Options {
@@ -74,6 +77,7 @@ impl Default for Options {
             require_if_match: false,
             request_timeout: std::time::Duration::from_secs(60),
             public: Default::default(),
+            first_admin: None,
         }
     }
 }
@@ -89,7 +93,7 @@ impl TestApp {
     }
 
     /// The service accepting an identity provider's tokens too.
-    pub async fn spawn_with_idp(backend: Backend, idp: intercoop_api::idp::Idp) -> TestApp {
+    pub async fn spawn_with_idp(backend: Backend, idp: IdpSettings) -> TestApp {
         Self::spawn_with(backend, Options::default(), Some(idp)).await
     }
 
@@ -98,7 +102,7 @@ impl TestApp {
         Self::spawn_with(backend, options, None).await
     }
 
-    async fn spawn_with(backend: Backend, options: Options, idp: Option<intercoop_api::idp::Idp>) -> TestApp {
+    async fn spawn_with(backend: Backend, options: Options, idp: Option<IdpSettings>) -> TestApp {
         if std::env::var_os("TEST_LOG").is_some() {
             intercoop_api::telemetry::init("text");
         }
@@ -125,48 +129,45 @@ impl TestApp {
                 (with_database(&admin_url, &name), Cleanup::PgDatabase { admin_url, name })
             }
         };
-        let mut keys = JwtKeys::from_secret(crate::TEST_SECRET);
-        if let Some(idp) = idp {
-            keys = keys.with_idp(idp);
-        }
-        Self::start(url, keys, options, cleanup).await
+        Self::start(url, options, idp, cleanup).await
     }
 
-    /// The service on `url`: a pool, an HTTP server and a webhook worker, as one process of intercoop has.
-    async fn start(url: String, keys: JwtKeys, options: Options, cleanup: Cleanup) -> TestApp {
-        let mut settings = DbSettings::new(url.clone());
-        settings.max_connections = 5;
-        let db = Database::connect(&settings).await.expect("connecting to the test database");
-        db.migrate().await.expect("migrating the test database");
+    /// The service on `url`, started as `intercoop serve` starts it (`server::start`): the database migrated, the
+    /// first admin made, an HTTP server and a webhook worker, as one process of intercoop has.
+    async fn start(url: String, options: Options, idp: Option<IdpSettings>, cleanup: Cleanup) -> TestApp {
+        let settings = Settings {
+            database_url: Some(url.clone()),
+            jwt_secret: Some(String::from_utf8(crate::TEST_SECRET.to_vec()).unwrap().into()),
+            first_admin: options.first_admin.is_some(),
+            admin_password: options.first_admin.clone().map(Into::into),
+            max_body_bytes: BODY_LIMIT,
+            max_upload_bytes: UPLOAD_LIMIT,
+            request_timeout_secs: options.request_timeout.as_secs().max(1),
+            db_max_connections: 5,
+            workers: Some(1),
+            seed_demo: false,
+            require_if_match: options.require_if_match,
+            idp: idp.clone(),
+            webhooks: webhook_settings(),
+            public_base_url: options.public.base_url.clone(),
+            trusted_proxies: options.public.trusted_proxies.iter().map(|p| p.to_string()).collect(),
+            ..Settings::default()
+        };
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
-        let ctx = AppContext {
-            db: db.clone(),
-            keys: keys.clone(),
-            body_limit: BodyLimit(BODY_LIMIT),
-            upload_limit: UploadLimit(UPLOAD_LIMIT),
-            letterhead: Default::default(),
-            open_data: Default::default(),
-            require_if_match: intercoop_api::preconditions::RequireIfMatch(options.require_if_match),
-            throttle: Default::default(),
-            metrics: Default::default(),
-            request_timeout: intercoop_api::timeouts::RequestTimeout(options.request_timeout),
-            public: options.public.clone(),
-            webhook_targets: webhook_settings().targets().unwrap(),
-        };
-        let server = http_server(listener, ctx, Some(1), false).expect("starting the server");
-        let handle = server.handle();
-        tokio::spawn(server);
-        let worker = Some(Worker::new(db.clone(), webhook_settings()).expect("a webhook worker").spawn());
+        let started = start(&settings, listener, false).await.expect("starting the service");
+        let handle = started.server.handle();
+        tokio::spawn(started.server);
         TestApp {
             base: format!("http://127.0.0.1:{port}"),
-            db,
+            db: started.db,
             url,
             client: reqwest::Client::new(),
-            keys,
+            keys: started.keys,
             options,
+            idp,
             server: Some(handle),
-            worker,
+            worker: started.worker,
             cleanup,
         }
     }
@@ -178,7 +179,7 @@ impl TestApp {
 
     /// A second process of the service on the same database, as a load balancer's second replica.
     pub async fn spawn_sibling(&self) -> TestApp {
-        Self::start(self.url.clone(), self.keys.clone(), self.options.clone(), Cleanup::None).await
+        Self::start(self.url.clone(), self.options.clone(), self.idp.clone(), Cleanup::None).await
     }
 
     /// Stops the webhook worker as a shutdown does, letting deliveries in flight finish.

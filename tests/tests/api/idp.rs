@@ -1,6 +1,6 @@
 //! Tokens from the council's identity provider (ES256 here), checked against its JWKS, from a file or a URL.
 
-use intercoop_api::idp::{Idp, IdpSettings};
+use intercoop_api::idp::IdpSettings;
 use intercoop_tests::{Backend, TestApp};
 use jsonwebtoken::{Algorithm, EncodingKey, Header, encode};
 use reqwest::Method;
@@ -46,7 +46,7 @@ async fn me(app: &TestApp, token: &str) -> intercoop_tests::TestResponse {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_identity_providers_tokens_are_accepted_with_their_role_and_unit() {
-    let app = TestApp::spawn_with_idp(Backend::Sqlite, Idp::load(settings()).await.unwrap()).await;
+    let app = TestApp::spawn_with_idp(Backend::Sqlite, settings()).await;
     let good = token(claims("https://id.khm.gov.ua", "intercoop", json!(["viewer", "editor"])), Some("test-idp-1"));
     let caller = me(&app, &good).await.expect(200);
     assert_eq!(caller["subject"], "o.koval");
@@ -88,7 +88,7 @@ async fn the_keys_can_come_from_a_url() {
     let mut by_url = settings();
     by_url.jwks_file = None;
     by_url.jwks_url = Some(format!("http://127.0.0.1:{port}/jwks.json"));
-    let app = TestApp::spawn_with_idp(Backend::Sqlite, Idp::load(by_url).await.unwrap()).await;
+    let app = TestApp::spawn_with_idp(Backend::Sqlite, by_url).await;
     let good = token(claims("https://id.khm.gov.ua", "intercoop", json!("publisher")), Some("test-idp-1"));
     assert_eq!(me(&app, &good).await.expect(200)["role"], "publisher");
     handle.stop(false).await;
