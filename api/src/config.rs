@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use intercoop_domain::report::Letterhead;
 
-use crate::idp::IdpSettings;
+use crate::auth::idp::IdpSettings;
 use intercoop_operations::open_data::OpenDataSettings;
 use intercoop_operations::webhooks::WebhookSettings;
 use serde::Deserialize;
@@ -212,9 +212,9 @@ impl Settings {
     }
 
     /// The public base URL and the trusted proxies, checked.
-    pub fn public_address(&self) -> anyhow::Result<crate::proxies::PublicAddress> {
+    pub fn public_address(&self) -> anyhow::Result<crate::http::proxies::PublicAddress> {
         if let Some(url) = &self.public_base_url {
-            crate::proxies::check_base_url(url).map_err(anyhow::Error::msg)?;
+            crate::http::proxies::check_base_url(url).map_err(anyhow::Error::msg)?;
         }
         let trusted_proxies = self
             .trusted_proxies
@@ -225,7 +225,7 @@ impl Settings {
                     .with_context(|| format!("trusted proxy '{p}' is not an address or a CIDR range"))
             })
             .collect::<anyhow::Result<_>>()?;
-        Ok(crate::proxies::PublicAddress { base_url: self.public_base_url.clone(), trusted_proxies })
+        Ok(crate::http::proxies::PublicAddress { base_url: self.public_base_url.clone(), trusted_proxies })
     }
 
     /// The database URL: the configured one, or a SQLite file in the data directory (created as needed).

@@ -9,9 +9,9 @@ use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::sync::OnceLock;
 use std::time::Duration;
 
-use intercoop_api::app::AppContext;
+use intercoop_api::http::app::AppContext;
 use intercoop_api::auth::{JwtKeys, Role};
-use intercoop_api::extract::{BodyLimit, UploadLimit};
+use intercoop_api::http::extract::{BodyLimit, UploadLimit};
 use intercoop_persistence::{Database, DbSettings};
 
 /// The secret the fuzzing service signs its tokens with.
@@ -88,14 +88,14 @@ pub fn service() -> &'static Service {
                     upload_limit: UploadLimit(256 * 1024),
                     letterhead: Default::default(),
                     open_data: Default::default(),
-                    require_if_match: intercoop_api::preconditions::RequireIfMatch(false),
+                    require_if_match: intercoop_api::http::preconditions::RequireIfMatch(false),
                     throttle: Default::default(),
                     metrics: Default::default(),
-                    request_timeout: intercoop_api::timeouts::RequestTimeout(Duration::from_secs(30)),
+                    request_timeout: intercoop_api::http::timeouts::RequestTimeout(Duration::from_secs(30)),
                     public: Default::default(),
                     webhook_targets: Default::default(),
                 };
-                let server = intercoop_api::server::http_server(listener, ctx, Some(1), false).expect("the server");
+                let server = intercoop_api::http::server::http_server(listener, ctx, Some(1), false).expect("the server");
                 ready.send(()).expect("the fuzz target waits");
                 server.await.expect("the server runs");
             })

@@ -1,10 +1,10 @@
 use std::net::TcpListener;
 
 use actix_web::dev::ServerHandle;
+use intercoop_api::auth::idp::IdpSettings;
 use intercoop_api::auth::{JwtKeys, Role};
 use intercoop_api::config::Settings;
-use intercoop_api::idp::IdpSettings;
-use intercoop_api::server::start;
+use intercoop_api::http::server::start;
 use intercoop_operations::webhooks::{WebhookSettings, Worker, WorkerHandle};
 use intercoop_persistence::{Database, DbSettings};
 use reqwest::Method;
@@ -66,7 +66,7 @@ pub fn webhook_settings() -> WebhookSettings {
 pub struct Options {
     pub require_if_match: bool,
     pub request_timeout: std::time::Duration,
-    pub public: intercoop_api::proxies::PublicAddress,
+    pub public: intercoop_api::http::proxies::PublicAddress,
     /// The first start makes the `admin` account with this password (by default the tests start with none).
     pub first_admin: Option<String>,
 }
@@ -104,7 +104,7 @@ impl TestApp {
 
     async fn spawn_with(backend: Backend, options: Options, idp: Option<IdpSettings>) -> TestApp {
         if std::env::var_os("TEST_LOG").is_some() {
-            intercoop_api::telemetry::init("text");
+            intercoop_api::http::telemetry::init("text");
         }
         let (url, cleanup) = match backend {
             Backend::Sqlite => {

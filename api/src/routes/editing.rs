@@ -13,9 +13,9 @@ use super::agreements::AgreementResponse;
 use super::grants::GrantResponse;
 use super::partners::PartnerResponse;
 use crate::auth::{Authorized, Editor};
-use crate::error::ApiResult;
-use crate::extract::Body;
-use crate::preconditions::{IfMatchHeader, Preconditions, ok};
+use crate::http::error::ApiResult;
+use crate::http::extract::Body;
+use crate::http::preconditions::{IfMatchHeader, Preconditions, ok};
 use crate::routes::problems::UpdateProblems;
 
 macro_rules! edit_routes {

@@ -4,7 +4,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use crate::error::ApiResult;
+use crate::http::error::ApiResult;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(live).service(ready).service(metrics);
@@ -30,7 +30,7 @@ pub async fn live() -> HttpResponse {
     tag = "health",
     responses(
         (status = 200, description = "Ready to serve", body = Health),
-        (status = 503, description = "The database cannot be reached", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 503, description = "The database cannot be reached", body = crate::http::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/health/ready")]
@@ -51,6 +51,6 @@ pub async fn ready(db: web::Data<Database>) -> ApiResult<HttpResponse> {
         example = "intercoop_http_requests_total{method=\"GET\",route=\"/api/v1/activities\",status=\"200\"} 42\n"))
 )]
 #[get("/metrics")]
-pub async fn metrics(db: web::Data<Database>, metrics: web::Data<crate::metrics::Metrics>) -> HttpResponse {
+pub async fn metrics(db: web::Data<Database>, metrics: web::Data<crate::http::metrics::Metrics>) -> HttpResponse {
     HttpResponse::Ok().content_type("text/plain; version=0.0.4; charset=utf-8").body(metrics.render(db.pool_use()))
 }

@@ -94,6 +94,6 @@ pub(crate) use record_response;
 pub fn created<T: Serialize>(location: String, version: i32, body: &T) -> HttpResponse {
     HttpResponse::Created()
         .insert_header((header::LOCATION, location))
-        .insert_header((header::ETAG, crate::preconditions::etag(version)))
+        .insert_header((header::ETAG, crate::http::preconditions::etag(version)))
         .json(body)
 }

@@ -5,7 +5,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::http::error::{ApiError, ApiResult, ErrorCode};
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(problem_type);
@@ -31,7 +31,7 @@ pub struct ProblemType {
     params(("code" = String, Path, description = "The problem's code, as in its `type`", example = "validation_failed")),
     responses(
         (status = 200, description = "The kind of problem", body = ProblemType),
-        (status = 404, description = "`not_found`: no such problem type", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "`not_found`: no such problem type", body = crate::http::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/problems/{code}")]

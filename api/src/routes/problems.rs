@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use utoipa::openapi::{ContentBuilder, Ref, RefOr, Response, ResponseBuilder};
 
-use crate::error::ErrorCode;
+use crate::http::error::ErrorCode;
 
 fn problems(codes: &[ErrorCode]) -> BTreeMap<String, RefOr<Response>> {
     let mut out: BTreeMap<String, RefOr<Response>> = BTreeMap::new();

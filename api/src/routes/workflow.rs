@@ -13,8 +13,8 @@ use super::agreements::AgreementResponse;
 use super::grants::GrantResponse;
 use super::partners::PartnerResponse;
 use crate::auth::{Authorized, Publisher};
-use crate::error::ApiResult;
-use crate::preconditions::{IfMatchHeader, Preconditions, ok};
+use crate::http::error::ApiResult;
+use crate::http::preconditions::{IfMatchHeader, Preconditions, ok};
 use crate::routes::problems::TransitionProblems;
 
 macro_rules! transition_route {

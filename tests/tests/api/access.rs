@@ -1,13 +1,13 @@
-//! The role table (`intercoop_api::access::TABLE`) against the running service: every operation of the contract,
+//! The role table (`intercoop_api::auth::access::TABLE`) against the running service: every operation of the contract,
 //! called by every role, answers 401, 403 or neither exactly as the table says.
 
-use intercoop_api::access::{TABLE, required_role};
+use intercoop_api::auth::access::{TABLE, required_role};
 use intercoop_tests::{Role, db_test};
 use reqwest::Method;
 use serde_json::Value;
 
 fn operations() -> Vec<(Method, String, String)> {
-    let spec: Value = serde_json::from_str(&intercoop_api::openapi::spec_json()).unwrap();
+    let spec: Value = serde_json::from_str(&intercoop_api::contract::spec_json()).unwrap();
     let mut out = Vec::new();
     for (path, item) in spec["paths"].as_object().unwrap() {
         for (method, operation) in item.as_object().unwrap() {
@@ -31,7 +31,7 @@ fn the_table_names_every_operation_and_no_other() {
 
 #[test]
 fn the_contract_states_each_operations_role() {
-    let spec: Value = serde_json::from_str(&intercoop_api::openapi::spec_json()).unwrap();
+    let spec: Value = serde_json::from_str(&intercoop_api::contract::spec_json()).unwrap();
     for item in spec["paths"].as_object().unwrap().values() {
         for operation in item.as_object().unwrap().values() {
             let id = operation["operationId"].as_str().unwrap();

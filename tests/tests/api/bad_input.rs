@@ -112,7 +112,7 @@ db_test! {
         let response = app.get_as(&format!("/api/v1/audit?actor={}", "a".repeat(40_000)), Role::Admin).await;
         response.expect_problem(400, "invalid_query");
         assert_eq!(response.error_fields(), ["actor"]);
-        let contract = intercoop_api::openapi::spec_value();
+        let contract = intercoop_api::contract::spec_value();
         let q = contract["paths"]["/api/v1/partners"]["get"]["parameters"].as_array().unwrap().iter().find(|p| p["name"] == "q");
         assert_eq!(q.unwrap()["schema"]["maxLength"], 500);
     }

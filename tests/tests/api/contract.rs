@@ -10,7 +10,7 @@ fn committed_path() -> PathBuf {
 /// `UPDATE_OPENAPI=1 cargo test contract`, then review and commit `openapi/intercoop-v1.json`.
 #[test]
 fn committed_contract_matches_the_code() {
-    let generated = intercoop_api::openapi::spec_json();
+    let generated = intercoop_api::contract::spec_json();
     let path = committed_path();
     if std::env::var_os("UPDATE_OPENAPI").is_some() {
         std::fs::write(&path, &generated).unwrap();
@@ -44,7 +44,7 @@ fn first_difference(committed: &str, generated: &str) -> String {
 
 #[test]
 fn every_operation_is_documented_with_its_errors() {
-    let spec: serde_json::Value = serde_json::from_str(&intercoop_api::openapi::spec_json()).unwrap();
+    let spec: serde_json::Value = serde_json::from_str(&intercoop_api::contract::spec_json()).unwrap();
     for (path, item) in spec["paths"].as_object().unwrap() {
         for (method, operation) in item.as_object().unwrap() {
             let name = format!("{method} {path}");
@@ -56,7 +56,7 @@ fn every_operation_is_documented_with_its_errors() {
                     assert!(responses.contains_key(status), "{name} does not document {status}");
                 }
                 let id = operation["operationId"].as_str().unwrap();
-                if intercoop_api::access::required_role(id).flatten().is_some() {
+                if intercoop_api::auth::access::required_role(id).flatten().is_some() {
                     assert!(responses.contains_key("401") && responses.contains_key("403"), "{name} lacks 401/403");
                 }
                 assert!(operation["security"].is_array(), "{name} has no security requirement");
@@ -89,7 +89,7 @@ fn enumerations_in_the_contract_are_the_wire_values() {
     fn wire<T: serde::Serialize>(all: &[T]) -> serde_json::Value {
         serde_json::to_value(all).unwrap()
     }
-    let spec: serde_json::Value = serde_json::from_str(&intercoop_api::openapi::spec_json()).unwrap();
+    let spec: serde_json::Value = serde_json::from_str(&intercoop_api::contract::spec_json()).unwrap();
     let schemas = &spec["components"]["schemas"];
     for (name, values) in [
         ("ActivityKind", wire(d::ActivityKind::ALL)),
@@ -124,7 +124,7 @@ fn every_reference_resolves() {
             _ => {}
         }
     }
-    let spec: serde_json::Value = serde_json::from_str(&intercoop_api::openapi::spec_json()).unwrap();
+    let spec: serde_json::Value = serde_json::from_str(&intercoop_api::contract::spec_json()).unwrap();
     let mut refs = 0;
     walk(&spec, &spec, &mut refs);
     assert!(refs > 100, "{refs}");
@@ -134,7 +134,7 @@ fn every_reference_resolves() {
 /// fields and closes (`additionalProperties: false`), and each merge patch has a schema of its own.
 #[test]
 fn request_bodies_are_as_strict_as_the_service() {
-    let spec: serde_json::Value = serde_json::from_str(&intercoop_api::openapi::spec_json()).unwrap();
+    let spec: serde_json::Value = serde_json::from_str(&intercoop_api::contract::spec_json()).unwrap();
     let schemas = &spec["components"]["schemas"];
     for name in ["ActivityDraft", "PartnerDraft", "LocalizedText", "NewWebhook", "PasswordLogin", "ActivityDraftPatch"]
     {
@@ -160,7 +160,7 @@ fn request_bodies_are_as_strict_as_the_service() {
 /// its path parameters.
 #[test]
 fn creates_link_to_the_operations_on_what_they_created() {
-    let spec = intercoop_api::openapi::spec_value();
+    let spec = intercoop_api::contract::spec_value();
     let mut operations = std::collections::HashMap::new();
     for (path, item) in spec["paths"].as_object().unwrap() {
         for (method, operation) in item.as_object().unwrap() {
@@ -199,7 +199,7 @@ fn creates_link_to_the_operations_on_what_they_created() {
 /// Every schema has an example (Spectral checks in CI that each is valid against its schema).
 #[test]
 fn every_schema_has_an_example() {
-    let spec = intercoop_api::openapi::spec_value();
+    let spec = intercoop_api::contract::spec_value();
     let schemas = spec["components"]["schemas"].as_object().unwrap();
     let missing: Vec<&String> = schemas
         .iter()

@@ -94,7 +94,7 @@ db_test! {
 
 #[test]
 fn the_contract_offers_a_key_on_creates_whose_answers_hold_no_secret() {
-    let spec = intercoop_api::openapi::spec_value();
+    let spec = intercoop_api::contract::spec_value();
     let takes_key = |path: &str| {
         spec["paths"][path]["post"]["parameters"]
             .as_array()

@@ -1,6 +1,6 @@
 //! Tokens from the council's identity provider (ES256 here), checked against its JWKS, from a file or a URL.
 
-use intercoop_api::idp::IdpSettings;
+use intercoop_api::auth::idp::IdpSettings;
 use intercoop_tests::{Backend, TestApp};
 use jsonwebtoken::{Algorithm, EncodingKey, Header, encode};
 use reqwest::Method;

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use intercoop_api::cli_import::{ImportReport, Output, run};
+use intercoop_api::cli::import_report::{ImportReport, Output, run};
 use intercoop_domain::import::read_report_text;
 use intercoop_persistence::seed::{self, KHMELNYTSKYI_2024};
 use intercoop_tests::{Role, db_test};
@@ -149,7 +149,7 @@ db_test! {
         }
         assert_eq!(plan.measures.len(), 18);
         assert_eq!(read, written, "every dated entry of the Word report is read back under its measure");
-        assert!(plan.activities.iter().all(|a| a.fate == intercoop_api::cli_import::Fate::Existing || a.fate == intercoop_api::cli_import::Fate::New));
+        assert!(plan.activities.iter().all(|a| a.fate == intercoop_api::cli::import_report::Fate::Existing || a.fate == intercoop_api::cli::import_report::Fate::New));
     }
 }
 

@@ -1,7 +1,7 @@
 //! Absolute URLs in the open data come from the configured public base URL: a request's `Host` and forwarding
 //! headers cannot put another host into what a shared cache keeps, nor markup into the page.
 
-use intercoop_api::proxies::PublicAddress;
+use intercoop_api::http::proxies::PublicAddress;
 use intercoop_tests::{Options, db_test};
 use reqwest::Method;
 

@@ -1,7 +1,7 @@
 //! Password guessing is slowed down per account and per caller's address, counted before each password check, in
 //! the database that every replica shares.
 
-use intercoop_api::proxies::PublicAddress;
+use intercoop_api::http::proxies::PublicAddress;
 use intercoop_tests::{Options, PASSWORD, TestApp, account, db_test, login};
 use reqwest::Method;
 use serde_json::json;

@@ -4,8 +4,8 @@ use uuid::Uuid;
 
 use super::ActivityResponse;
 use crate::auth::Caller;
-use crate::error::ApiResult;
-use crate::preconditions::{IfNoneMatchHeader, Preconditions};
+use crate::http::error::ApiResult;
+use crate::http::preconditions::{IfNoneMatchHeader, Preconditions};
 use crate::routes::problems::{GetProblems, NotModified};
 
 /// Get an activity.

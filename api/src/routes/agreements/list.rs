@@ -8,9 +8,9 @@ use uuid::Uuid;
 
 use super::AgreementResponse;
 use crate::auth::Caller;
-use crate::error::{ApiError, ApiResult};
-use crate::extract::ListQuery;
-use crate::pagination::{ListResponse, list_response, page_request, parse_sort};
+use crate::http::error::{ApiError, ApiResult};
+use crate::http::extract::ListQuery;
+use crate::http::pagination::{ListResponse, list_response, page_request, parse_sort};
 use crate::routes::problems::ListProblems;
 
 /// Filters, order and page of the agreement list. Unknown parameters are refused.

@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use super::AuditEntryResponse;
 use crate::auth::{Authorized, Viewer};
-use crate::error::ApiResult;
+use crate::http::error::ApiResult;
 use crate::routes::problems::GuardedGetProblems;
 
 async fn history(db: &Database, caller: &Caller, record_type: &str, id: Uuid) -> ApiResult<HttpResponse> {

@@ -8,9 +8,9 @@ use uuid::Uuid;
 
 use super::AuditEntryResponse;
 use crate::auth::{Admin, Authorized};
-use crate::error::ApiResult;
-use crate::extract::ListQuery;
-use crate::pagination::{ListResponse, list_response, page_request};
+use crate::http::error::ApiResult;
+use crate::http::extract::ListQuery;
+use crate::http::pagination::{ListResponse, list_response, page_request};
 use crate::routes::problems::GuardedListProblems;
 
 /// Filters and page of the audit trail. Unknown parameters are refused.

@@ -3,8 +3,8 @@ use intercoop_operations::Database;
 use intercoop_operations::accounts::sign_in;
 
 use super::refresh::RefreshRequest;
-use crate::error::ApiResult;
-use crate::extract::Body;
+use crate::http::error::ApiResult;
+use crate::http::extract::Body;
 use crate::routes::problems::LoginProblems;
 
 /// Sign out: revoke a refresh token.

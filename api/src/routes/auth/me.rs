@@ -6,7 +6,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::auth::{Authorized, Role, Viewer};
-use crate::error::ApiResult;
+use crate::http::error::ApiResult;
 use crate::routes::problems::GuardedGetProblems;
 
 /// The caller.

@@ -6,7 +6,7 @@ use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::auth::JwtKeys;
-use crate::error::ApiError;
+use crate::http::error::ApiError;
 
 mod logout;
 mod me;

@@ -7,8 +7,8 @@ use utoipa::ToSchema;
 
 use super::{TokenResponse, token_pair};
 use crate::auth::JwtKeys;
-use crate::error::ApiResult;
-use crate::extract::Body;
+use crate::http::error::ApiResult;
+use crate::http::extract::Body;
 use crate::routes::problems::LoginProblems;
 
 /// A refresh token to trade or revoke.

@@ -10,8 +10,8 @@ use utoipa::ToSchema;
 
 use super::{ACCESS_TTL_SECONDS, TokenResponse, token_pair};
 use crate::auth::{Holder, JwtKeys};
-use crate::error::{ApiError, ApiResult, ErrorCode};
-use crate::extract::parse_json;
+use crate::http::error::{ApiError, ApiResult, ErrorCode};
+use crate::http::extract::parse_json;
 use crate::routes::problems::LoginProblems;
 
 /// A sign-in with a password.
@@ -134,7 +134,7 @@ pub async fn issue_token(
     throttle: web::Data<SignInThrottle>,
     request: TokenRequest,
 ) -> ApiResult<HttpResponse> {
-    let address = crate::proxies::client_address(&req);
+    let address = crate::http::proxies::client_address(&req);
     let login = match request {
         TokenRequest::Password(login) => login,
         TokenRequest::Client { client_id, client_secret } => {

@@ -7,8 +7,8 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::auth::{Authorized, Viewer};
-use crate::error::{ApiError, ApiResult};
-use crate::extract::ListQuery;
+use crate::http::error::{ApiError, ApiResult};
+use crate::http::extract::ListQuery;
 use crate::routes::problems::GuardedListProblems;
 
 const DEFAULT_LIMIT: u64 = 100;

@@ -4,8 +4,8 @@ use intercoop_operations::{Database, grants};
 
 use super::{GrantResponse, location};
 use crate::auth::{Authorized, Editor};
-use crate::error::ApiResult;
-use crate::extract::Body;
+use crate::http::error::ApiResult;
+use crate::http::extract::Body;
 use crate::routes::created;
 use crate::routes::problems::CreateProblems;
 

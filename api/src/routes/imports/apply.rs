@@ -5,8 +5,8 @@ use uuid::Uuid;
 
 use super::ImportResponse;
 use crate::auth::{Authorized, Editor};
-use crate::error::ApiResult;
-use crate::preconditions::{IfMatchHeader, Preconditions, ok};
+use crate::http::error::ApiResult;
+use crate::http::preconditions::{IfMatchHeader, Preconditions, ok};
 use crate::routes::problems::TransitionProblems;
 use intercoop_domain::report::Letterhead;
 

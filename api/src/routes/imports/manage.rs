@@ -7,10 +7,10 @@ use uuid::Uuid;
 
 use super::{ImportInfo, ImportResponse};
 use crate::auth::{Authorized, Editor};
-use crate::error::{ApiError, ApiResult};
-use crate::extract::ListQuery;
-use crate::pagination::{ListResponse, list_response, page_request};
-use crate::preconditions::ok;
+use crate::http::error::{ApiError, ApiResult};
+use crate::http::extract::ListQuery;
+use crate::http::pagination::{ListResponse, list_response, page_request};
+use crate::http::preconditions::ok;
 use crate::routes::problems::{GuardedGetProblems, GuardedListProblems};
 use intercoop_domain::report::Letterhead;
 

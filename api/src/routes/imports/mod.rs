@@ -141,7 +141,7 @@ impl ImportResponse {
     }
 
     /// The import with its plan made now.
-    async fn of(db: &Database, import: &ReportImport, home: &Home) -> Result<Self, crate::error::ApiError> {
+    async fn of(db: &Database, import: &ReportImport, home: &Home) -> Result<Self, crate::http::error::ApiError> {
         let plan = plan(db, &import.text, import.year, import.programme_id, home).await?;
         Ok(Self::new(import, plan))
     }

@@ -11,8 +11,8 @@ use uuid::Uuid;
 
 use super::ImportResponse;
 use crate::auth::{Authorized, Editor};
-use crate::error::{ApiError, ApiResult, ErrorCode};
-use crate::extract::{UploadLimit, too_large};
+use crate::http::error::{ApiError, ApiResult, ErrorCode};
+use crate::http::extract::{UploadLimit, too_large};
 use crate::routes::created;
 use crate::routes::problems::UploadProblems;
 use intercoop_domain::report::Letterhead;

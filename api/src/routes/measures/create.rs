@@ -4,8 +4,8 @@ use intercoop_operations::{Database, measures};
 
 use super::{MeasureResponse, location};
 use crate::auth::{Admin, Authorized};
-use crate::error::ApiResult;
-use crate::extract::Body;
+use crate::http::error::ApiResult;
+use crate::http::extract::Body;
 use crate::routes::created;
 use crate::routes::problems::CreateProblems;
 

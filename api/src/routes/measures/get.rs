@@ -3,8 +3,8 @@ use intercoop_operations::{Database, measures};
 use uuid::Uuid;
 
 use super::MeasureResponse;
-use crate::error::ApiResult;
-use crate::preconditions::{IfNoneMatchHeader, Preconditions};
+use crate::http::error::ApiResult;
+use crate::http::preconditions::{IfNoneMatchHeader, Preconditions};
 use crate::routes::problems::{GetProblems, NotModified};
 
 /// Get a measure.

@@ -7,9 +7,9 @@ use utoipa::IntoParams;
 use uuid::Uuid;
 
 use super::MeasureResponse;
-use crate::error::ApiResult;
-use crate::extract::ListQuery;
-use crate::pagination::{ListResponse, list_response, page_request};
+use crate::http::error::ApiResult;
+use crate::http::extract::ListQuery;
+use crate::http::pagination::{ListResponse, list_response, page_request};
 use crate::routes::problems::ListProblems;
 
 /// Filters and page of the measure list. Unknown parameters are refused.

@@ -5,9 +5,9 @@ use uuid::Uuid;
 
 use super::MeasureResponse;
 use crate::auth::{Admin, Authorized};
-use crate::error::ApiResult;
-use crate::extract::Body;
-use crate::preconditions::{IfMatchHeader, Preconditions, ok};
+use crate::http::error::ApiResult;
+use crate::http::extract::Body;
+use crate::http::preconditions::{IfMatchHeader, Preconditions, ok};
 use crate::routes::problems::UpdateProblems;
 
 /// Replace a measure.

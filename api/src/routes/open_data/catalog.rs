@@ -1,7 +1,7 @@
 //! What describes the feeds: the Frictionless data package (a table schema per CSV, in Ukrainian and English) and
 //! the `/open-data/v1/` page a person reads.
 
-use crate::markup::escape;
+use crate::http::markup::escape;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use intercoop_operations::Database;
@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 
 use super::http::Freshness;
 use super::standards::base_url;
-use crate::error::ApiResult;
+use crate::http::error::ApiResult;
 use intercoop_operations::open_data::OpenDataSettings;
 use intercoop_operations::open_data::datasets::{Column, ColumnType, Dataset, RECORDS, REPORT};
 

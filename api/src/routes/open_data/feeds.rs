@@ -9,8 +9,8 @@ use utoipa::{IntoParams, ToSchema};
 use super::http::Freshness;
 use super::shapes::Format;
 use super::stream::Feed;
-use crate::error::{ApiError, ApiResult};
-use crate::extract::ListQuery;
+use crate::http::error::{ApiError, ApiResult};
+use crate::http::extract::ListQuery;
 use crate::routes::problems::FeedProblems;
 use intercoop_operations::open_data::datasets::{self, Dataset};
 
@@ -174,6 +174,6 @@ pub async fn dataset_csv(
     ListQuery(params): ListQuery<FeedParams>,
 ) -> ApiResult<HttpResponse> {
     let dataset = dataset(&name)?;
-    let lang = crate::extract::lang(params.lang.as_deref())?;
+    let lang = crate::http::extract::lang(params.lang.as_deref())?;
     serve(&req, &db, dataset, &params, Format::Csv(lang)).await
 }

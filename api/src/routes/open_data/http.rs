@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use intercoop_operations::{Database, open_data};
 use sha2::{Digest, Sha256};
 
-use crate::error::ApiError;
+use crate::http::error::ApiError;
 
 /// How long a harvester may reuse a feed without asking again.
 const MAX_AGE_SECONDS: u32 = 300;

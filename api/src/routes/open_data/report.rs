@@ -8,11 +8,11 @@ use serde_json::{Map, Value};
 
 use super::feeds::{FeedParams, ReportFeedParams};
 use super::http::Freshness;
-use crate::error::{ApiError, ApiResult};
-use crate::extract::ListQuery;
-use crate::extract::lang;
+use crate::http::error::{ApiError, ApiResult};
+use crate::http::extract::ListQuery;
+use crate::http::extract::lang;
+use crate::render::csv::table;
 use crate::routes::problems::FeedProblems;
-use crate::routes::reports::csv::table;
 use intercoop_operations::open_data::csv;
 use intercoop_operations::open_data::datasets::{REPORT, REPORT_COLUMNS};
 

@@ -7,8 +7,8 @@ use intercoop_operations::Database;
 
 use super::feeds::{FeedParams, RecordFeedParams, dataset, serve};
 use super::shapes::{Format, Recipient};
-use crate::error::{ApiError, ApiResult};
-use crate::extract::ListQuery;
+use crate::http::error::{ApiError, ApiResult};
+use crate::http::extract::ListQuery;
 use crate::routes::problems::FeedProblems;
 
 fn no_lang(params: &FeedParams) -> Result<(), ApiError> {
@@ -20,7 +20,7 @@ fn no_lang(params: &FeedParams) -> Result<(), ApiError> {
     }
 }
 
-pub use crate::proxies::base_url;
+pub use crate::http::proxies::base_url;
 
 /// Partners with coordinates as a GeoJSON FeatureCollection (RFC 7946).
 ///

@@ -3,8 +3,8 @@ use intercoop_operations::{Database, partners};
 use uuid::Uuid;
 
 use crate::auth::{Admin, Authorized};
-use crate::error::ApiResult;
-use crate::preconditions::{IfMatchHeader, Preconditions};
+use crate::http::error::ApiResult;
+use crate::http::preconditions::{IfMatchHeader, Preconditions};
 use crate::routes::problems::DeleteProblems;
 
 /// Delete a partner.

@@ -3,8 +3,8 @@ use intercoop_operations::{Database, programmes};
 use uuid::Uuid;
 
 use super::{ProgrammeDetail, SectionWithMeasures};
-use crate::error::ApiResult;
-use crate::preconditions::ok;
+use crate::http::error::ApiResult;
+use crate::http::preconditions::ok;
 use crate::routes::problems::GetProblems;
 
 /// Get a programme with its structure.

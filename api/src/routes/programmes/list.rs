@@ -4,9 +4,9 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::ProgrammeResponse;
-use crate::error::{ApiError, ApiResult};
-use crate::extract::ListQuery;
-use crate::pagination::{ListResponse, list_response, page_request};
+use crate::http::error::{ApiError, ApiResult};
+use crate::http::extract::ListQuery;
+use crate::http::pagination::{ListResponse, list_response, page_request};
 use crate::routes::problems::ListProblems;
 
 /// Filters and page of the programme list. Unknown parameters are refused.

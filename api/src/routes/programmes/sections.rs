@@ -9,9 +9,9 @@ use uuid::Uuid;
 
 use super::SectionResponse;
 use crate::auth::{Admin, Authorized};
-use crate::error::ApiResult;
-use crate::extract::Body;
-use crate::preconditions::{IfMatchHeader, IfNoneMatchHeader, Preconditions, ok};
+use crate::http::error::ApiResult;
+use crate::http::extract::Body;
+use crate::http::preconditions::{IfMatchHeader, IfNoneMatchHeader, Preconditions, ok};
 use crate::routes::created;
 use crate::routes::problems::{CreateProblems, DeleteProblems, GetProblems, NotModified, UpdateProblems};
 
@@ -50,7 +50,7 @@ pub async fn list_sections(db: web::Data<Database>, id: web::Path<Uuid>) -> ApiR
                 ("ETag" = String, description = "The new record's strong entity tag"),
             )),
         CreateProblems,
-        (status = 404, description = "`not_found`: no such programme", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "`not_found`: no such programme", body = crate::http::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/programmes/{id}/sections")]

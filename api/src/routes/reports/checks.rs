@@ -6,7 +6,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::auth::{Authorized, Viewer};
-use crate::error::ApiResult;
+use crate::http::error::ApiResult;
 use crate::routes::problems::GuardedGetProblems;
 
 /// What to look at before the report of a year is filed.

@@ -8,8 +8,8 @@ use uuid::Uuid;
 
 use super::ReportFormat;
 use crate::auth::{Caller, Role};
-use crate::error::{ApiError, ApiResult, ErrorCode};
-use crate::extract::ListQuery;
+use crate::http::error::{ApiError, ApiResult, ErrorCode};
+use crate::http::extract::ListQuery;
 use crate::routes::problems::ReportProblems;
 
 /// How to write the report. Unknown parameters are refused.
@@ -62,7 +62,7 @@ pub async fn get_report(
     ListQuery(params): ListQuery<ReportParams>,
 ) -> ApiResult<HttpResponse> {
     let (programme_id, year) = path.into_inner();
-    let lang = crate::extract::lang(params.lang.as_deref())?;
+    let lang = crate::http::extract::lang(params.lang.as_deref())?;
     let drafts = match params.include.as_deref() {
         None => false,
         Some("drafts") => true,
@@ -98,11 +98,11 @@ pub async fn get_report(
         ReportFormat::Html => {
             let grants = reports::grants_of_year(&db, &data, year, drafts).await?;
             let summary = report::summary(&data, year, &grants);
-            super::html::render(&report, &summary, &letterhead, lang).into_bytes()
+            crate::render::html::render(&report, &summary, &letterhead, lang).into_bytes()
         }
-        ReportFormat::Md => super::markdown::render(&report, &letterhead, lang).into_bytes(),
-        ReportFormat::Csv => super::csv::render(&report).into_bytes(),
-        ReportFormat::Docx => super::docx::render(&report, &letterhead, lang).map_err(ApiError::internal)?,
+        ReportFormat::Md => crate::render::markdown::render(&report, &letterhead, lang).into_bytes(),
+        ReportFormat::Csv => crate::render::csv::render(&report).into_bytes(),
+        ReportFormat::Docx => crate::render::docx::render(&report, &letterhead, lang).map_err(ApiError::internal)?,
     };
     let filename = format!("report-{year}-{}.{}", lang.code(), format.extension());
     Ok(HttpResponse::Ok()

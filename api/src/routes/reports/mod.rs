@@ -1,16 +1,11 @@
 //! `/api/v1/programmes/{id}/reports/{year}`: the annual implementation report, in the department's layout, as
-//! JSON, HTML, Markdown, CSV or Word (DOCX).
+//! JSON, HTML, Markdown, CSV or Word (DOCX); the writers are in `crate::render`.
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
 mod checks;
-pub mod csv;
-pub mod docx;
 mod get;
-pub mod html;
-pub mod markdown;
 mod summary;
-mod svg;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(get::get_report).service(checks::get_report_checks).service(summary::get_report_summary);

@@ -3,7 +3,7 @@ use intercoop_domain::report::Summary;
 use intercoop_operations::{Database, reports};
 use uuid::Uuid;
 
-use crate::error::ApiResult;
+use crate::http::error::ApiResult;
 use crate::routes::problems::GetProblems;
 
 /// The year's figures.

@@ -5,8 +5,8 @@ use intercoop_operations::webhooks::targets::TargetPolicy;
 
 use super::{NewWebhook, WebhookWithSecret};
 use crate::auth::{Admin, Authorized};
-use crate::error::ApiResult;
-use crate::extract::Body;
+use crate::http::error::ApiResult;
+use crate::http::extract::Body;
 use crate::routes::created;
 use crate::routes::problems::CreateProblems;
 

@@ -7,9 +7,9 @@ use uuid::Uuid;
 
 use super::DeliveryResponse;
 use crate::auth::{Admin, Authorized};
-use crate::error::{ApiError, ApiResult};
-use crate::extract::ListQuery;
-use crate::pagination::{ListResponse, list_response, page_request};
+use crate::http::error::{ApiError, ApiResult};
+use crate::http::extract::ListQuery;
+use crate::http::pagination::{ListResponse, list_response, page_request};
 use crate::routes::problems::{GuardedGetProblems, NestedListProblems};
 
 /// Filter and page of a delivery log.

@@ -8,10 +8,10 @@ use uuid::Uuid;
 
 use super::{WebhookContent, WebhookResponse, WebhookWithSecret};
 use crate::auth::{Admin, Authorized};
-use crate::error::ApiResult;
-use crate::extract::{Body, ListQuery};
-use crate::pagination::{ListResponse, list_response, page_request};
-use crate::preconditions::{IfMatchHeader, Preconditions, ok};
+use crate::http::error::ApiResult;
+use crate::http::extract::{Body, ListQuery};
+use crate::http::pagination::{ListResponse, list_response, page_request};
+use crate::http::preconditions::{IfMatchHeader, Preconditions, ok};
 use crate::routes::problems::{
     DeleteProblems, GuardedGetProblems, GuardedListProblems, TransitionProblems, UpdateProblems,
 };

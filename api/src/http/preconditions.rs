@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use intercoop_operations::IfMatch;
 
-use crate::error::ApiError;
+use crate::http::error::ApiError;
 
 /// Whether writes must carry `If-Match` (428 without it).
 #[derive(Debug, Clone, Copy, Default)]

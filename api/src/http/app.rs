@@ -11,11 +11,11 @@ use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::auth::JwtKeys;
-use crate::error::{ApiError, ErrorCode};
-use crate::extract::{BodyLimit, UploadLimit, path_error};
-use crate::openapi::ApiDoc;
-use crate::preconditions::RequireIfMatch;
-use crate::{routes, telemetry};
+use crate::contract::ApiDoc;
+use crate::http::error::{ApiError, ErrorCode};
+use crate::http::extract::{BodyLimit, UploadLimit, path_error};
+use crate::http::preconditions::RequireIfMatch;
+use crate::{http::telemetry, routes};
 use intercoop_operations::accounts::sign_in::SignInThrottle;
 
 /// What the application needs from outside.
@@ -31,10 +31,10 @@ pub struct AppContext {
     /// Shared by the workers of one process.
     pub throttle: web::Data<SignInThrottle>,
     /// Shared by the workers of one process.
-    pub metrics: web::Data<crate::metrics::Metrics>,
-    pub request_timeout: crate::timeouts::RequestTimeout,
+    pub metrics: web::Data<crate::http::metrics::Metrics>,
+    pub request_timeout: crate::http::timeouts::RequestTimeout,
     /// The public base URL and the trusted reverse proxies.
-    pub public: crate::proxies::PublicAddress,
+    pub public: crate::http::proxies::PublicAddress,
     /// Where webhooks may be sent.
     pub webhook_targets: intercoop_operations::webhooks::targets::TargetPolicy,
 }
@@ -86,9 +86,9 @@ pub fn build(
         .0
         .default_service(web::to(unmatched))
         // The timeout wraps the idempotency keys: a keyed request's body is read within it too.
-        .wrap(actix_web::middleware::from_fn(crate::idempotency::middleware))
-        .wrap(actix_web::middleware::from_fn(crate::timeouts::middleware))
-        .wrap(actix_web::middleware::from_fn(crate::metrics::middleware))
+        .wrap(actix_web::middleware::from_fn(crate::http::idempotency::middleware))
+        .wrap(actix_web::middleware::from_fn(crate::http::timeouts::middleware))
+        .wrap(actix_web::middleware::from_fn(crate::http::metrics::middleware))
         .wrap(actix_web::middleware::from_fn(telemetry::request_id));
     if let Some(hook) = AFTER_BUILD.get() {
         hook();
@@ -122,7 +122,7 @@ pub fn after_build(hook: fn()) {
 fn served_contract() -> &'static ServedContract {
     static SERVED: std::sync::OnceLock<ServedContract> = std::sync::OnceLock::new();
     SERVED.get_or_init(|| {
-        let value = crate::openapi::fresh_value();
+        let value = crate::contract::fresh_value();
         let json = serde_json::to_vec(&value).expect("the contract serializes");
         ServedContract { json: web::Bytes::from(json), routes: std::sync::Arc::new(KnownRoutes::from_contract(&value)) }
     })

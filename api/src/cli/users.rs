@@ -15,7 +15,7 @@ pub enum UserCommand {
     /// printed.
     Add {
         username: String,
-        #[arg(long, value_parser = crate::cli_users::role_arg)]
+        #[arg(long, value_parser = crate::cli::users::role_arg)]
         role: Role,
         #[arg(long)]
         display_name: Option<String>,

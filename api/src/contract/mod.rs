@@ -1,12 +1,17 @@
 //! The contract's frame: title, description, security scheme, tags. The paths and schemas come from registering
 //! the handlers (`routes::configure`).
 
+pub mod examples;
+pub mod links;
+pub mod shapes;
+pub mod white_space;
+
 use std::sync::OnceLock;
 
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::error::Problem;
+use crate::http::error::Problem;
 use crate::routes::open_data::DatasetName;
 use crate::routes::reports::ReportFormat;
 use crate::routes::webhooks::WebhookEvent;
@@ -70,9 +75,9 @@ pub fn spec() -> &'static utoipa::openapi::OpenApi {
 }
 
 fn build_spec() -> utoipa::openapi::OpenApi {
-    let mut spec = crate::app::routes_and_spec(actix_web::App::new()).1;
-    utoipa::Modify::modify(&crate::access::AccessModifier, &mut spec);
-    utoipa::Modify::modify(&crate::idempotency::IdempotencyModifier, &mut spec);
+    let mut spec = crate::http::app::routes_and_spec(actix_web::App::new()).1;
+    utoipa::Modify::modify(&crate::auth::access::AccessModifier, &mut spec);
+    utoipa::Modify::modify(&crate::http::idempotency::IdempotencyModifier, &mut spec);
     utoipa::Modify::modify(&crate::routes::webhooks::WebhookContract, &mut spec);
     spec
 }
@@ -89,10 +94,10 @@ pub fn spec_value() -> &'static serde_json::Value {
 /// it takes megabytes).
 pub fn build_value(spec: &utoipa::openapi::OpenApi) -> serde_json::Value {
     let mut json = serde_json::to_value(spec).expect("the contract serializes");
-    crate::contract_shapes::apply(&mut json);
-    crate::contract_links::apply(&mut json);
-    crate::contract_examples::apply(&mut json);
-    crate::contract_white_space::apply(&mut json);
+    crate::contract::shapes::apply(&mut json);
+    crate::contract::links::apply(&mut json);
+    crate::contract::examples::apply(&mut json);
+    crate::contract::white_space::apply(&mut json);
     json
 }
 

@@ -14,8 +14,8 @@ use intercoop_operations::idempotency::{self, Claim, StoredAnswer};
 use serde_json::{Map, Value};
 
 use crate::auth::{JwtKeys, Role};
-use crate::error::{ApiError, ErrorCode};
-use crate::extract::{BodyLimit, UploadLimit};
+use crate::http::error::{ApiError, ErrorCode};
+use crate::http::extract::{BodyLimit, UploadLimit};
 use intercoop_operations::accounts::passwords::token_hash;
 
 pub const IDEMPOTENCY_KEY: HeaderName = HeaderName::from_static("idempotency-key");
@@ -45,9 +45,9 @@ pub(crate) fn answers_with_secrets(path: &str) -> bool {
 /// as it stands now (an account disabled or demoted since the first request gets 401 or 403, not the answer).
 async fn authorize_replay(req: &ServiceRequest) -> Result<(), ApiError> {
     let operation = req
-        .app_data::<web::Data<crate::app::KnownRoutes>>()
+        .app_data::<web::Data<crate::http::app::KnownRoutes>>()
         .and_then(|routes| routes.operation(req.method().as_str(), req.path()).map(str::to_owned));
-    let role = operation.as_deref().and_then(crate::access::required_role).unwrap_or(Some(Role::Admin));
+    let role = operation.as_deref().and_then(crate::auth::access::required_role).unwrap_or(Some(Role::Admin));
     crate::auth::authorize(req.request(), role).await.map(drop)
 }
 
@@ -172,7 +172,7 @@ pub async fn middleware(
 /// How long a claim on a key lasts: longer than its request may run (the request timeout wraps this
 /// middleware), so a claim outlives its request only when the process handling it died.
 fn lease(req: &ServiceRequest) -> chrono::Duration {
-    let timeout = req.app_data::<web::Data<crate::timeouts::RequestTimeout>>().map_or(60, |t| t.0.as_secs());
+    let timeout = req.app_data::<web::Data<crate::http::timeouts::RequestTimeout>>().map_or(60, |t| t.0.as_secs());
     chrono::Duration::seconds(timeout as i64 + 10)
 }
 

@@ -180,7 +180,7 @@ fn text_patterns(schema: &mut Value) {
 /// A query parameter's text is at most `QUERY_VALUE_MAX` characters, as the service reads it.
 fn query_value_length(schema: &mut Value) {
     if is_string(schema) && schema.get("maxLength").is_none() && schema.get("enum").is_none() {
-        schema["maxLength"] = json!(crate::extract::QUERY_VALUE_MAX);
+        schema["maxLength"] = json!(crate::http::extract::QUERY_VALUE_MAX);
     }
 }
 

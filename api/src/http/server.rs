@@ -8,13 +8,13 @@ use actix_web::dev::Server;
 use anyhow::Context;
 use intercoop_operations::{Database, startup};
 
-use crate::app::{self, AppContext};
 use crate::auth::JwtKeys;
+use crate::auth::idp::Idp;
 use crate::config::Settings;
-use crate::extract::{BodyLimit, UploadLimit};
-use crate::idp::Idp;
-use crate::preconditions::RequireIfMatch;
-use crate::timeouts::RequestTimeout;
+use crate::http::app::{self, AppContext};
+use crate::http::extract::{BodyLimit, UploadLimit};
+use crate::http::preconditions::RequireIfMatch;
+use crate::http::timeouts::RequestTimeout;
 use intercoop_operations::webhooks::{Worker, WorkerHandle};
 
 /// Connects to the configured database and brings its schema up to date; says whether the schema was new.

@@ -1,6 +1,9 @@
 //! Bearer tokens and roles. A handler states the role it needs in its signature (`Authorized<Editor>`), so it cannot
 //! forget the check; reads take a `Caller`, which may be anonymous.
 
+pub mod access;
+pub mod idp;
+
 use std::marker::PhantomData;
 use std::pin::Pin;
 
@@ -12,7 +15,7 @@ use intercoop_operations::accounts::sign_in;
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
 
-use crate::error::{ApiError, ErrorCode};
+use crate::http::error::{ApiError, ErrorCode};
 
 /// The `iss` and `aud` of the tokens this service issues and accepts.
 pub const ISSUER: &str = "intercoop";
@@ -59,7 +62,7 @@ pub struct Holder {
 pub struct JwtKeys {
     encoding: EncodingKey,
     decoding: DecodingKey,
-    idp: Option<std::sync::Arc<crate::idp::Idp>>,
+    idp: Option<std::sync::Arc<crate::auth::idp::Idp>>,
 }
 
 impl JwtKeys {
@@ -68,7 +71,7 @@ impl JwtKeys {
     }
 
     /// Also accepts the identity provider's tokens.
-    pub fn with_idp(mut self, idp: crate::idp::Idp) -> Self {
+    pub fn with_idp(mut self, idp: crate::auth::idp::Idp) -> Self {
         self.idp = Some(std::sync::Arc::new(idp));
         self
     }

@@ -1,0 +1,9 @@
+//! Writing the annual report: pure functions from the report (and its letterhead) to HTML, Markdown, CSV, Word
+//! (DOCX) and the SVG chart the HTML holds. The open data's shapes are the operations layer's
+//! (`intercoop_operations::open_data`).
+
+pub mod csv;
+pub mod docx;
+pub mod html;
+pub mod markdown;
+mod svg;
