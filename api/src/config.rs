@@ -1,15 +1,22 @@
-//! Settings in layers: defaults, then an optional TOML file (`INTERCOOP_CONFIG`, or `./intercoop.toml` when it
-//! exists), then environment variables.
+//! Settings in layers (figment): defaults, then an optional TOML file (`INTERCOOP_CONFIG`, or `./intercoop.toml`
+//! when it exists), then `INTERCOOP_` environment variables. A table's setting is named with `__` in the
+//! environment (`INTERCOOP_WEBHOOKS__TIMEOUT_MS`, `INTERCOOP_LETTERHEAD__SIGNATORY`); the settings of the
+//! `webhooks`, `open_data` and `idp` tables may also be written with one `_` (`INTERCOOP_WEBHOOKS_ENABLED`). An
+//! empty variable counts as unset.
 
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
+use figment::Figment;
+use figment::providers::{Format, Serialized, Toml};
+use figment::value::Value;
 use intercoop_domain::report::Letterhead;
-
-use crate::auth::idp::IdpSettings;
 use intercoop_operations::open_data::OpenDataSettings;
+use intercoop_operations::settings::{flag, list};
 use intercoop_operations::webhooks::WebhookSettings;
 use serde::Deserialize;
+
+use crate::auth::idp::IdpSettings;
 
 /// A secret that never shows in logs or debug output.
 #[derive(Clone, Deserialize)]
@@ -34,13 +41,14 @@ impl std::fmt::Debug for Secret {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Settings {
     /// Address and port to listen on.
     pub listen: String,
     /// Where the embedded database and the generated token secret live.
     pub data_dir: PathBuf,
-    /// A `postgres://` or `sqlite://` URL; when absent, SQLite in the data directory.
+    /// A `postgres://` or `sqlite://` URL; when absent, SQLite in the data directory (`DATABASE_URL` is read too).
     pub database_url: Option<String>,
     /// The HS256 secret for tokens; when absent, generated once into the data directory.
     pub jwt_secret: Option<Secret>,
@@ -48,7 +56,7 @@ pub struct Settings {
     pub max_body_bytes: usize,
     /// The largest report upload accepted (`POST /api/v1/imports`).
     pub max_upload_bytes: usize,
-    /// How long a request may take to be answered.
+    /// How long a request may take to be answered (at least a second).
     pub request_timeout_secs: u64,
     pub db_max_connections: u32,
     /// HTTP worker threads; default: one per core.
@@ -56,12 +64,14 @@ pub struct Settings {
     /// `json`, `text`, or `auto` (JSON when stdout is not a terminal).
     pub log_format: String,
     /// Load the 2024 programme into the embedded database when `serve` creates it.
+    #[serde(deserialize_with = "flag")]
     pub seed_demo: bool,
-    /// The report's letterhead and signature (the `[letterhead]` table of the settings file).
+    /// The report's letterhead and signature (the `[letterhead]` table).
     pub letterhead: Letterhead,
     /// Refuse writes to existing records that carry no `If-Match` (428).
+    #[serde(deserialize_with = "flag")]
     pub require_if_match: bool,
-    /// Accept the council identity provider's tokens too.
+    /// Accept the council identity provider's tokens too (the `[idp]` table).
     pub idp: Option<IdpSettings>,
     /// Delivery of webhook events (the `[webhooks]` table).
     pub webhooks: WebhookSettings,
@@ -71,35 +81,14 @@ pub struct Settings {
     /// data; default: `http://` and the listening address.
     pub public_base_url: Option<String>,
     /// Reverse proxies (addresses or CIDR ranges) whose `X-Forwarded-For` or `Forwarded` names the caller.
+    #[serde(deserialize_with = "list")]
     pub trusted_proxies: Vec<String>,
     /// Whether the first start makes a local `admin` account (off where people sign in through the identity
     /// provider only).
+    #[serde(deserialize_with = "flag")]
     pub first_admin: bool,
     /// The first admin's password; when absent, one is generated and shown once.
     pub admin_password: Option<Secret>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FileSettings {
-    listen: Option<String>,
-    data_dir: Option<PathBuf>,
-    database_url: Option<String>,
-    jwt_secret: Option<Secret>,
-    max_body_bytes: Option<usize>,
-    max_upload_bytes: Option<usize>,
-    request_timeout_secs: Option<u64>,
-    db_max_connections: Option<u32>,
-    workers: Option<usize>,
-    log_format: Option<String>,
-    seed_demo: Option<bool>,
-    letterhead: Option<Letterhead>,
-    require_if_match: Option<bool>,
-    idp: Option<IdpSettings>,
-    webhooks: Option<WebhookSettings>,
-    open_data: Option<OpenDataSettings>,
-    public_base_url: Option<String>,
-    trusted_proxies: Option<Vec<String>>,
 }
 
 impl Default for Settings {
@@ -129,86 +118,58 @@ impl Default for Settings {
     }
 }
 
+/// The tables whose settings may be named with one `_` after the table's name in the environment.
+const TABLES: [&str; 3] = ["webhooks", "open_data", "idp"];
+
+/// The key path of an `INTERCOOP_` variable's setting: `WEBHOOKS__TIMEOUT_MS` and `WEBHOOKS_TIMEOUT_MS` are
+/// `webhooks.timeout_ms`.
+fn key_of(name: &str) -> String {
+    let key = name.to_ascii_lowercase();
+    if key.contains("__") {
+        return key.replace("__", ".");
+    }
+    match TABLES.iter().find_map(|t| key.strip_prefix(t).and_then(|rest| rest.strip_prefix('_')).map(|rest| (t, rest)))
+    {
+        Some((table, rest)) => format!("{table}.{rest}"),
+        None => key,
+    }
+}
+
+/// The layers: defaults (the types' own), the settings file, then the environment's `variables`: `DATABASE_URL`,
+/// then the `INTERCOOP_` ones.
+fn figment(file: Figment, variables: impl IntoIterator<Item = (String, String)>) -> Figment {
+    let mut variables: Vec<(String, String)> = variables.into_iter().filter(|(_, value)| !value.is_empty()).collect();
+    variables.sort();
+    let mut figment = file;
+    if let Some((_, url)) = variables.iter().find(|(name, _)| name == "DATABASE_URL") {
+        figment = figment.merge(Serialized::global("database_url", url.clone()));
+    }
+    for (name, value) in variables {
+        let Some(name) = name.strip_prefix("INTERCOOP_").filter(|n| *n != "CONFIG") else { continue };
+        let value: Value = value.parse().unwrap_or_else(|never| match never {});
+        figment = figment.merge(Serialized::global(&key_of(name), value));
+    }
+    figment
+}
+
+fn extract(figment: Figment) -> anyhow::Result<Settings> {
+    let mut settings: Settings = figment.extract().context("reading the settings")?;
+    settings.request_timeout_secs = settings.request_timeout_secs.max(1);
+    settings.open_data = settings.open_data.completed();
+    Ok(settings)
+}
+
 impl Settings {
     pub fn load() -> anyhow::Result<Self> {
-        let mut s = Settings::default();
         let file = match std::env::var_os("INTERCOOP_CONFIG") {
             Some(path) => Some(PathBuf::from(path)),
             None => Some(PathBuf::from("intercoop.toml")).filter(|p| p.exists()),
         };
-        if let Some(path) = file {
-            let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
-            let f: FileSettings = toml::from_str(&text).with_context(|| format!("parsing {}", path.display()))?;
-            s.listen = f.listen.unwrap_or(s.listen);
-            s.data_dir = f.data_dir.unwrap_or(s.data_dir);
-            s.database_url = f.database_url.or(s.database_url);
-            s.jwt_secret = f.jwt_secret.or(s.jwt_secret);
-            s.max_body_bytes = f.max_body_bytes.unwrap_or(s.max_body_bytes);
-            s.max_upload_bytes = f.max_upload_bytes.unwrap_or(s.max_upload_bytes);
-            s.request_timeout_secs = f.request_timeout_secs.unwrap_or(s.request_timeout_secs);
-            s.db_max_connections = f.db_max_connections.unwrap_or(s.db_max_connections);
-            s.workers = f.workers.or(s.workers);
-            s.log_format = f.log_format.unwrap_or(s.log_format);
-            s.seed_demo = f.seed_demo.unwrap_or(s.seed_demo);
-            s.letterhead = f.letterhead.unwrap_or(s.letterhead);
-            s.require_if_match = f.require_if_match.unwrap_or(s.require_if_match);
-            s.idp = f.idp.or(s.idp);
-            s.webhooks = f.webhooks.unwrap_or(s.webhooks);
-            s.open_data = f.open_data.unwrap_or(s.open_data);
-            s.public_base_url = f.public_base_url.or(s.public_base_url);
-            s.trusted_proxies = f.trusted_proxies.unwrap_or(s.trusted_proxies);
-        }
-        let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
-        let number = |name: &str| -> anyhow::Result<Option<usize>> {
-            env(name).map(|v| v.parse::<usize>().with_context(|| format!("{name} must be a whole number"))).transpose()
+        let file = match file {
+            Some(path) => Figment::from(Toml::file_exact(path)),
+            None => Figment::new(),
         };
-        s.listen = env("INTERCOOP_LISTEN").unwrap_or(s.listen);
-        s.data_dir = env("INTERCOOP_DATA_DIR").map(PathBuf::from).unwrap_or(s.data_dir);
-        s.database_url = env("INTERCOOP_DATABASE_URL").or_else(|| env("DATABASE_URL")).or(s.database_url);
-        s.jwt_secret = env("INTERCOOP_JWT_SECRET").map(Secret).or(s.jwt_secret);
-        s.max_body_bytes = number("INTERCOOP_MAX_BODY_BYTES")?.unwrap_or(s.max_body_bytes);
-        s.max_upload_bytes = number("INTERCOOP_MAX_UPLOAD_BYTES")?.unwrap_or(s.max_upload_bytes);
-        s.request_timeout_secs =
-            number("INTERCOOP_REQUEST_TIMEOUT_SECS")?.map(|n| n as u64).unwrap_or(s.request_timeout_secs).max(1);
-        s.db_max_connections =
-            number("INTERCOOP_DB_MAX_CONNECTIONS")?.map(|n| n as u32).unwrap_or(s.db_max_connections);
-        s.workers = number("INTERCOOP_WORKERS")?.or(s.workers);
-        s.log_format = env("INTERCOOP_LOG_FORMAT").unwrap_or(s.log_format);
-        s.seed_demo = flag("INTERCOOP_SEED_DEMO")?.unwrap_or(s.seed_demo);
-        s.require_if_match = flag("INTERCOOP_REQUIRE_IF_MATCH")?.unwrap_or(s.require_if_match);
-        s.webhooks.enabled = flag("INTERCOOP_WEBHOOKS_ENABLED")?.unwrap_or(s.webhooks.enabled);
-        if let Some(list) = env("INTERCOOP_WEBHOOKS_ALLOWED_TARGETS") {
-            s.webhooks.allowed_targets =
-                list.split(',').map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()).collect();
-        }
-        if let Some(list) = env("INTERCOOP_WEBHOOKS_ALLOWED_PORTS") {
-            s.webhooks.allowed_ports = list
-                .split(',')
-                .map(|p| p.trim().parse::<u16>().with_context(|| format!("INTERCOOP_WEBHOOKS_ALLOWED_PORTS: '{p}'")))
-                .collect::<anyhow::Result<_>>()?;
-        }
-        s.public_base_url = env("INTERCOOP_PUBLIC_BASE_URL").or(s.public_base_url);
-        s.admin_password = env("INTERCOOP_ADMIN_PASSWORD").map(Secret).or(s.admin_password);
-        s.first_admin = flag("INTERCOOP_FIRST_ADMIN")?.unwrap_or(s.first_admin);
-        if let Some(list) = env("INTERCOOP_TRUSTED_PROXIES") {
-            s.trusted_proxies = list.split(',').map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()).collect();
-        }
-        if let Some(url) = env("INTERCOOP_OPEN_DATA_LICENSE_URL") {
-            s.open_data.license_id = env("INTERCOOP_OPEN_DATA_LICENSE_ID").unwrap_or_default();
-            s.open_data.license_title = env("INTERCOOP_OPEN_DATA_LICENSE_TITLE").unwrap_or_else(|| url.clone());
-            s.open_data.license_url = url;
-        }
-        if let (Some(issuer), Some(audience)) = (env("INTERCOOP_IDP_ISSUER"), env("INTERCOOP_IDP_AUDIENCE")) {
-            s.idp = Some(IdpSettings {
-                jwks_file: env("INTERCOOP_IDP_JWKS_FILE").map(PathBuf::from),
-                jwks_url: env("INTERCOOP_IDP_JWKS_URL"),
-                issuer,
-                audience,
-                role_claim: env("INTERCOOP_IDP_ROLE_CLAIM").unwrap_or_else(|| "role".into()),
-                unit_claim: env("INTERCOOP_IDP_UNIT_CLAIM"),
-            });
-        }
-        Ok(s)
+        extract(figment(file, std::env::vars()))
     }
 
     /// The public base URL and the trusted proxies, checked.
@@ -255,16 +216,6 @@ impl Settings {
     }
 }
 
-/// A true/false environment variable.
-fn flag(name: &str) -> anyhow::Result<Option<bool>> {
-    match std::env::var(name).ok().filter(|v| !v.is_empty()).as_deref() {
-        None => Ok(None),
-        Some("1" | "true" | "yes") => Ok(Some(true)),
-        Some("0" | "false" | "no") => Ok(Some(false)),
-        Some(other) => anyhow::bail!("{name} must be true or false, not '{other}'"),
-    }
-}
-
 fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
     use std::io::Write;
     let mut options = std::fs::OpenOptions::new();
@@ -274,4 +225,75 @@ fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
     let mut file = options.open(path)?;
     file.write_all(text.as_bytes())?;
     file.sync_all()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vars(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn the_environment_overrides_the_file_and_names_tables_two_ways() {
+        let file = Figment::from(Toml::string(
+            "listen = \"0.0.0.0:9000\"\nmax_body_bytes = 10\n[webhooks]\ntimeout_ms = 100\nallowed_ports = [8443]\n",
+        ));
+        let settings = extract(figment(
+            file,
+            vars(&[
+                ("INTERCOOP_MAX_BODY_BYTES", "2048"),
+                ("INTERCOOP_WEBHOOKS_ENABLED", "no"),
+                ("INTERCOOP_WEBHOOKS__RETRY_BASE_MS", "250"),
+                ("INTERCOOP_WEBHOOKS_ALLOWED_TARGETS", "10.20.0.0/16, 127.0.0.1"),
+                ("INTERCOOP_TRUSTED_PROXIES", "10.0.0.1"),
+                ("INTERCOOP_ADMIN_PASSWORD", "a long first password"),
+                ("INTERCOOP_WORKERS", ""),
+                ("INTERCOOP_CONFIG", "elsewhere.toml"),
+                ("INTERCOOP_REQUEST_TIMEOUT_SECS", "0"),
+                ("DATABASE_URL", "postgres://db/intercoop"),
+                ("HOME", "/root"),
+            ]),
+        ))
+        .unwrap();
+        assert_eq!(settings.listen, "0.0.0.0:9000");
+        assert_eq!(settings.max_body_bytes, 2048);
+        assert!(!settings.webhooks.enabled);
+        assert_eq!(settings.webhooks.timeout_ms, 100);
+        assert_eq!(settings.webhooks.retry_base_ms, 250);
+        assert_eq!(settings.webhooks.allowed_targets, ["10.20.0.0/16", "127.0.0.1"]);
+        assert_eq!(settings.webhooks.allowed_ports, [8443]);
+        assert_eq!(settings.trusted_proxies, ["10.0.0.1"]);
+        assert_eq!(settings.workers, None, "an empty variable is unset");
+        assert_eq!(settings.request_timeout_secs, 1);
+        assert_eq!(settings.database_url.as_deref(), Some("postgres://db/intercoop"));
+        let password = settings.admin_password.unwrap();
+        assert_eq!(password.expose(), "a long first password");
+        assert!(!format!("{password:?}").contains("long"), "a secret does not print");
+    }
+
+    #[test]
+    fn a_licence_named_by_its_url_alone_is_not_called_cc_by() {
+        let settings = extract(figment(
+            Figment::new(),
+            vars(&[("INTERCOOP_OPEN_DATA_LICENSE_URL", "https://data.gov.ua/licence")]),
+        ))
+        .unwrap();
+        assert_eq!(settings.open_data.license_url, "https://data.gov.ua/licence");
+        assert_eq!(settings.open_data.license_title, "https://data.gov.ua/licence");
+        assert_eq!(settings.open_data.license_id, "");
+    }
+
+    #[test]
+    fn wrong_values_and_unknown_settings_are_refused_by_name() {
+        for (name, value) in
+            [("INTERCOOP_MAX_BODY_BYTES", "lots"), ("INTERCOOP_SEED_DEMO", "maybe"), ("INTERCOOP_COLOUR", "red")]
+        {
+            let error = extract(figment(Figment::new(), vars(&[(name, value)]))).unwrap_err();
+            let text = format!("{error:#}").to_lowercase();
+            let key = name.trim_start_matches("INTERCOOP_").to_lowercase();
+            assert!(text.contains(&key), "{name}: {text}");
+        }
+    }
 }

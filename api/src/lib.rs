@@ -8,3 +8,15 @@ pub mod contract;
 pub mod http;
 pub mod render;
 pub mod routes;
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn storage_is_reached_through_the_operations_layer_only() {
+        let manifest = include_str!("../Cargo.toml");
+        assert!(
+            !manifest.contains("intercoop-persistence"),
+            "api/Cargo.toml names intercoop-persistence: handlers must call an operation (intercoop-operations)"
+        );
+    }
+}

@@ -12,6 +12,7 @@ pub mod imports;
 pub mod open_data;
 pub mod records;
 pub mod reports;
+pub mod settings;
 pub mod startup;
 pub mod trail;
 pub mod webhooks;

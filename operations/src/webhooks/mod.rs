@@ -17,6 +17,7 @@ pub use worker::{Worker, WorkerHandle};
 #[serde(deny_unknown_fields, default)]
 pub struct WebhookSettings {
     /// Whether this process delivers events (turn off on replicas that should only serve requests).
+    #[serde(deserialize_with = "crate::settings::flag")]
     pub enabled: bool,
     /// How long a receiver may take to answer, in milliseconds.
     pub timeout_ms: u64,
@@ -33,8 +34,10 @@ pub struct WebhookSettings {
     /// How many days delivered and failed deliveries stay in the delivery log.
     pub retention_days: u32,
     /// Networks (`10.20.0.0/16`) or addresses webhooks may reach on any port, besides public addresses.
+    #[serde(deserialize_with = "crate::settings::list")]
     pub allowed_targets: Vec<String>,
     /// The ports public addresses may be reached on; empty: 80 and 443.
+    #[serde(deserialize_with = "crate::settings::list")]
     pub allowed_ports: Vec<u16>,
 }
 
