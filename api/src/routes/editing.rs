@@ -1,22 +1,5 @@
-//! Replacing (`PUT`) and patching (`PATCH`, RFC 7396) the records with a workflow: activities, partners, grants
-//! and agreements. Each needs the editor role (the publisher role for a published record), keeps an editor with a
-//! unit to that unit's records, honours `If-Match`, and is written to the audit trail.
-
-use actix_web::{HttpResponse, patch, put, web};
-use intercoop_domain::{ActivityDraft, AgreementDraft, GrantDraft, PartnerDraft};
-use intercoop_operations::{Database, activities, agreements, grants, partners};
-use utoipa_actix_web::service_config::ServiceConfig;
-use uuid::Uuid;
-
-use super::activities::ActivityResponse;
-use super::agreements::AgreementResponse;
-use super::grants::GrantResponse;
-use super::partners::PartnerResponse;
-use crate::auth::{Authorized, Editor};
-use crate::http::error::ApiResult;
-use crate::http::extract::Body;
-use crate::http::preconditions::{IfMatchHeader, Preconditions, ok};
-use crate::routes::problems::UpdateProblems;
+//! The macro that writes the replace (`PUT`) and patch (`PATCH`, RFC 7396) handlers of a record with a workflow
+//! (each resource's `update.rs`): each calls its operation, which checks the roles, the unit and `If-Match`.
 
 macro_rules! edit_routes {
     (
@@ -73,35 +56,4 @@ macro_rules! edit_routes {
         }
     };
 }
-
-edit_routes!(
-    replace_activity, patch_activity, "/activities/{id}", "activities", "The activity's id",
-    "Replace an activity", "Change some fields of an activity",
-    activities, ActivityDraft, ActivityResponse, {"status": "cancelled"}
-);
-edit_routes!(
-    replace_partner, patch_partner, "/partners/{id}", "partners", "The partner's id",
-    "Replace a partner", "Change some fields of a partner",
-    partners, PartnerDraft, PartnerResponse, {"website": "https://www.stuttgart.de/"}
-);
-edit_routes!(
-    replace_grant, patch_grant, "/grants/{id}", "grants", "The grant's id",
-    "Replace a grant", "Change some fields of a grant",
-    grants, GrantDraft, GrantResponse, {"status": "completed"}
-);
-edit_routes!(
-    replace_agreement, patch_agreement, "/agreements/{id}", "agreements", "The agreement's id",
-    "Replace an agreement", "Change some fields of an agreement",
-    agreements, AgreementDraft, AgreementResponse, {"status": "in_force", "signed_on": "2024-12-10"}
-);
-
-pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(replace_activity)
-        .service(patch_activity)
-        .service(replace_partner)
-        .service(patch_partner)
-        .service(replace_grant)
-        .service(patch_grant)
-        .service(replace_agreement)
-        .service(patch_agreement);
-}
+pub(crate) use edit_routes;

@@ -12,12 +12,24 @@ mod create;
 mod delete;
 mod get;
 mod list;
+mod update;
+mod workflow;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list::list_activities)
         .service(create::create_activity)
         .service(get::get_activity)
         .service(delete::delete_activity);
+}
+
+/// The replace and the patch, registered after every collection's reads (the contract lists them in that order).
+pub fn configure_updates(cfg: &mut ServiceConfig) {
+    cfg.service(update::replace_activity).service(update::patch_activity);
+}
+
+/// The workflow's steps, registered last.
+pub fn configure_workflow(cfg: &mut ServiceConfig) {
+    cfg.service(workflow::publish_activity).service(workflow::withdraw_activity).service(workflow::reopen_activity);
 }
 
 /// What an activity shows of one of its measures.

@@ -7,12 +7,24 @@ mod create;
 mod delete;
 mod get;
 mod list;
+mod update;
+mod workflow;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list::list_agreements)
         .service(create::create_agreement)
         .service(get::get_agreement)
         .service(delete::delete_agreement);
+}
+
+/// The replace and the patch, registered after every collection's reads (the contract lists them in that order).
+pub fn configure_updates(cfg: &mut ServiceConfig) {
+    cfg.service(update::replace_agreement).service(update::patch_agreement);
+}
+
+/// The workflow's steps, registered last.
+pub fn configure_workflow(cfg: &mut ServiceConfig) {
+    cfg.service(workflow::publish_agreement).service(workflow::withdraw_agreement).service(workflow::reopen_agreement);
 }
 
 super::record_response!(

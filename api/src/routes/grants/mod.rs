@@ -7,9 +7,21 @@ mod create;
 mod delete;
 mod get;
 mod list;
+mod update;
+mod workflow;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list::list_grants).service(create::create_grant).service(get::get_grant).service(delete::delete_grant);
+}
+
+/// The replace and the patch, registered after every collection's reads (the contract lists them in that order).
+pub fn configure_updates(cfg: &mut ServiceConfig) {
+    cfg.service(update::replace_grant).service(update::patch_grant);
+}
+
+/// The workflow's steps, registered last.
+pub fn configure_workflow(cfg: &mut ServiceConfig) {
+    cfg.service(workflow::publish_grant).service(workflow::withdraw_grant).service(workflow::reopen_grant);
 }
 
 super::record_response!(
