@@ -50,6 +50,8 @@ problem_set! {
     ReportProblems = [InvalidPath, InvalidQuery, MissingToken, InvalidToken, Forbidden, NotFound, NotAcceptable];
     /// An open-data feed: bad parameters, or no such dataset.
     FeedProblems = [InvalidQuery, NotFound];
+    /// The report table of a year: bad parameters, no programme running in the year (404), or several (409).
+    ReportFeedProblems = [InvalidQuery, NotFound, Conflict];
     /// A list that needs a role.
     GuardedListProblems = [InvalidQuery, MissingToken, InvalidToken, Forbidden];
     /// A list under a resource that needs a role.

@@ -321,3 +321,19 @@ db_test! {
         }
     }
 }
+
+db_test! {
+    async fn a_year_that_two_programmes_cover_has_no_single_report_table(app) {
+        app.programme_fixture().await;
+        let mut other = intercoop_tests::programme_body();
+        other["title"] = json!({"uk": "Програма співпраці на 2024-2027 роки"});
+        other["first_year"] = json!(2024);
+        other["last_year"] = json!(2027);
+        app.post("/api/v1/programmes", Role::Admin, &other).await.expect(201);
+        for path in ["/open-data/v1/report-2024.json", "/open-data/v1/report-2024.csv"] {
+            let refused = app.get(path).await.expect_problem(409, "conflict");
+            assert!(refused["detail"].as_str().unwrap().contains("several programmes run in 2024"), "{path}: {refused}");
+        }
+        app.get("/open-data/v1/report-2021.json").await.expect(200);
+    }
+}

@@ -12,11 +12,12 @@ use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::ListQuery;
 use crate::http::extract::lang;
 use crate::render::csv::table;
-use crate::routes::problems::FeedProblems;
+use crate::routes::problems::ReportFeedProblems;
 use intercoop_operations::open_data::csv;
 use intercoop_operations::open_data::datasets::{REPORT, REPORT_COLUMNS};
 
-/// The report table of `year` in `lang`: 404 when no programme runs in that year.
+/// The report table of `year` in `lang`: 404 when no programme runs in that year, 409 when several do (the rule
+/// the importer follows too).
 async fn rows(db: &Database, year: i32, params: &FeedParams) -> Result<Vec<Vec<String>>, ApiError> {
     for (given, name) in [
         (params.after.is_some(), "after"),
@@ -44,7 +45,7 @@ async fn rows(db: &Database, year: i32, params: &FeedParams) -> Result<Vec<Vec<S
         (status = 200, description = "The report table", content_type = "application/json", body = Object,
             example = json!({"dataset": "report-2024", "items": [{"section": "I", "measure_code": "1.1", "date_phrase": "26 січня 2024 року", "start_date": "2024-01-26", "end_date": null}]})),
         (status = 304, description = "Not modified since the client's copy"),
-        FeedProblems,
+        ReportFeedProblems,
     )
 )]
 #[get("/report-{year}.json")]
@@ -82,7 +83,7 @@ pub async fn report_json(
         (status = 200, description = "The report table", content_type = "text/csv", body = String,
             example = "section,section_title,measure_code,measure_title,activity_id,date_phrase\r\n"),
         (status = 304, description = "Not modified since the client's copy"),
-        FeedProblems,
+        ReportFeedProblems,
     )
 )]
 #[get("/report-{year}.csv")]
