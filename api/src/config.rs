@@ -1,6 +1,6 @@
 //! Settings in layers (figment): defaults, then an optional TOML file (`INTERCOOP_CONFIG`, or `./intercoop.toml`
 //! when it exists), then `INTERCOOP_` environment variables. A table's setting is named with `__` in the
-//! environment (`INTERCOOP_WEBHOOKS__TIMEOUT_MS`, `INTERCOOP_LETTERHEAD__SIGNATORY`); the settings of the
+//! environment (`INTERCOOP_WEBHOOKS__TIMEOUT_MS`, `INTERCOOP_LETTERHEAD__REGISTRY_CODE`); the settings of the
 //! `webhooks`, `open_data` and `idp` tables may also be written with one `_` (`INTERCOOP_WEBHOOKS_ENABLED`). An
 //! empty variable counts as unset.
 
@@ -9,10 +9,9 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use figment::Figment;
 use figment::providers::{Format, Serialized, Toml};
-use figment::value::Value;
 use intercoop_domain::report::Letterhead;
 use intercoop_operations::open_data::OpenDataSettings;
-use intercoop_operations::settings::{flag, list};
+use intercoop_operations::settings::list;
 use intercoop_operations::webhooks::WebhookSettings;
 use serde::Deserialize;
 
@@ -64,12 +63,10 @@ pub struct Settings {
     /// `json`, `text`, or `auto` (JSON when stdout is not a terminal).
     pub log_format: String,
     /// Load the 2024 programme into the embedded database when `serve` creates it.
-    #[serde(deserialize_with = "flag")]
     pub seed_demo: bool,
     /// The report's letterhead and signature (the `[letterhead]` table).
     pub letterhead: Letterhead,
     /// Refuse writes to existing records that carry no `If-Match` (428).
-    #[serde(deserialize_with = "flag")]
     pub require_if_match: bool,
     /// Accept the council identity provider's tokens too (the `[idp]` table).
     pub idp: Option<IdpSettings>,
@@ -85,7 +82,6 @@ pub struct Settings {
     pub trusted_proxies: Vec<String>,
     /// Whether the first start makes a local `admin` account (off where people sign in through the identity
     /// provider only).
-    #[serde(deserialize_with = "flag")]
     pub first_admin: bool,
     /// The first admin's password; when absent, one is generated and shown once.
     pub admin_password: Option<Secret>,
@@ -136,26 +132,32 @@ fn key_of(name: &str) -> String {
 }
 
 /// The layers: defaults (the types' own), the settings file, then the environment's `variables`: `DATABASE_URL`,
-/// then the `INTERCOOP_` ones.
+/// then the `INTERCOOP_` ones, each as written (a number or a switch is read from its text).
 fn figment(file: Figment, variables: impl IntoIterator<Item = (String, String)>) -> Figment {
     let mut variables: Vec<(String, String)> = variables.into_iter().filter(|(_, value)| !value.is_empty()).collect();
     variables.sort();
     let mut figment = file;
-    if let Some((_, url)) = variables.iter().find(|(name, _)| name == "DATABASE_URL") {
-        figment = figment.merge(Serialized::global("database_url", url.clone()));
+    let value_of = |name: &str| variables.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone());
+    if let Some(url) = value_of("DATABASE_URL") {
+        figment = figment.merge(Serialized::global("database_url", url));
     }
-    for (name, value) in variables {
+    for (name, value) in &variables {
         let Some(name) = name.strip_prefix("INTERCOOP_").filter(|n| *n != "CONFIG") else { continue };
-        let value: Value = value.parse().unwrap_or_else(|never| match never {});
         figment = figment.merge(Serialized::global(&key_of(name), value));
+    }
+    // A licence named by its URL alone has no SPDX identifier, and its URL for a title.
+    if let Some(url) = value_of("INTERCOOP_OPEN_DATA_LICENSE_URL") {
+        let id = value_of("INTERCOOP_OPEN_DATA_LICENSE_ID").unwrap_or_default();
+        let title = value_of("INTERCOOP_OPEN_DATA_LICENSE_TITLE").unwrap_or(url);
+        figment = figment.merge(Serialized::global("open_data.license_id", id));
+        figment = figment.merge(Serialized::global("open_data.license_title", title));
     }
     figment
 }
 
 fn extract(figment: Figment) -> anyhow::Result<Settings> {
-    let mut settings: Settings = figment.extract().context("reading the settings")?;
+    let mut settings: Settings = figment.extract_lossy().context("reading the settings")?;
     settings.request_timeout_secs = settings.request_timeout_secs.max(1);
-    settings.open_data = settings.open_data.completed();
     Ok(settings)
 }
 
@@ -248,7 +250,8 @@ mod tests {
                 ("INTERCOOP_WEBHOOKS__RETRY_BASE_MS", "250"),
                 ("INTERCOOP_WEBHOOKS_ALLOWED_TARGETS", "10.20.0.0/16, 127.0.0.1"),
                 ("INTERCOOP_TRUSTED_PROXIES", "10.0.0.1"),
-                ("INTERCOOP_ADMIN_PASSWORD", "a long first password"),
+                ("INTERCOOP_ADMIN_PASSWORD", " \"123456789012\" "),
+                ("INTERCOOP_SEED_DEMO", "0"),
                 ("INTERCOOP_WORKERS", ""),
                 ("INTERCOOP_CONFIG", "elsewhere.toml"),
                 ("INTERCOOP_REQUEST_TIMEOUT_SECS", "0"),
@@ -269,8 +272,9 @@ mod tests {
         assert_eq!(settings.request_timeout_secs, 1);
         assert_eq!(settings.database_url.as_deref(), Some("postgres://db/intercoop"));
         let password = settings.admin_password.unwrap();
-        assert_eq!(password.expose(), "a long first password");
-        assert!(!format!("{password:?}").contains("long"), "a secret does not print");
+        assert_eq!(password.expose(), " \"123456789012\" ", "a value is taken as written");
+        assert!(!format!("{password:?}").contains("1234"), "a secret does not print");
+        assert!(!settings.seed_demo);
     }
 
     #[test]

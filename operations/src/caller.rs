@@ -112,11 +112,6 @@ pub struct IfMatch {
 }
 
 impl IfMatch {
-    /// A write that names no version and need not.
-    pub fn any() -> Self {
-        IfMatch::default()
-    }
-
     /// Passes when no version is named (unless one is required) or one named is the current version.
     pub fn check(&self, version: i32) -> Result<()> {
         let current = etag(version);

@@ -1,5 +1,5 @@
 //! Every error the service answers with: one table of stable codes with their HTTP status and title. The doors
-//! (the REST API, the console, the CLI) show them each in their way; the API as RFC 9457 problems.
+//! (the REST API, the CLI, the staff console to come) show them each in their way; the API as RFC 9457 problems.
 
 use intercoop_domain::{FieldError, FieldErrors};
 use intercoop_persistence::RepoError;

@@ -1,6 +1,7 @@
 //! Bounds on work that costs much CPU or memory per request (checking a password with argon2, reading an uploaded
-//! report): at most so many run at once in a process, a few more wait their turn, and the rest are answered 503
-//! with `Retry-After` at once. A gate is per process, as the memory and the cores it protects are.
+//! report): at most so many run at once in a process, a few more wait their turn, and the rest are told at once
+//! that the service is busy (`busy`: the API answers 503 with `Retry-After`). A gate is per process, as the
+//! memory and the cores it protects are.
 
 use std::sync::Arc;
 

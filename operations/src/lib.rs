@@ -1,5 +1,5 @@
-//! intercoop's use cases, each written once and called by every door: the REST API, the console, the CLI and the
-//! service's own jobs. An operation takes the caller and domain values, enforces every rule of the service (the
+//! intercoop's use cases, each written once and called by every door: the REST API, the CLI, the service's own
+//! jobs, and the staff console to come. An operation takes the caller and domain values, enforces every rule of the service (the
 //! record's checks, roles, the unit rule, the workflow, the version the caller names) and calls storage in one
 //! transaction. The doors only translate: they never reach storage themselves.
 

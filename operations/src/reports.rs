@@ -1,6 +1,6 @@
 //! The annual report: the programme of a year, the report's data (loaded once, without what was withdrawn), the
-//! year's grants, the summary and the data-quality checks. The REST report, the open-data report table, the
-//! importer and the console all ask here.
+//! year's grants, the summary and the data-quality checks. The REST report, the open-data report table and the
+//! importer all ask here.
 
 use intercoop_domain::report::{self, Finding, ReportData, Summary};
 use intercoop_domain::{Money, PublicationState, Role};

@@ -1,28 +1,8 @@
-//! How settings written in environment variables read: a switch as `true`/`false`, `yes`/`no` or `1`/`0`, and a
-//! list as values separated by commas (or as a list, in a settings file).
+//! How a list setting reads: values separated by commas (as environment variables write them), or a list (in the
+//! settings file).
 
 use serde::Deserialize;
 use serde::de::{self, Deserializer};
-
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum Switch {
-    Bool(bool),
-    Number(i64),
-    Text(String),
-}
-
-/// A switch: `true`, `false`, `yes`, `no`, `1` or `0`.
-pub fn flag<'de, D: Deserializer<'de>>(deserializer: D) -> Result<bool, D::Error> {
-    match Switch::deserialize(deserializer)? {
-        Switch::Bool(b) => Ok(b),
-        Switch::Number(1) => Ok(true),
-        Switch::Number(0) => Ok(false),
-        Switch::Text(t) if matches!(t.as_str(), "true" | "yes" | "1") => Ok(true),
-        Switch::Text(t) if matches!(t.as_str(), "false" | "no" | "0") => Ok(false),
-        _ => Err(de::Error::custom("must be true or false")),
-    }
-}
 
 #[derive(Deserialize)]
 #[serde(untagged)]

@@ -153,9 +153,9 @@ impl TestApp {
             trusted_proxies: options.public.trusted_proxies.iter().map(|p| p.to_string()).collect(),
             ..Settings::default()
         };
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-        let port = listener.local_addr().unwrap().port();
-        let started = start(&settings, listener, false).await.expect("starting the service");
+        let bind = || Ok(TcpListener::bind("127.0.0.1:0")?);
+        let started = start(&settings, bind, false).await.expect("starting the service");
+        let port = started.address.port();
         let handle = started.server.handle();
         tokio::spawn(started.server);
         TestApp {

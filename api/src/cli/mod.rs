@@ -84,7 +84,7 @@ pub enum Command {
 pub enum TokenCommand {
     /// Print a signed bearer token, alone, on stdout.
     Issue {
-        #[arg(long, value_parser = users::role_arg)]
+        #[arg(long, value_parser = users::role_arg())]
         role: Role,
         #[arg(long)]
         subject: String,

@@ -15,7 +15,7 @@ pub enum UserCommand {
     /// printed.
     Add {
         username: String,
-        #[arg(long, value_parser = crate::cli::users::role_arg)]
+        #[arg(long, value_parser = crate::cli::users::role_arg())]
         role: Role,
         #[arg(long)]
         display_name: Option<String>,
@@ -75,6 +75,7 @@ pub async fn run(db: &Database, command: UserCommand) -> anyhow::Result<()> {
             println!("disabled {username}");
         }
         UserCommand::Passwd { username } => {
+            users::by_username(db, &caller, &username).await?;
             let (password, generated) = password()?;
             users::set_password(db, &caller, &username, &password).await?;
             println!("changed the password of {username}");
@@ -86,10 +87,10 @@ pub async fn run(db: &Database, command: UserCommand) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Reads a role named on the command line.
-pub fn role_arg(text: &str) -> Result<Role, String> {
-    Role::parse(text).ok_or_else(|| {
-        let names: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
-        format!("'{text}' is not a role; one of {}", names.join(", "))
+/// Reads a role named on the command line; `--help` lists them.
+pub fn role_arg() -> impl clap::builder::TypedValueParser<Value = Role> {
+    let names: Vec<&'static str> = Role::ALL.iter().map(|r| r.as_str()).collect();
+    clap::builder::TypedValueParser::map(clap::builder::PossibleValuesParser::new(names), |name: String| {
+        Role::parse(&name).expect("one of the roles listed")
     })
 }

@@ -80,12 +80,18 @@ pub struct Started {
     pub server: Server,
     pub worker: Option<WorkerHandle>,
     pub keys: JwtKeys,
+    /// The address it listens on.
+    pub address: std::net::SocketAddr,
 }
 
-/// Starts one process of the service on `listener`, as `serve` does and as the tests do: opens and migrates the
-/// database, loads the demo programme into a new embedded database, creates the first admin, loads the identity
-/// provider's keys, builds the application and starts the webhook worker when it is enabled.
-pub async fn start(settings: &Settings, listener: TcpListener, signals: bool) -> anyhow::Result<Started> {
+/// Starts one process of the service, as `serve` does and as the tests do: opens and migrates the database, loads
+/// the demo programme into a new embedded database, creates the first admin, loads the identity provider's keys,
+/// then listens (`bind`), builds the application and starts the webhook worker when it is enabled.
+pub async fn start(
+    settings: &Settings,
+    bind: impl FnOnce() -> anyhow::Result<TcpListener>,
+    signals: bool,
+) -> anyhow::Result<Started> {
     let (db, fresh) = open_database(settings).await?;
     if fresh && settings.seed_demo && settings.database_url.is_none() {
         seed_demo(&db).await.context("loading the 2024 programme into the new embedded database")?;
@@ -112,18 +118,20 @@ pub async fn start(settings: &Settings, listener: TcpListener, signals: bool) ->
         public: settings.public_address()?,
         webhook_targets: settings.webhooks.targets()?,
     };
+    let listener = bind()?;
+    let address = listener.local_addr()?;
+    let server = http_server(listener, ctx, settings.workers, signals)?;
     let worker = match settings.webhooks.enabled {
         true => Some(Worker::new(db.clone(), settings.webhooks.clone())?.spawn()),
         false => None,
     };
-    let server = http_server(listener, ctx, settings.workers, signals)?;
-    Ok(Started { db, server, worker, keys })
+    Ok(Started { db, server, worker, keys, address })
 }
 
 pub async fn serve(settings: Settings) -> anyhow::Result<()> {
-    let listener = TcpListener::bind(&settings.listen).with_context(|| format!("listening on {}", settings.listen))?;
-    let address = listener.local_addr()?;
-    let started = start(&settings, listener, true).await?;
+    let bind = || TcpListener::bind(&settings.listen).with_context(|| format!("listening on {}", settings.listen));
+    let started = start(&settings, bind, true).await?;
+    let address = started.address;
     let backend = format!("{:?}", started.db.backend()).to_lowercase();
     tracing::info!(%address, database = %backend, "intercoop is serving; Swagger UI at http://{address}/swagger-ui/");
     started.server.await?;

@@ -28,7 +28,7 @@ pub const ACCOUNT: Policy =
 pub const ADDRESS: Policy =
     Policy { free: 20, first_wait: Duration::from_secs(30), longest_wait: Duration::from_secs(15 * 60) };
 
-/// How long a refresh token lasts.
+/// How long a refresh token lives, unless used or revoked before.
 pub const REFRESH_TTL_DAYS: i64 = 30;
 
 /// How many password checks run at once in this process, and how many more may wait for a turn.

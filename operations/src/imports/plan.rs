@@ -1,6 +1,6 @@
 //! Planning the import of an earlier report: which dated events it holds, under which measures, what each becomes
 //! (a new draft, one imported before, one without a measure, one not valid) and what is flagged. Shared by
-//! `intercoop import-report`, `POST /api/v1/imports` and the console.
+//! `intercoop import-report` and `POST /api/v1/imports`.
 
 use std::collections::HashMap;
 

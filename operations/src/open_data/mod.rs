@@ -30,19 +30,3 @@ impl Default for OpenDataSettings {
         }
     }
 }
-
-impl OpenDataSettings {
-    /// A licence named by its URL alone has no SPDX identifier, and its URL as its title (rather than the default
-    /// licence's).
-    pub fn completed(mut self) -> Self {
-        let default = Self::default();
-        if self.license_url != default.license_url
-            && self.license_id == default.license_id
-            && self.license_title == default.license_title
-        {
-            self.license_id = String::new();
-            self.license_title = self.license_url.clone();
-        }
-        self
-    }
-}

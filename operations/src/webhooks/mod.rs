@@ -17,7 +17,6 @@ pub use worker::{Worker, WorkerHandle};
 #[serde(deny_unknown_fields, default)]
 pub struct WebhookSettings {
     /// Whether this process delivers events (turn off on replicas that should only serve requests).
-    #[serde(deserialize_with = "crate::settings::flag")]
     pub enabled: bool,
     /// How long a receiver may take to answer, in milliseconds.
     pub timeout_ms: u64,

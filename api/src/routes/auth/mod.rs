@@ -19,8 +19,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
 
 /// How long an access token lives.
 pub const ACCESS_TTL_SECONDS: i64 = 15 * 60;
-/// How long a refresh token lives, unless used or revoked before.
-pub const REFRESH_TTL_DAYS: i64 = 30;
 
 /// A fresh pair of tokens.
 #[derive(Debug, Serialize, ToSchema)]
@@ -41,7 +39,6 @@ pub struct TokenResponse {
     pub scope: Option<String>,
 }
 
-/// An access token for the account, and a new refresh token stored by its hash.
 /// The tokens of a person signed in: an access token, and the refresh token the sign-in made.
 fn token_pair(keys: &JwtKeys, signed_in: SignedIn) -> Result<TokenResponse, ApiError> {
     let SignedIn { user, role, refresh_token } = signed_in;
