@@ -6,7 +6,6 @@ pub mod cli;
 pub mod config;
 pub mod contract;
 pub mod http;
-pub mod render;
 pub mod routes;
 
 #[cfg(test)]

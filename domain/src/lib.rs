@@ -7,7 +7,7 @@ mod enums;
 pub mod import;
 mod records;
 pub mod report;
-mod roles;
+pub mod roles;
 pub mod strict;
 pub mod text;
 pub mod validation;

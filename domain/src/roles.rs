@@ -34,6 +34,23 @@ impl Role {
     }
 }
 
+/// The least role a handler needs.
+pub trait MinRole {
+    const ROLE: Role;
+}
+
+macro_rules! min_role {
+    ($($name:ident => $role:ident),+) => {$(
+        #[doc = concat!("Needs at least the `", stringify!($role), "` role.")]
+        pub struct $name;
+        impl MinRole for $name {
+            const ROLE: Role = Role::$role;
+        }
+    )+};
+}
+
+min_role!(Viewer => Viewer, Editor => Editor, Publisher => Publisher, Admin => Admin);
+
 #[cfg(test)]
 mod tests {
     use super::Role;

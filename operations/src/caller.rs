@@ -112,6 +112,11 @@ pub struct IfMatch {
 }
 
 impl IfMatch {
+    /// The version a form was opened at: a write over any other version is refused.
+    pub fn version(version: i32) -> Self {
+        IfMatch { tags: Some(vec![etag(version)]), required: true }
+    }
+
     /// Passes when no version is named (unless one is required) or one named is the current version.
     pub fn check(&self, version: i32) -> Result<()> {
         let current = etag(version);

@@ -113,6 +113,11 @@ pub async fn update<E: From<RepoError>>(
         }
         if next.password_hash != current.password_hash || !next.active {
             revoke_all_refresh_tokens(txn, id).await?;
+            crate::entities::console_session::Entity::delete_many()
+                .filter(crate::entities::console_session::Column::UserId.eq(id))
+                .exec(txn)
+                .await
+                .map_err(RepoError::from)?;
         }
         let entry = Change {
             action: Action::Update,
@@ -269,7 +274,7 @@ fn to_model(u: &User) -> Model {
     }
 }
 
-fn from_model(m: Model) -> User {
+pub(crate) fn from_model(m: Model) -> User {
     User {
         id: m.id,
         version: m.version,

@@ -3,6 +3,7 @@
 
 mod accounts;
 mod app;
+mod console;
 mod fixtures;
 mod multipart;
 mod receiver;
@@ -10,6 +11,7 @@ mod response;
 
 pub use accounts::{PASSWORD, account, as_bearer, login, signed_in};
 pub use app::{BODY_LIMIT, Backend, Options, TestApp, webhook_settings};
+pub use console::{Console, Page};
 pub use fixtures::{ProgrammeFixture, partner_body, programme_body};
 pub use multipart::{Part, form};
 pub use receiver::{Received, Receiver};

@@ -243,22 +243,7 @@ impl FromRequest for Caller {
     }
 }
 
-/// The least role a handler needs.
-pub trait MinRole {
-    const ROLE: Role;
-}
-
-macro_rules! min_role {
-    ($($name:ident => $role:ident),+) => {$(
-        #[doc = concat!("Needs at least the `", stringify!($role), "` role.")]
-        pub struct $name;
-        impl MinRole for $name {
-            const ROLE: Role = Role::$role;
-        }
-    )+};
-}
-
-min_role!(Viewer => Viewer, Editor => Editor, Publisher => Publisher, Admin => Admin);
+pub use intercoop_domain::roles::{Admin, Editor, MinRole, Publisher, Viewer};
 
 /// A caller with a valid token and at least the role `R`; otherwise 401 (no or bad token) or 403 (too weak a role).
 pub struct Authorized<R: MinRole> {

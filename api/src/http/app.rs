@@ -37,6 +37,8 @@ pub struct AppContext {
     pub public: crate::http::proxies::PublicAddress,
     /// Where webhooks may be sent.
     pub webhook_targets: intercoop_operations::webhooks::targets::TargetPolicy,
+    /// What the staff console needs to know of a request.
+    pub console: intercoop_console::RequestOrigin,
 }
 
 /// Registers the documented routes on `app` and returns it with the contract they make.
@@ -81,7 +83,10 @@ pub fn build(
                 .config(utoipa_swagger_ui::Config::new([CONTRACT_PATH]).validator_url("none")),
         )
         .service(web::resource(CONTRACT_PATH).route(web::get().to(contract)))
-        .service(routes::open_data::preflight_route());
+        .service(routes::open_data::preflight_route())
+        .app_data(web::Data::new(ctx.console))
+        .configure(intercoop_console::configure)
+        .service(web::resource("/").route(web::get().to(to_console)));
     let app = routes_and_spec(base)
         .0
         .default_service(web::to(unmatched))
@@ -94,6 +99,11 @@ pub fn build(
         hook();
     }
     app
+}
+
+/// The root: the staff console.
+async fn to_console() -> HttpResponse {
+    HttpResponse::Found().insert_header((header::LOCATION, "/console/")).finish()
 }
 
 /// Where the contract is served.

@@ -6,7 +6,6 @@ pub mod app;
 pub mod error;
 pub mod extract;
 pub mod idempotency;
-pub mod markup;
 pub mod metrics;
 pub mod pagination;
 pub mod preconditions;

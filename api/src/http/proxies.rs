@@ -57,6 +57,15 @@ pub fn base_url(req: &HttpRequest) -> String {
         .unwrap_or_else(|| "http://localhost".into())
 }
 
+/// What the staff console learns of a request from here: the caller's address behind the trusted proxies, and
+/// whether the public base URL is HTTPS (its session cookie is then `Secure`).
+pub fn console_origin() -> intercoop_console::RequestOrigin {
+    intercoop_console::RequestOrigin {
+        client_address: std::sync::Arc::new(client_address),
+        https: std::sync::Arc::new(|req| base_url(req).starts_with("https://")),
+    }
+}
+
 /// The caller's address: the peer's, or, when the peer is a trusted proxy, the nearest address before it in the
 /// forwarding chain that is not a trusted proxy.
 pub fn client_address(req: &HttpRequest) -> Option<IpAddr> {

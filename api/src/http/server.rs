@@ -117,6 +117,7 @@ pub async fn start(
         request_timeout: RequestTimeout(Duration::from_secs(settings.request_timeout_secs)),
         public: settings.public_address()?,
         webhook_targets: settings.webhooks.targets()?,
+        console: crate::http::proxies::console_origin(),
     };
     let listener = bind()?;
     let address = listener.local_addr()?;

@@ -3,5 +3,6 @@
 
 pub mod passwords;
 pub mod service_accounts;
+pub mod sessions;
 pub mod sign_in;
 pub mod users;

@@ -75,7 +75,7 @@ pub struct SignedIn {
     pub refresh_token: String,
 }
 
-fn role_of(stored: &str) -> Result<Role> {
+pub(crate) fn role_of(stored: &str) -> Result<Role> {
     Role::parse(stored).ok_or_else(|| Error::internal(format!("stored role '{stored}'")))
 }
 
@@ -95,6 +95,19 @@ pub async fn with_password(
     username: &str,
     password: &str,
 ) -> Result<SignedIn> {
+    let user = person(db, throttle, address, username, password).await?;
+    with_new_refresh_token(db, user).await
+}
+
+/// The active account whose username and password these are, the attempt counted and throttled (the API's token
+/// endpoint and the console's sign-in both come here).
+pub async fn person(
+    db: &Database,
+    throttle: &SignInThrottle,
+    address: Option<IpAddr>,
+    username: &str,
+    password: &str,
+) -> Result<User> {
     let counted = keys(address, format!("user:{}", username.trim().to_lowercase()));
     let turn = throttle.0.turn().await?;
     attempt(db, &counted).await?;
@@ -113,7 +126,8 @@ pub async fn with_password(
         ));
     };
     succeeded(db, &counted).await?;
-    with_new_refresh_token(db, user).await
+    role_of(&user.role)?;
+    Ok(user)
 }
 
 /// A system signed in: its service account and role.

@@ -1,6 +1,6 @@
 //! CSV as RFC 4180 writes it: a header row, fields quoted where they need it, CRLF line ends. A cell of localized
 //! text holds the asked language (Ukrainian where there is no English), and a list its items joined by "; ".
-//! Every CSV the service writes goes through [`field`], which keeps spreadsheets from reading a cell as a formula
+//! Every CSV the service writes goes through [`field`] (the writers' crate's), which keeps spreadsheets from reading a cell as a formula
 //! (OWASP's advice on CSV injection): a text cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return
 //! is written with a leading apostrophe (`'=HYPERLINK(...)`); numbers (`-12.5`) are written as they are.
 
@@ -9,37 +9,7 @@ use serde_json::{Map, Value};
 
 use super::datasets::{Column, LIST_SEPARATOR};
 
-/// One field: defused when a spreadsheet would read it as a formula, quoted when it holds a comma, a quote or a
-/// line break.
-pub fn field(value: &str) -> String {
-    let defused;
-    let value = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_number(value) {
-        defused = format!("'{value}");
-        defused.as_str()
-    } else {
-        value
-    };
-    if value.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value.to_owned()
-    }
-}
-
-/// A plain decimal number, such as `-12.5` or `+3`, which a spreadsheet reads as a number, not a formula.
-fn is_number(value: &str) -> bool {
-    let digits = value.strip_prefix(['+', '-']).unwrap_or(value);
-    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
-    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    all_digits(whole) && all_digits(fraction)
-}
-
-/// A line of fields.
-pub fn line<I: IntoIterator<Item = String>>(fields: I) -> String {
-    let mut out = fields.into_iter().map(|f| field(&f)).collect::<Vec<_>>().join(",");
-    out.push_str("\r\n");
-    out
-}
+pub use intercoop_documents::csv::{field, line};
 
 pub fn header(columns: &[Column]) -> String {
     line(columns.iter().map(|c| c.name.to_owned()))

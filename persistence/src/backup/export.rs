@@ -55,6 +55,7 @@ pub async fn export(db: &Database, out: impl Write) -> Result<TableCounts, RepoE
     doc.entity::<webhook_delivery::Entity>(&txn, "webhook_deliveries").await?;
     doc.entity::<report_import::Entity>(&txn, "report_imports").await?;
     doc.entity::<sign_in_failure::Entity>(&txn, "sign_in_failures").await?;
+    doc.entity::<console_session::Entity>(&txn, "console_sessions").await?;
     txn.rollback().await?;
     doc.footer()?;
     debug_assert_eq!(doc.counts.0.iter().map(|(t, _)| *t).collect::<Vec<_>>(), super::TABLES);

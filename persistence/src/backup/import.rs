@@ -103,6 +103,8 @@ struct Tables {
     report_imports: Vec<report_import::Model>,
     #[serde(default)]
     sign_in_failures: Vec<sign_in_failure::Model>,
+    #[serde(default)]
+    console_sessions: Vec<console_session::Model>,
 }
 
 async fn restore(txn: &DatabaseTransaction, t: Tables) -> Result<TableCounts, ImportError> {
@@ -146,6 +148,7 @@ async fn restore(txn: &DatabaseTransaction, t: Tables) -> Result<TableCounts, Im
     add("webhook_deliveries", insert::<webhook_delivery::Entity>(txn, t.webhook_deliveries).await?);
     add("report_imports", insert::<report_import::Entity>(txn, t.report_imports).await?);
     add("sign_in_failures", insert::<sign_in_failure::Entity>(txn, t.sign_in_failures).await?);
+    add("console_sessions", insert::<console_session::Entity>(txn, t.console_sessions).await?);
     if txn.get_database_backend() == DbBackend::Postgres {
         // The next change takes the number after the last restored one.
         let sql =

@@ -55,7 +55,7 @@ pub fn schema() -> String {
 
 /// Every table a backup holds, in the document's order (references first). The migrations' own bookkeeping
 /// (`seaql_migrations`) is not data and is left out: the schema is named in the document instead.
-pub const TABLES: [&str; 23] = [
+pub const TABLES: [&str; 24] = [
     "programmes",
     "sections",
     "measures",
@@ -79,6 +79,7 @@ pub const TABLES: [&str; 23] = [
     "webhook_deliveries",
     "report_imports",
     "sign_in_failures",
+    "console_sessions",
 ];
 
 /// The tables of the database, but the migrations' own.

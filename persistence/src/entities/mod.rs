@@ -5,6 +5,7 @@ pub mod activity;
 pub mod agreement;
 pub mod audit_entry;
 pub mod change;
+pub mod console_session;
 pub mod grant;
 pub mod idempotency_key;
 mod json_of;

@@ -3,7 +3,7 @@
 
 use intercoop_persistence::backup::{self, ImportError, TABLES};
 use intercoop_persistence::generate::{self, Counts};
-use intercoop_tests::{Backend, Part, Receiver, Role, TestApp, db_test, partner_body};
+use intercoop_tests::{Backend, Console, Part, Receiver, Role, TestApp, db_test, partner_body};
 use reqwest::Method;
 use serde_json::{Value, json};
 
@@ -26,6 +26,7 @@ async fn fill_every_table(app: &TestApp) {
     app.post("/api/v1/users", Role::Admin, &user).await.expect(201);
     let login = json!({"username": "olena", "password": PASSWORD});
     app.call(Method::POST, "/api/v1/auth/token", None, Some(&login)).await.expect(200);
+    Console::signed_in(app, "olena").await;
     let wrong = json!({"username": "olena", "password": "not her password at all"});
     app.call(Method::POST, "/api/v1/auth/token", None, Some(&wrong)).await.expect_problem(401, "invalid_credentials");
     let account =

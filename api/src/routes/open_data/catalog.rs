@@ -1,9 +1,9 @@
 //! What describes the feeds: the Frictionless data package (a table schema per CSV, in Ukrainian and English) and
 //! the `/open-data/v1/` page a person reads.
 
-use crate::http::markup::escape;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, web};
+use intercoop_documents::markup::escape;
 use intercoop_operations::Database;
 use intercoop_operations::open_data::report_years;
 use serde_json::{Value, json};

@@ -11,8 +11,8 @@ use super::http::Freshness;
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::ListQuery;
 use crate::http::extract::lang;
-use crate::render::csv::table;
 use crate::routes::problems::ReportFeedProblems;
+use intercoop_documents::csv::table;
 use intercoop_operations::open_data::csv;
 use intercoop_operations::open_data::datasets::{REPORT, REPORT_COLUMNS};
 

@@ -98,11 +98,13 @@ pub async fn get_report(
         ReportFormat::Html => {
             let grants = reports::grants_of_year(&db, &data, year, drafts).await?;
             let summary = report::summary(&data, year, &grants);
-            crate::render::html::render(&report, &summary, &letterhead, lang).into_bytes()
+            intercoop_documents::html::render(&report, &summary, &letterhead, lang).into_bytes()
         }
-        ReportFormat::Md => crate::render::markdown::render(&report, &letterhead, lang).into_bytes(),
-        ReportFormat::Csv => crate::render::csv::render(&report).into_bytes(),
-        ReportFormat::Docx => crate::render::docx::render(&report, &letterhead, lang).map_err(ApiError::internal)?,
+        ReportFormat::Md => intercoop_documents::markdown::render(&report, &letterhead, lang).into_bytes(),
+        ReportFormat::Csv => intercoop_documents::csv::render(&report).into_bytes(),
+        ReportFormat::Docx => {
+            intercoop_documents::docx::render(&report, &letterhead, lang).map_err(ApiError::internal)?
+        }
     };
     let filename = format!("report-{year}-{}.{}", lang.code(), format.extension());
     Ok(HttpResponse::Ok()

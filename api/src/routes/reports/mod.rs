@@ -1,5 +1,5 @@
 //! `/api/v1/programmes/{id}/reports/{year}`: the annual implementation report, in the department's layout, as
-//! JSON, HTML, Markdown, CSV or Word (DOCX); the writers are in `crate::render`.
+//! JSON, HTML, Markdown, CSV or Word (DOCX); the writers are in `intercoop_documents`.
 
 use utoipa_actix_web::service_config::ServiceConfig;
 

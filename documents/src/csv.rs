@@ -1,5 +1,7 @@
 //! The report as CSV (RFC 4180): one row per activity under each measure, and one row for a measure without
-//! activities; a header row; fields quoted where they need it; CRLF line ends.
+//! activities; a header row; fields quoted where they need it; CRLF line ends. Every CSV the service writes
+//! (the report's and the open data's) goes through [`field`], which keeps spreadsheets from reading a cell as a
+//! formula (OWASP's advice on CSV injection).
 
 use intercoop_domain::report::Report;
 
@@ -20,9 +22,9 @@ pub const COLUMNS: [&str; 13] = [
 ];
 
 pub fn render(report: &Report) -> String {
-    let mut out = intercoop_operations::open_data::csv::line(COLUMNS.iter().map(|c| c.to_string()));
+    let mut out = line(COLUMNS.iter().map(|c| c.to_string()));
     for fields in table(report) {
-        out.push_str(&intercoop_operations::open_data::csv::line(fields));
+        out.push_str(&line(fields));
     }
     out
 }
@@ -54,4 +56,36 @@ pub fn table(report: &Report) -> Vec<Vec<String>> {
         }
     }
     rows
+}
+
+/// One field: defused when a spreadsheet would read it as a formula, quoted when it holds a comma, a quote or a
+/// line break.
+pub fn field(value: &str) -> String {
+    let defused;
+    let value = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_number(value) {
+        defused = format!("'{value}");
+        defused.as_str()
+    } else {
+        value
+    };
+    if value.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value.to_owned()
+    }
+}
+
+/// A plain decimal number, such as `-12.5` or `+3`, which a spreadsheet reads as a number, not a formula.
+fn is_number(value: &str) -> bool {
+    let digits = value.strip_prefix(['+', '-']).unwrap_or(value);
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    all_digits(whole) && all_digits(fraction)
+}
+
+/// A line of fields.
+pub fn line<I: IntoIterator<Item = String>>(fields: I) -> String {
+    let mut out = fields.into_iter().map(|f| field(&f)).collect::<Vec<_>>().join(",");
+    out.push_str("\r\n");
+    out
 }

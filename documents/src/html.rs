@@ -1,7 +1,7 @@
 //! The report as a printable HTML page (A4 landscape): the letterhead block, the title, the three-column table
 //! "№ | Зміст заходу | Виконання заходів" with a row spanning the table for each section, and the signature.
 
-use crate::http::markup::escape as esc;
+use crate::markup::escape as esc;
 use intercoop_domain::report::{Lang, Letterhead, Report, Summary};
 
 const STYLE: &str = "@page { size: A4 landscape; margin: 15mm; }

@@ -1,0 +1,226 @@
+//! Recording an activity and changing it. The form carries the version it was opened at: a save over someone
+//! else's change is refused, and the page then shows what is stored beside what the person typed (kept), and
+//! asks. Errors are shown beside their fields, from the same checks as the API.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use intercoop_domain::roles::Editor;
+use intercoop_domain::{PublicationState, Role};
+use intercoop_operations::records::activities::{self, ActivityView};
+use intercoop_operations::{Database, Error, ErrorCode, IfMatch};
+use uuid::Uuid;
+
+use super::choices::{self, Choices};
+use super::row::dates;
+use crate::BASE;
+use crate::forms::activity::{ActivityForm, input_of};
+use crate::forms::{self, Errors};
+use crate::i18n::Tr;
+use crate::page::{PageError, Shell, render, see_other};
+use crate::session::Staff;
+
+/// What is stored now, shown beside the person's text when their save came after someone else's.
+pub struct Stored {
+    pub version: i32,
+    pub title: String,
+    pub dates: String,
+    pub description: String,
+}
+
+#[derive(Template)]
+#[template(path = "activities/form.html")]
+struct FormPage {
+    shell: Shell,
+    id: Option<String>,
+    form: ActivityForm,
+    errors: Errors,
+    choices: Choices,
+    state: Option<String>,
+    state_code: String,
+    /// Whether the person may change the record (role, unit, state).
+    editable: bool,
+    /// The workflow steps the person may take.
+    steps: Vec<(String, String)>,
+    stored: Option<Stored>,
+}
+
+impl FormPage {
+    fn error(&self, field: &str) -> Option<&str> {
+        self.errors.get(field)
+    }
+
+    /// The attributes that tie an input to its error, when it has one (field names are the form's own).
+    fn invalid(&self, field: &str) -> String {
+        if self.errors.get(field).is_some() {
+            format!(" aria-invalid=\"true\" aria-describedby=\"{field}-error\"")
+        } else {
+            String::new()
+        }
+    }
+}
+
+async fn page<R: intercoop_domain::roles::MinRole>(
+    req: &HttpRequest,
+    staff: &Staff<R>,
+    db: &Database,
+    view: Option<&ActivityView>,
+    form: ActivityForm,
+    errors: Errors,
+) -> Result<FormPage, PageError> {
+    let tr = staff.tr;
+    let choices =
+        choices::load(db, staff.caller(), tr, &form).await.map_err(|e| PageError::from_operation(tr.lang, e))?;
+    let state = view.map(|v| v.record.meta.publication.unwrap_or_default());
+    let unit_ok = |view: &ActivityView| match staff.caller().bound_unit() {
+        Some(unit) => view.record.data.owner_unit.as_deref() == Some(unit),
+        None => true,
+    };
+    let editable = staff.has(Role::Editor)
+        && view
+            .is_none_or(|v| unit_ok(v) && (state != Some(PublicationState::Published) || staff.has(Role::Publisher)));
+    let steps = match state {
+        Some(state) if staff.has(Role::Publisher) => {
+            steps_from(state).iter().map(|step| (step.to_string(), tr.t(&format!("step-{step}")))).collect()
+        }
+        _ => Vec::new(),
+    };
+    let title = match view {
+        Some(v) => tr.pick(&v.record.data.title).to_owned(),
+        None => tr.t("activity-new"),
+    };
+    Ok(FormPage {
+        shell: Shell::new(req, staff, "activities", title),
+        id: view.map(|v| v.record.meta.id.to_string()),
+        form,
+        errors,
+        choices,
+        state: state.map(|s| tr.term("state", s.as_str())),
+        state_code: state.map(|s| s.as_str()).unwrap_or_default().to_owned(),
+        editable,
+        steps,
+        stored: None,
+    })
+}
+
+/// The steps the workflow allows from `state`.
+fn steps_from(state: PublicationState) -> &'static [&'static str] {
+    match state {
+        PublicationState::Draft => &["publish"],
+        PublicationState::Published => &["withdraw"],
+        PublicationState::Withdrawn => &["publish", "reopen"],
+    }
+}
+
+/// A form for a new activity.
+pub async fn new(req: HttpRequest, staff: Staff<Editor>, db: web::Data<Database>) -> Result<HttpResponse, PageError> {
+    let form = ActivityForm::new_for(staff.caller().unit.as_deref());
+    render(&page(&req, &staff, &db, None, form, Errors::default()).await?)
+}
+
+async fn stored(
+    db: &Database,
+    staff: &Staff<impl intercoop_domain::roles::MinRole>,
+    id: &str,
+) -> Result<ActivityView, PageError> {
+    let lang = staff.tr.lang;
+    let id = Uuid::parse_str(id).map_err(|_| PageError::not_found(lang))?;
+    activities::get(db, staff.caller(), id).await.map_err(|e| PageError::from_operation(lang, e))
+}
+
+/// An activity's page: its form (read-only where the person may not change it) and its workflow steps.
+pub async fn show(
+    req: HttpRequest,
+    staff: Staff,
+    db: web::Data<Database>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, PageError> {
+    let view = stored(&db, &staff, &id).await?;
+    let form = ActivityForm::of(&view.record.data, Some(view.record.meta.version));
+    render(&page(&req, &staff, &db, Some(&view), form, Errors::default()).await?)
+}
+
+/// Records a new activity.
+pub async fn create(
+    req: HttpRequest,
+    staff: Staff<Editor>,
+    db: web::Data<Database>,
+    body: web::Bytes,
+) -> Result<HttpResponse, PageError> {
+    let form: ActivityForm = forms::read(&body, staff.tr.lang)?;
+    staff.check_csrf(&form.csrf)?;
+    let saved = match form.draft() {
+        Ok(draft) => activities::create(&db, staff.caller(), draft).await,
+        Err(errors) => Err(Error::validation(errors)),
+    };
+    match saved {
+        Ok(view) => Ok(see_other(&format!("{BASE}/activities/{}?done=saved", view.record.meta.id))),
+        Err(e) => refused(&req, &staff, &db, None, form, e).await,
+    }
+}
+
+/// Saves the form over the version it was opened at.
+pub async fn save(
+    req: HttpRequest,
+    staff: Staff<Editor>,
+    db: web::Data<Database>,
+    id: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, PageError> {
+    let form: ActivityForm = forms::read(&body, staff.tr.lang)?;
+    staff.check_csrf(&form.csrf)?;
+    let view = stored(&db, &staff, &id).await?;
+    let id = view.record.meta.id;
+    let if_match = IfMatch::version(form.version.unwrap_or_default());
+    let saved = match form.draft() {
+        Ok(draft) => activities::replace(&db, staff.caller(), id, &if_match, draft).await,
+        Err(errors) => Err(Error::validation(errors)),
+    };
+    match saved {
+        Ok(_) => Ok(see_other(&format!("{BASE}/activities/{id}?done=saved"))),
+        Err(e) => refused(&req, &staff, &db, Some(&view), form, e).await,
+    }
+}
+
+/// The form again, as typed, with what was wrong: beside each field, or above the form.
+async fn refused(
+    req: &HttpRequest,
+    staff: &Staff<Editor>,
+    db: &Database,
+    view: Option<&ActivityView>,
+    mut form: ActivityForm,
+    e: Error,
+) -> Result<HttpResponse, PageError> {
+    let tr = staff.tr;
+    let status = StatusCode::from_u16(e.code.status()).unwrap_or(StatusCode::UNPROCESSABLE_ENTITY);
+    let mut errors = Errors::from_fields(tr, &e.errors, input_of);
+    let mut stored = None;
+    match e.code {
+        ErrorCode::ValidationFailed => errors.general = Some(tr.t("form-has-errors")),
+        ErrorCode::PreconditionFailed | ErrorCode::PreconditionRequired => {
+            let current = view.map(|v| v.record.meta.version).unwrap_or_default();
+            errors.general = Some(tr.t("form-changed-meanwhile"));
+            if let Some(view) = view {
+                stored = Some(of_view(view, tr));
+            }
+            form.version = Some(e.current_version.unwrap_or(current));
+        }
+        ErrorCode::Internal => return Err(PageError::from_operation(tr.lang, e)),
+        _ => errors.general = Some(PageError::from_operation(tr.lang, e).to_string()),
+    }
+    let mut page = page(req, staff, db, view, form, errors).await?;
+    page.stored = stored;
+    let mut res = render(&page)?;
+    *res.status_mut() = status;
+    Ok(res)
+}
+
+fn of_view(view: &ActivityView, tr: Tr) -> Stored {
+    let data = &view.record.data;
+    Stored {
+        version: view.record.meta.version,
+        title: tr.pick(&data.title).to_owned(),
+        dates: dates(data, tr),
+        description: data.description.as_ref().map(|d| tr.pick(d).to_owned()).unwrap_or_default(),
+    }
+}

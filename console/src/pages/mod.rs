@@ -1,0 +1,28 @@
+//! The console's pages, one module per screen.
+
+mod activities;
+mod report;
+mod sign_in;
+mod start;
+
+use actix_web::{HttpRequest, web};
+
+use crate::page::PageError;
+use crate::session::lang_of;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("", web::get().to(start::show))
+        .route("/", web::get().to(start::show))
+        .route("/sign-in", web::get().to(sign_in::form))
+        .route("/sign-in", web::post().to(sign_in::sign_in))
+        .route("/sign-out", web::post().to(sign_in::sign_out))
+        .route("/language/{code}", web::get().to(sign_in::language))
+        .route("/assets/{name}", web::get().to(crate::assets::serve))
+        .configure(activities::configure)
+        .configure(report::configure);
+}
+
+/// Any other address under the console.
+pub async fn not_found(req: HttpRequest) -> Result<actix_web::HttpResponse, PageError> {
+    Err(PageError::not_found(lang_of(&req)))
+}

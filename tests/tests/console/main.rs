@@ -1,0 +1,6 @@
+//! The staff console over HTTP: each page and form, with the session, CSRF, roles and units, on SQLite and
+//! PostgreSQL.
+
+mod activities;
+mod report;
+mod sessions;
