@@ -2,8 +2,8 @@
 //! writing it as JSON, HTML and DOCX; and the Ukrainian date phrases alone. Each size is a point of the growth.
 
 use criterion::{BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
-use intercoop_documents::{docx, html};
 use intercoop_bench::{Fixture, YEAR, sizes};
+use intercoop_documents::{docx, html};
 use intercoop_domain::report::{self, Lang, Letterhead, Span, date_phrase};
 
 fn reports(c: &mut Criterion) {

@@ -188,6 +188,7 @@ mod tests {
             ("status", intercoop_domain::ActivityStatus::ALL.iter().map(|v| v.as_str()).collect()),
             ("precision", intercoop_domain::DatePrecision::ALL.iter().map(|v| v.as_str()).collect()),
             ("partner-role", intercoop_domain::PartnerRole::ALL.iter().map(|v| v.as_str()).collect()),
+            ("partner-kind", intercoop_domain::PartnerKind::ALL.iter().map(|v| v.as_str()).collect()),
             ("state", intercoop_domain::PublicationState::ALL.iter().map(|v| v.as_str()).collect()),
             ("role", intercoop_domain::Role::ALL.iter().map(|v| v.as_str()).collect()),
             ("step", vec!["publish", "withdraw", "reopen"]),

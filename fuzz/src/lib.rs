@@ -94,6 +94,7 @@ pub fn service() -> &'static Service {
                     request_timeout: intercoop_api::http::timeouts::RequestTimeout(Duration::from_secs(30)),
                     public: Default::default(),
                     webhook_targets: Default::default(),
+                    console: intercoop_api::http::proxies::console_origin(),
                 };
                 let server = intercoop_api::http::server::http_server(listener, ctx, Some(1), false).expect("the server");
                 ready.send(()).expect("the fuzz target waits");

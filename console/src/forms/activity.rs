@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use intercoop_domain::{
     ActivityDraft, ActivityFormat, ActivityKind, ActivityStatus, CountryCode, DatePrecision, DateRange, FieldErrors,
-    LocalizedText, PartnerLink, PartnerRole, Place,
+    LocalizedText, PartnerDraft, PartnerKind, PartnerLink, PartnerRole, Place,
 };
 use serde::Deserialize;
 use uuid::Uuid;
@@ -41,6 +41,12 @@ pub struct ActivityForm {
     pub links: String,
     pub status: String,
     pub owner_unit: String,
+    /// A partner to create with the activity (as a draft), when its name is given.
+    pub new_partner_uk: String,
+    pub new_partner_en: String,
+    pub new_partner_kind: String,
+    pub new_partner_country: String,
+    pub new_partner_role: String,
 }
 
 fn text(uk: &str, en: &str) -> LocalizedText {
@@ -112,6 +118,8 @@ impl ActivityForm {
             links: draft.links.join("\n"),
             status: draft.status.as_str().to_owned(),
             owner_unit: draft.owner_unit.clone().unwrap_or_default(),
+            new_partner_role: PartnerRole::Participant.as_str().to_owned(),
+            ..ActivityForm::default()
         }
     }
 
@@ -123,6 +131,7 @@ impl ActivityForm {
             format: ActivityFormat::InPerson.as_str().to_owned(),
             status: ActivityStatus::Done.as_str().to_owned(),
             owner_unit: unit.unwrap_or_default().to_owned(),
+            new_partner_role: PartnerRole::Participant.as_str().to_owned(),
             ..ActivityForm::default()
         }
     }
@@ -217,6 +226,55 @@ impl ActivityForm {
             }
         }
         ranges
+    }
+}
+
+impl ActivityForm {
+    /// Whether the form asks for a new partner.
+    pub fn has_new_partner(&self) -> bool {
+        !self.new_partner_uk.trim().is_empty() || !self.new_partner_en.trim().is_empty()
+    }
+
+    /// The new partner the form describes (a draft of the activity's unit), or what in it is of the wrong shape.
+    pub fn new_partner(&self) -> Result<PartnerDraft, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let kind = vocabulary(&self.new_partner_kind, PartnerKind::parse, "kind", &mut errors);
+        let country = optional(&self.new_partner_country)
+            .and_then(|c| CountryCode::parse(&c.to_uppercase()).map_err(|m| errors.add("country", "country", m)).ok());
+        let draft = PartnerDraft {
+            name: text(&self.new_partner_uk, &self.new_partner_en),
+            aliases: Vec::new(),
+            kind: kind.unwrap_or(PartnerKind::PartnerCity),
+            country,
+            city: None,
+            website: None,
+            parent_id: None,
+            partner_since: None,
+            coordinates: None,
+            owner_unit: optional(&self.owner_unit),
+        };
+        if errors.is_empty() { Ok(draft) } else { Err(errors) }
+    }
+
+    /// Links the partner just created, and empties the new partner's inputs (it exists now: sending the form
+    /// again does not make it twice).
+    pub fn link_new_partner(&mut self, id: Uuid) {
+        let role = PartnerRole::parse(&self.new_partner_role).unwrap_or(PartnerRole::Participant);
+        self.partner_ids.push(id.to_string());
+        self.partner_roles.push(format!("{id}:{role}"));
+        for input in [&mut self.new_partner_uk, &mut self.new_partner_en, &mut self.new_partner_country] {
+            input.clear();
+        }
+    }
+}
+
+/// The input an error about the new partner's `field` is shown beside.
+pub fn new_partner_input_of(field: &str) -> String {
+    match field.split('[').next().unwrap_or(field) {
+        "name.en" => "new_partner_en".into(),
+        "kind" => "new_partner_kind".into(),
+        "country" => "new_partner_country".into(),
+        _ => "new_partner_uk".into(),
     }
 }
 

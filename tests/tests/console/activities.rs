@@ -217,3 +217,30 @@ db_test! {
         assert!(bad.body.contains("«twenty» — не рік"), "a bad filter is named beside it");
     }
 }
+
+db_test! {
+    async fn a_new_partner_is_created_from_the_activity_form_once(app) {
+        let fixture = app.programme_fixture().await;
+        account(&app.db, "olena", "editor", Some("управління культури")).await;
+        let console = Console::signed_in(&app, "olena").await;
+        let csrf = console.get("/console/activities/new").await.csrf();
+        let mut fields = form(&csrf, &[], None);
+        fields.extend([("new_partner_uk", "Місто Жешув"), ("new_partner_kind", "twin_city"), ("new_partner_country", "pl"), ("new_partner_role", "host")]);
+        let refused = console.post("/console/activities", &fields).await.expect(422);
+        assert!(refused.field_error("measure_ids").is_some());
+        assert_eq!(app.count_rows("partners").await, 0, "no partner is made for an activity that cannot be saved");
+        assert_eq!(refused.input("new_partner_uk").as_deref(), Some("Місто Жешув"));
+        fields.push(("measure_ids", fixture.measure("1.1")));
+        let saved = console.post("/console/activities", &fields).await.expect(303);
+        let stored = activity(&app, &id_of(saved.location.as_deref().unwrap())).await;
+        assert_eq!(stored["partners"][0]["role"], "host");
+        let partner_id = stored["partners"][0]["partner_id"].as_str().unwrap();
+        let partner = app.get_as(&format!("/api/v1/partners/{partner_id}"), Role::Admin).await.expect(200);
+        assert_eq!(partner["name"]["uk"], "Місто Жешув");
+        assert_eq!(partner["kind"], "twin_city");
+        assert_eq!(partner["country"], "PL");
+        assert_eq!(partner["publication"], "draft");
+        assert_eq!(partner["owner_unit"], "управління культури");
+        assert_eq!(app.count_rows("partners").await, 1);
+    }
+}

@@ -1,7 +1,7 @@
 //! What the activity form offers to choose from: the closed vocabularies in words, the programme's measures by
 //! section, and the partners.
 
-use intercoop_domain::{ActivityFormat, ActivityKind, ActivityStatus, DatePrecision, PartnerRole};
+use intercoop_domain::{ActivityFormat, ActivityKind, ActivityStatus, DatePrecision, PartnerKind, PartnerRole};
 use intercoop_operations::records::partners::{self, PartnerFilter, PartnerSort};
 use intercoop_operations::records::programmes;
 use intercoop_operations::{Caller, Database, PageRequest, Result, Sort};
@@ -40,6 +40,8 @@ pub struct Choices {
     pub statuses: Vec<Choice>,
     pub measures: Vec<MeasureGroup>,
     pub partners: Vec<PartnerChoice>,
+    pub partner_kinds: Vec<Choice>,
+    pub partner_roles: Vec<Choice>,
 }
 
 fn vocabulary<T: Copy>(tr: Tr, name: &str, all: &[T], text: fn(&T) -> &'static str, chosen: &str) -> Vec<Choice> {
@@ -109,5 +111,7 @@ pub async fn load(db: &Database, caller: &Caller, tr: Tr, form: &ActivityForm) -
         statuses: vocabulary(tr, "status", ActivityStatus::ALL, ActivityStatus::as_str, &form.status),
         measures,
         partners,
+        partner_kinds: vocabulary(tr, "partner-kind", PartnerKind::ALL, PartnerKind::as_str, &form.new_partner_kind),
+        partner_roles: vocabulary(tr, "partner-role", PartnerRole::ALL, PartnerRole::as_str, &form.new_partner_role),
     })
 }

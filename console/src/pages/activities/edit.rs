@@ -6,15 +6,16 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use intercoop_domain::roles::Editor;
-use intercoop_domain::{PublicationState, Role};
+use intercoop_domain::{ActivityDraft, PublicationState, Role};
 use intercoop_operations::records::activities::{self, ActivityView};
+use intercoop_operations::records::partners;
 use intercoop_operations::{Database, Error, ErrorCode, IfMatch};
 use uuid::Uuid;
 
 use super::choices::{self, Choices};
 use super::row::dates;
 use crate::BASE;
-use crate::forms::activity::{ActivityForm, input_of};
+use crate::forms::activity::{ActivityForm, input_of, new_partner_input_of};
 use crate::forms::{self, Errors};
 use crate::i18n::Tr;
 use crate::page::{PageError, Shell, render, see_other};
@@ -147,11 +148,11 @@ pub async fn create(
     db: web::Data<Database>,
     body: web::Bytes,
 ) -> Result<HttpResponse, PageError> {
-    let form: ActivityForm = forms::read(&body, staff.tr.lang)?;
+    let mut form: ActivityForm = forms::read(&body, staff.tr.lang)?;
     staff.check_csrf(&form.csrf)?;
-    let saved = match form.draft() {
+    let saved = match prepared(&db, &staff, &mut form).await {
         Ok(draft) => activities::create(&db, staff.caller(), draft).await,
-        Err(errors) => Err(Error::validation(errors)),
+        Err(e) => Err(e),
     };
     match saved {
         Ok(view) => Ok(see_other(&format!("{BASE}/activities/{}?done=saved", view.record.meta.id))),
@@ -167,19 +168,39 @@ pub async fn save(
     id: web::Path<String>,
     body: web::Bytes,
 ) -> Result<HttpResponse, PageError> {
-    let form: ActivityForm = forms::read(&body, staff.tr.lang)?;
+    let mut form: ActivityForm = forms::read(&body, staff.tr.lang)?;
     staff.check_csrf(&form.csrf)?;
     let view = stored(&db, &staff, &id).await?;
     let id = view.record.meta.id;
     let if_match = IfMatch::version(form.version.unwrap_or_default());
-    let saved = match form.draft() {
+    let saved = match prepared(&db, &staff, &mut form).await {
         Ok(draft) => activities::replace(&db, staff.caller(), id, &if_match, draft).await,
-        Err(errors) => Err(Error::validation(errors)),
+        Err(e) => Err(e),
     };
     match saved {
         Ok(_) => Ok(see_other(&format!("{BASE}/activities/{id}?done=saved"))),
         Err(e) => refused(&req, &staff, &db, Some(&view), form, e).await,
     }
+}
+
+/// The activity the form describes. A new partner it names is created first (a draft of the unit, through the
+/// partners' own operation), once the activity itself passes its checks, and then linked with its role.
+async fn prepared(db: &Database, staff: &Staff<Editor>, form: &mut ActivityForm) -> Result<ActivityDraft, Error> {
+    let draft = form.draft().map_err(Error::validation)?;
+    if !form.has_new_partner() {
+        return Ok(draft);
+    }
+    draft.check()?;
+    let at_inputs = |mut e: Error| {
+        for error in &mut e.errors {
+            error.field = new_partner_input_of(&error.field);
+        }
+        e
+    };
+    let partner = form.new_partner().map_err(|e| at_inputs(Error::validation(e)))?;
+    let created = partners::create(db, staff.caller(), partner).await.map_err(at_inputs)?;
+    form.link_new_partner(created.meta.id);
+    form.draft().map_err(Error::validation)
 }
 
 /// The form again, as typed, with what was wrong: beside each field, or above the form.
