@@ -168,7 +168,16 @@ mod tests {
     fn every_text_the_pages_ask_for_is_in_the_catalogues() {
         let root = env!("CARGO_MANIFEST_DIR");
         let mut keys = Vec::new();
-        for dir in ["src", "src/pages", "src/pages/activities", "src/forms", "templates", "templates/activities"] {
+        for dir in [
+            "src",
+            "src/pages",
+            "src/pages/activities",
+            "src/pages/partners",
+            "src/forms",
+            "templates",
+            "templates/activities",
+            "templates/partners",
+        ] {
             for entry in std::fs::read_dir(format!("{root}/{dir}")).expect("the folder") {
                 let path = entry.expect("an entry").path();
                 let Ok(text) = std::fs::read_to_string(&path) else { continue };
@@ -192,7 +201,8 @@ mod tests {
             ("state", intercoop_domain::PublicationState::ALL.iter().map(|v| v.as_str()).collect()),
             ("role", intercoop_domain::Role::ALL.iter().map(|v| v.as_str()).collect()),
             ("step", vec!["publish", "withdraw", "reopen"]),
-            ("done", vec!["saved", "publish", "withdraw", "reopen", "signed-out"]),
+            ("done", vec!["saved", "publish", "withdraw", "reopen", "signed-out", "restored"]),
+            ("action", vec!["create", "update", "delete", "publish", "withdraw", "reopen"]),
             ("severity", vec!["warning", "notice"]),
         ];
         for (vocabulary, values) in vocabularies {

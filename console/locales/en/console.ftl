@@ -193,3 +193,37 @@ partner-kind-business = Business
 partner-kind-ngo = NGO
 partner-kind-university = University or school
 partner-kind-network = Network, association
+nav-partners = Partners
+partners-title = Partners
+partner-new = New partner
+partner-details = Details
+partner-activities = Activities with this partner
+filter-name = Name or alias
+column-name = Name
+column-country = Country
+no-parent = — none —
+field-aliases = Other names (one per line)
+field-website = Website
+field-parent = Part of
+field-partner-since = Partner since
+field-latitude = Latitude
+field-longitude = Longitude
+error-number = This is not a number.
+count-partners = { $count ->
+    [one] { $count } partner
+   *[other] { $count } partners
+}
+history-title = History: { $title }
+history-back = Back to the record
+history-link = History of changes
+history-field = Field
+history-before = Before
+history-after = After
+history-restore = Put these fields back as they were before this change
+done-restored = The fields are back as they were (a new change in the history).
+action-create = created
+action-update = changed
+action-delete = deleted
+action-publish = published
+action-withdraw = withdrawn
+action-reopen = reopened as a draft

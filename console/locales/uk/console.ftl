@@ -197,3 +197,38 @@ partner-kind-business = Підприємство
 partner-kind-ngo = Громадська організація
 partner-kind-university = Заклад освіти
 partner-kind-network = Мережа, асоціація
+nav-partners = Партнери
+partners-title = Партнери
+partner-new = Новий партнер
+partner-details = Відомості
+partner-activities = Заходи з цим партнером
+filter-name = Назва чи інша назва
+column-name = Назва
+column-country = Країна
+no-parent = — немає —
+field-aliases = Інші назви (по одній на рядок)
+field-website = Вебсайт
+field-parent = Входить до
+field-partner-since = Партнер з
+field-latitude = Широта
+field-longitude = Довгота
+error-number = Це не число.
+count-partners = { $count ->
+    [one] { $count } партнер
+    [few] { $count } партнери
+   *[many] { $count } партнерів
+}
+history-title = Історія: { $title }
+history-back = До запису
+history-link = Історія змін
+history-field = Поле
+history-before = Було
+history-after = Стало
+history-restore = Повернути ці поля, як було до цієї зміни
+done-restored = Поля повернуто, як було (це нова зміна в історії).
+action-create = створено
+action-update = змінено
+action-delete = видалено
+action-publish = опубліковано
+action-withdraw = відкликано
+action-reopen = повернуто в чернетки

@@ -2,6 +2,7 @@
 //! operation put beside the fields they are about.
 
 pub mod activity;
+pub mod partner;
 
 use intercoop_domain::FieldError;
 use serde::de::DeserializeOwned;

@@ -1,9 +1,12 @@
 //! The console's pages, one module per screen.
 
 mod activities;
+mod history;
+mod partners;
 mod report;
 mod sign_in;
 mod start;
+mod workflow;
 
 use actix_web::{HttpRequest, web};
 
@@ -18,7 +21,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/sign-out", web::post().to(sign_in::sign_out))
         .route("/language/{code}", web::get().to(sign_in::language))
         .route("/assets/{name}", web::get().to(crate::assets::serve))
+        // Before the records' own routes, whose `/{id}/{step}` would otherwise take the history's address.
+        .configure(history::configure)
         .configure(activities::configure)
+        .configure(partners::configure)
         .configure(report::configure);
 }
 

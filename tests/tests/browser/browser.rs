@@ -28,9 +28,22 @@ fn axe_source() -> Option<String> {
 pub struct Browser {
     pub client: Client,
     pub base: String,
-    driver: Child,
-    profile: PathBuf,
+    driver: Driver,
     axe: Option<String>,
+}
+
+/// chromedriver and the browser's profile, ended and removed however the test ends (a failed assertion too).
+struct Driver {
+    process: Child,
+    profile: PathBuf,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.process.kill();
+        let _ = self.process.wait();
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
 }
 
 impl Browser {
@@ -40,13 +53,14 @@ impl Browser {
         let _ = rustls::crypto::ring::default_provider().install_default();
         let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
         let driver_path = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
-        let driver = Command::new(driver_path)
+        let process = Command::new(driver_path)
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
             .expect("chromedriver starts");
         let profile = std::env::temp_dir().join(format!("intercoop-chromium-{}", uuid::Uuid::new_v4()));
+        let driver = Driver { process, profile: profile.clone() };
         let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
         let options = json!({
             "binary": chromium,
@@ -86,7 +100,7 @@ impl Browser {
                 "axe-core not found (npm install --prefix target/axe-core axe-core): pages are not checked for WCAG 2.1 AA"
             );
         }
-        Browser { client, base: base.to_owned(), driver, profile, axe }
+        Browser { client, base: base.to_owned(), driver, axe }
     }
 
     pub async fn goto(&self, path: &str) {
@@ -195,10 +209,9 @@ impl Browser {
         )
     }
 
-    pub async fn close(mut self) {
+    /// Ends the session (the browser quits); chromedriver ends with the `Browser`.
+    pub async fn close(self) {
         let _ = self.client.clone().close().await;
-        let _ = self.driver.kill();
-        let _ = self.driver.wait();
-        let _ = std::fs::remove_dir_all(&self.profile);
+        drop(self.driver);
     }
 }

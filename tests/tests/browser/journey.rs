@@ -1,6 +1,6 @@
 //! A publisher's day in the console, in the browser: sign in, record an activity under two measures with a new
-//! partner, publish it, find it in the report's preview, and download the report as Word; every page passes
-//! axe-core, and the console fits a phone's width.
+//! partner, publish it and the partner, read its history, find it in the report's preview, and download the report
+//! as Word; every page passes axe-core, and the console fits a phone's width.
 
 use intercoop_tests::{PASSWORD, Role, account, partner_body};
 use serde_json::json;
@@ -54,6 +54,17 @@ browser_test! {
         let partner = stored["partners"][0]["partner_id"].as_str().unwrap();
         let partner = app.get_as(&format!("/api/v1/partners/{partner}"), Role::Admin).await.expect(200);
         assert_eq!(partner["name"]["uk"], "Місто Жешув");
+
+        browser.goto(&format!("/console/activities/{id}/history")).await;
+        assert!(browser.body().await.contains("опубліковано"), "the history shows the publishing");
+        browser.accessible("history").await;
+
+        browser.goto("/console/partners?q=%D0%B6%D0%B5%D1%88%D1%83%D0%B2").await;
+        browser.accessible("partners").await;
+        browser.click("main table a").await;
+        browser.accessible("partner").await;
+        browser.click("button.step-publish").await;
+        assert!(browser.text("p.notice").await.contains("Опубліковано"), "the new partner is published too");
 
         browser.goto("/console/report?year=2024").await;
         browser.accessible("report").await;

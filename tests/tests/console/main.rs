@@ -2,5 +2,7 @@
 //! PostgreSQL.
 
 mod activities;
+mod history;
+mod partners;
 mod report;
 mod sessions;

@@ -5,8 +5,8 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
+use intercoop_domain::ActivityDraft;
 use intercoop_domain::roles::Editor;
-use intercoop_domain::{ActivityDraft, PublicationState, Role};
 use intercoop_operations::records::activities::{self, ActivityView};
 use intercoop_operations::records::partners;
 use intercoop_operations::{Database, Error, ErrorCode, IfMatch};
@@ -19,6 +19,7 @@ use crate::forms::activity::{ActivityForm, input_of, new_partner_input_of};
 use crate::forms::{self, Errors};
 use crate::i18n::Tr;
 use crate::page::{PageError, Shell, render, see_other};
+use crate::pages::workflow::{editable, offered};
 use crate::session::Staff;
 
 /// What is stored now, shown beside the person's text when their save came after someone else's.
@@ -73,19 +74,8 @@ async fn page<R: intercoop_domain::roles::MinRole>(
     let choices =
         choices::load(db, staff.caller(), tr, &form).await.map_err(|e| PageError::from_operation(tr.lang, e))?;
     let state = view.map(|v| v.record.meta.publication.unwrap_or_default());
-    let unit_ok = |view: &ActivityView| match staff.caller().bound_unit() {
-        Some(unit) => view.record.data.owner_unit.as_deref() == Some(unit),
-        None => true,
-    };
-    let editable = staff.has(Role::Editor)
-        && view
-            .is_none_or(|v| unit_ok(v) && (state != Some(PublicationState::Published) || staff.has(Role::Publisher)));
-    let steps = match state {
-        Some(state) if staff.has(Role::Publisher) => {
-            steps_from(state).iter().map(|step| (step.to_string(), tr.t(&format!("step-{step}")))).collect()
-        }
-        _ => Vec::new(),
-    };
+    let editable = editable(staff, view.and_then(|v| v.record.data.owner_unit.as_deref()), state);
+    let steps = offered(staff, state);
     let title = match view {
         Some(v) => tr.pick(&v.record.data.title).to_owned(),
         None => tr.t("activity-new"),
@@ -102,15 +92,6 @@ async fn page<R: intercoop_domain::roles::MinRole>(
         steps,
         stored: None,
     })
-}
-
-/// The steps the workflow allows from `state`.
-fn steps_from(state: PublicationState) -> &'static [&'static str] {
-    match state {
-        PublicationState::Draft => &["publish"],
-        PublicationState::Published => &["withdraw"],
-        PublicationState::Withdrawn => &["publish", "reopen"],
-    }
 }
 
 /// A form for a new activity.

@@ -6,6 +6,8 @@ mod list;
 pub mod row;
 mod workflow;
 
+pub use choices::Choice;
+
 use actix_web::web;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {

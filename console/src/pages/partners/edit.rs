@@ -1,0 +1,196 @@
+//! Adding a partner and changing one, with the version rule and the errors beside their fields, as for
+//! activities.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use intercoop_domain::PartnerKind;
+use intercoop_domain::roles::{Editor, MinRole};
+use intercoop_operations::records::partners::{self, Partner, PartnerFilter, PartnerSort};
+use intercoop_operations::{Database, Error, ErrorCode, IfMatch, PageRequest, Sort};
+use uuid::Uuid;
+
+use crate::BASE;
+use crate::forms::partner::{PartnerForm, input_of};
+use crate::forms::{self, Errors};
+use crate::page::{PageError, Shell, render, see_other};
+use crate::pages::activities::Choice;
+use crate::pages::workflow::{editable, offered};
+use crate::session::Staff;
+
+#[derive(Template)]
+#[template(path = "partners/form.html")]
+struct FormPage {
+    shell: Shell,
+    id: Option<String>,
+    form: PartnerForm,
+    errors: Errors,
+    kinds: Vec<Choice>,
+    parents: Vec<Choice>,
+    state: Option<String>,
+    state_code: String,
+    editable: bool,
+    steps: Vec<(String, String)>,
+    /// What is stored now, when the person's save came after someone else's: its name.
+    stored_name: Option<String>,
+}
+
+impl FormPage {
+    fn error(&self, field: &str) -> Option<&str> {
+        self.errors.get(field)
+    }
+
+    fn invalid(&self, field: &str) -> String {
+        if self.errors.get(field).is_some() {
+            format!(" aria-invalid=\"true\" aria-describedby=\"{field}-error\"")
+        } else {
+            String::new()
+        }
+    }
+}
+
+async fn page<R: MinRole>(
+    req: &HttpRequest,
+    staff: &Staff<R>,
+    db: &Database,
+    stored: Option<&Partner>,
+    form: PartnerForm,
+    errors: Errors,
+) -> Result<FormPage, PageError> {
+    let tr = staff.tr;
+    let all = partners::list(
+        db,
+        staff.caller(),
+        &PartnerFilter::default(),
+        Sort { column: PartnerSort::Name, descending: false },
+        PageRequest { limit: 2000, offset: 0 },
+    )
+    .await
+    .map_err(|e| PageError::from_operation(tr.lang, e))?;
+    let me = stored.map(|p| p.meta.id);
+    let parents =
+        std::iter::once(Choice { value: String::new(), label: tr.t("no-parent"), chosen: form.parent_id.is_empty() })
+            .chain(all.items.iter().filter(|p| Some(p.meta.id) != me).map(|p| Choice {
+                value: p.meta.id.to_string(),
+                label: tr.pick(&p.data.name).to_owned(),
+                chosen: form.parent_id == p.meta.id.to_string(),
+            }))
+            .collect();
+    let kinds = PartnerKind::ALL
+        .iter()
+        .map(|k| Choice {
+            value: k.as_str().to_owned(),
+            label: tr.term("partner-kind", k.as_str()),
+            chosen: form.kind == k.as_str(),
+        })
+        .collect();
+    let state = stored.map(|p| p.meta.publication.unwrap_or_default());
+    let title = match stored {
+        Some(p) => tr.pick(&p.data.name).to_owned(),
+        None => tr.t("partner-new"),
+    };
+    Ok(FormPage {
+        shell: Shell::new(req, staff, "partners", title),
+        id: stored.map(|p| p.meta.id.to_string()),
+        editable: editable(staff, stored.and_then(|p| p.data.owner_unit.as_deref()), state),
+        steps: offered(staff, state),
+        state: state.map(|s| tr.term("state", s.as_str())),
+        state_code: state.map(|s| s.as_str()).unwrap_or_default().to_owned(),
+        form,
+        errors,
+        kinds,
+        parents,
+        stored_name: None,
+    })
+}
+
+async fn stored<R: MinRole>(db: &Database, staff: &Staff<R>, id: &str) -> Result<Partner, PageError> {
+    let lang = staff.tr.lang;
+    let id = Uuid::parse_str(id).map_err(|_| PageError::not_found(lang))?;
+    partners::get(db, staff.caller(), id).await.map_err(|e| PageError::from_operation(lang, e))
+}
+
+pub async fn new(req: HttpRequest, staff: Staff<Editor>, db: web::Data<Database>) -> Result<HttpResponse, PageError> {
+    let form = PartnerForm::new_for(staff.caller().unit.as_deref());
+    render(&page(&req, &staff, &db, None, form, Errors::default()).await?)
+}
+
+pub async fn show(
+    req: HttpRequest,
+    staff: Staff,
+    db: web::Data<Database>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, PageError> {
+    let partner = stored(&db, &staff, &id).await?;
+    let form = PartnerForm::of(&partner.data, Some(partner.meta.version));
+    render(&page(&req, &staff, &db, Some(&partner), form, Errors::default()).await?)
+}
+
+pub async fn create(
+    req: HttpRequest,
+    staff: Staff<Editor>,
+    db: web::Data<Database>,
+    body: web::Bytes,
+) -> Result<HttpResponse, PageError> {
+    let form: PartnerForm = forms::read(&body, staff.tr.lang)?;
+    staff.check_csrf(&form.csrf)?;
+    let saved = match form.draft() {
+        Ok(draft) => partners::create(&db, staff.caller(), draft).await,
+        Err(errors) => Err(Error::validation(errors)),
+    };
+    match saved {
+        Ok(partner) => Ok(see_other(&format!("{BASE}/partners/{}?done=saved", partner.meta.id))),
+        Err(e) => refused(&req, &staff, &db, None, form, e).await,
+    }
+}
+
+pub async fn save(
+    req: HttpRequest,
+    staff: Staff<Editor>,
+    db: web::Data<Database>,
+    id: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, PageError> {
+    let form: PartnerForm = forms::read(&body, staff.tr.lang)?;
+    staff.check_csrf(&form.csrf)?;
+    let partner = stored(&db, &staff, &id).await?;
+    let id = partner.meta.id;
+    let if_match = IfMatch::version(form.version.unwrap_or_default());
+    let saved = match form.draft() {
+        Ok(draft) => partners::replace(&db, staff.caller(), id, &if_match, draft).await,
+        Err(errors) => Err(Error::validation(errors)),
+    };
+    match saved {
+        Ok(_) => Ok(see_other(&format!("{BASE}/partners/{id}?done=saved"))),
+        Err(e) => refused(&req, &staff, &db, Some(&partner), form, e).await,
+    }
+}
+
+async fn refused(
+    req: &HttpRequest,
+    staff: &Staff<Editor>,
+    db: &Database,
+    stored: Option<&Partner>,
+    mut form: PartnerForm,
+    e: Error,
+) -> Result<HttpResponse, PageError> {
+    let tr = staff.tr;
+    let status = StatusCode::from_u16(e.code.status()).unwrap_or(StatusCode::UNPROCESSABLE_ENTITY);
+    let mut errors = Errors::from_fields(tr, &e.errors, input_of);
+    let mut stored_name = None;
+    match e.code {
+        ErrorCode::ValidationFailed => errors.general = Some(tr.t("form-has-errors")),
+        ErrorCode::PreconditionFailed | ErrorCode::PreconditionRequired => {
+            errors.general = Some(tr.t("form-changed-meanwhile"));
+            stored_name = stored.map(|p| tr.pick(&p.data.name).to_owned());
+            form.version = e.current_version.or(stored.map(|p| p.meta.version));
+        }
+        ErrorCode::Internal => return Err(PageError::from_operation(tr.lang, e)),
+        _ => errors.general = Some(PageError::from_operation(tr.lang, e).to_string()),
+    }
+    let mut page = page(req, staff, db, stored, form, errors).await?;
+    page.stored_name = stored_name;
+    let mut res = render(&page)?;
+    *res.status_mut() = status;
+    Ok(res)
+}
