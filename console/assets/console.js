@@ -18,7 +18,8 @@ document.querySelectorAll("[data-filter]").forEach(function (input) {
 
 // A warning before leaving a form with changes that were not saved.
 document.querySelectorAll("form[data-warn-unsaved]").forEach(function (form) {
-  var changed = false;
+  // A form shown again after a refused save holds what was not saved yet.
+  var changed = document.getElementById("error-summary") !== null;
   form.addEventListener("input", function () { changed = true; });
   form.addEventListener("change", function () { changed = true; });
   form.addEventListener("submit", function () { changed = false; });

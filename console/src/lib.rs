@@ -21,6 +21,10 @@ pub use i18n::Lang;
 /// Where the console is served.
 pub const BASE: &str = "/console";
 
+/// The largest form the console reads: an activity's form sends a role for each partner it lists, and Ukrainian
+/// text travels percent-encoded at six bytes a letter.
+const FORM_LIMIT: usize = 4 * 1024 * 1024;
+
 /// What the console needs to know of a request that the HTTP server decides: the caller's address (behind the
 /// trusted proxies), for the sign-in throttle, and whether the browser reached the service over HTTPS (the
 /// session cookie is then `Secure`).
@@ -38,6 +42,7 @@ pub type ClientAddress = dyn Fn(&HttpRequest) -> Option<IpAddr> + Send + Sync;
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(
         web::scope(BASE)
+            .app_data(web::PayloadConfig::new(FORM_LIMIT))
             .wrap(actix_web::middleware::from_fn(security::headers))
             .configure(pages::configure)
             .default_service(web::to(pages::not_found)),

@@ -68,6 +68,19 @@ impl<R: MinRole> Staff<R> {
     }
 }
 
+/// The console's page a request was sent from (the `Referer`, same-origin only), or the start page.
+fn referring_page(req: &HttpRequest) -> String {
+    let referer = req.headers().get(actix_web::http::header::REFERER).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    let rest = referer.find("://").map(|i| &referer[i + 3..]).unwrap_or_default();
+    let (host, path) = rest.find('/').map(|j| rest.split_at(j)).unwrap_or((rest, ""));
+    let same_host = host == req.connection_info().host();
+    if same_host && path.starts_with(BASE) && !path.chars().any(char::is_control) {
+        path.to_owned()
+    } else {
+        format!("{BASE}/")
+    }
+}
+
 pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
@@ -80,7 +93,12 @@ impl<R: MinRole + 'static> FromRequest for Staff<R> {
         let token = req.cookie(COOKIE).map(|c| c.value().to_owned()).filter(|t| !t.is_empty());
         let db = req.app_data::<web::Data<Database>>().cloned();
         let lang = lang_of(req);
-        let next = req.uri().path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_default();
+        let next = if req.method() == actix_web::http::Method::GET {
+            req.uri().path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_default()
+        } else {
+            // A form sent after the session ended: back to the page it was sent from.
+            referring_page(req)
+        };
         Box::pin(async move {
             let db = db.ok_or_else(|| PageError::internal(lang, "the console has no database"))?;
             let Some(token) = token else { return Err(PageError::SignIn { next }) };

@@ -16,6 +16,7 @@ use crate::{Database, RepoError};
 pub struct Session {
     pub user: User,
     pub csrf_token: String,
+    pub created_at: DateTime<Utc>,
     pub expires_at: DateTime<Utc>,
 }
 
@@ -53,8 +54,23 @@ pub async fn find(db: &Database, token_hash: &str) -> Result<Option<Session>, Re
     Ok(user.filter(|u| u.active).map(|user| Session {
         user,
         csrf_token: session.csrf_token,
+        created_at: session.created_at,
         expires_at: session.expires_at,
     }))
+}
+
+/// Moves the session's end to `expires_at` (a session in use lives on).
+pub async fn extend(db: &Database, token_hash: &str, expires_at: DateTime<Utc>) -> Result<(), RepoError> {
+    let token_hash = token_hash.to_owned();
+    db.write(async |txn| {
+        Entity::update_many()
+            .col_expr(Column::ExpiresAt, sea_orm::sea_query::Expr::value(to_micros(expires_at)))
+            .filter(Column::TokenHash.eq(token_hash))
+            .exec(txn)
+            .await?;
+        Ok(())
+    })
+    .await
 }
 
 /// Ends the session (signing out); an unknown token is no error.

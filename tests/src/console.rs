@@ -122,6 +122,17 @@ impl Console {
         read(request.send().await.expect("the request is sent")).await
     }
 
+    /// Sends a form from the page `referer`, as a browser says where a form came from.
+    pub async fn post_from(&self, path: &str, referer: &str, fields: &[(&str, &str)]) -> Page {
+        let request = self
+            .client
+            .post(format!("{}{path}", self.base))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("referer", referer)
+            .body(serde_urlencoded(fields));
+        read(request.send().await.expect("the request is sent")).await
+    }
+
     /// The bytes of a download: status, content type and body.
     pub async fn download(&self, path: &str) -> (u16, String, Vec<u8>) {
         let response = self.client.get(format!("{}{path}", self.base)).send().await.expect("the request is sent");

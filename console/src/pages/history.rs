@@ -237,7 +237,12 @@ pub async fn restore(
         .await
         .map_err(|e| PageError::from_operation(lang, e))?;
     let entry = entries.iter().find(|e| e.id == entry_id).ok_or_else(|| PageError::not_found(lang))?;
-    let patch = Value::Object(restoring(&entry.changes, &now.content));
+    let patch = restoring(&entry.changes, &now.content);
+    if entry.action != "update" || patch.is_empty() {
+        let message = staff.tr.t("error-restore-nothing");
+        return Err(PageError::new(actix_web::http::StatusCode::CONFLICT, lang, message));
+    }
+    let patch = Value::Object(patch);
     let if_match = IfMatch::version(form.version.unwrap_or_default());
     let failed = |e| PageError::from_operation(lang, e);
     match collection {

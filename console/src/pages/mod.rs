@@ -3,6 +3,7 @@
 mod activities;
 mod history;
 mod partners;
+mod programme;
 mod report;
 mod sign_in;
 mod start;
@@ -20,6 +21,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/sign-in", web::post().to(sign_in::sign_in))
         .route("/sign-out", web::post().to(sign_in::sign_out))
         .route("/language/{code}", web::get().to(sign_in::language))
+        .route("/programme", web::get().to(programme::show))
         .route("/assets/{name}", web::get().to(crate::assets::serve))
         // Before the records' own routes, whose `/{id}/{step}` would otherwise take the history's address.
         .configure(history::configure)

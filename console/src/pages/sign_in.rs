@@ -36,7 +36,11 @@ pub struct SignInForm {
 
 /// Where to go after signing in: a page of the console, else its start page.
 fn next_page(next: &str) -> &str {
-    let local = next.starts_with(BASE) && !next.starts_with("//") && !next.contains("://") && !next.contains('\\');
+    let local = next.starts_with(BASE)
+        && !next.starts_with("//")
+        && !next.contains("://")
+        && !next.contains('\\')
+        && !next.chars().any(char::is_control);
     if local { next } else { "/console/" }
 }
 
@@ -88,6 +92,9 @@ pub async fn sign_in(
         return Err(PageError::csrf(lang));
     }
     let address = (origin.client_address)(&req);
+    if let Some(old) = req.cookie(COOKIE) {
+        sessions::end(&db, old.value()).await.map_err(|e| PageError::from_operation(lang, e))?;
+    }
     match sessions::start(&db, &throttle, address, &form.username, &form.password).await {
         Ok(started) => {
             let mut res = see_other(next_page(&form.next));

@@ -38,7 +38,7 @@ pub fn offered<R: MinRole>(staff: &Staff<R>, state: Option<PublicationState>) ->
 /// unit an editor is kept to, and the publisher role for a published record; the operation decides again.
 pub fn editable<R: MinRole>(staff: &Staff<R>, owner_unit: Option<&str>, state: Option<PublicationState>) -> bool {
     let unit_ok = match (staff.caller().bound_unit(), state) {
-        (Some(unit), Some(_)) => owner_unit == Some(unit),
+        (Some(unit), Some(_)) => owner_unit.is_none_or(|owner| owner == unit),
         _ => true,
     };
     staff.has(Role::Editor) && unit_ok && (state != Some(PublicationState::Published) || staff.has(Role::Publisher))

@@ -12,8 +12,10 @@ use super::passwords::{random_secret, token_hash};
 use super::sign_in::{SignInThrottle, person, role_of};
 use crate::{Caller, Database, Result};
 
-/// How long a session lasts after signing in: a working day.
+/// How long a session lasts unused: a working day; a session in use lives on...
 pub const SESSION_HOURS: i64 = 12;
+/// ...up to a week after signing in.
+pub const LONGEST_SESSION_DAYS: i64 = 7;
 
 /// A signed-in browser: its account as it is now, the caller that account makes, and its CSRF token.
 #[derive(Debug, Clone)]
@@ -48,11 +50,22 @@ pub async fn start(
 }
 
 /// The live session of a cookie's token, when there is one and its account is active; the caller has the role
-/// and unit the account has now.
+/// and unit the account has now. A session past half its time is given another twelve hours (up to a week).
 pub async fn resume(db: &Database, token: &str) -> Result<Option<Session>> {
-    let Some(found) = console_sessions::find(db, &token_hash(token)).await? else {
+    let hash = token_hash(token);
+    let Some(mut found) = console_sessions::find(db, &hash).await? else {
         return Ok(None);
     };
+    let now = Utc::now();
+    let half = chrono::Duration::hours(SESSION_HOURS / 2);
+    if found.expires_at - now < half {
+        let longest = found.created_at + chrono::Duration::days(LONGEST_SESSION_DAYS);
+        let later = (now + chrono::Duration::hours(SESSION_HOURS)).min(longest);
+        if later > found.expires_at {
+            console_sessions::extend(db, &hash, later).await?;
+            found.expires_at = later;
+        }
+    }
     let caller = caller_of(&found.user)?;
     Ok(Some(Session { user: found.user, caller, csrf_token: found.csrf_token, expires_at: found.expires_at }))
 }

@@ -93,7 +93,7 @@ impl Browser {
         let axe = axe_source();
         if axe.is_none() {
             assert!(
-                std::env::var("INTERCOOP_REQUIRE_AXE").is_err(),
+                std::env::var("AXE_CORE_REQUIRED").is_err(),
                 "axe-core is required here: npm install --prefix target/axe-core axe-core"
             );
             eprintln!(

@@ -35,5 +35,10 @@ db_test! {
         let last = history["items"].as_array().or(history.as_array()).unwrap().last().unwrap().clone();
         assert_eq!(last["actor"], "olena");
         console.get(&format!("/console/grants/{id}/history")).await.expect(404);
+        let again = console.get(&path).await.expect(200);
+        let created = history["items"].as_array().or(history.as_array()).unwrap()[0]["id"].as_str().unwrap().to_owned();
+        let crafted = format!("/console/partners/{id}/history/{created}/restore");
+        console.post(&crafted, &[("csrf", &again.csrf()), ("version", "3")]).await.expect(409);
+        assert_eq!(app.get_as(&api, Role::Admin).await.expect(200)["version"], 3, "nothing changed");
     }
 }

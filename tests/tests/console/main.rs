@@ -4,5 +4,6 @@
 mod activities;
 mod history;
 mod partners;
+mod programme;
 mod report;
 mod sessions;

@@ -59,6 +59,13 @@ db_test! {
             .expect(303);
         assert_eq!(away.location.as_deref(), Some("/console/"));
         drop(form);
+        let third = Console::new(&app);
+        let form3 = third.get("/console/sign-in").await;
+        let broken = third
+            .post("/console/sign-in", &[("csrf", &form3.csrf()), ("username", "olena"), ("password", PASSWORD), ("next", "/console/\r\nSet-Cookie: x=1")])
+            .await
+            .expect(303);
+        assert_eq!(broken.location.as_deref(), Some("/console/"), "a line break in the address is no address");
     }
 }
 
@@ -127,5 +134,19 @@ db_test! {
         assert!(missing.body.contains("There is no such page"));
         let root = Console::new(&app).get("/").await.expect(302);
         assert_eq!(root.location.as_deref(), Some("/console/"));
+    }
+}
+
+db_test! {
+    async fn a_form_sent_after_the_session_ended_leads_back_to_its_page_after_signing_in(app) {
+        account(&app.db, "olena", "editor", None).await;
+        let console = Console::new(&app);
+        let page = console
+            .post_from("/console/activities", &format!("{}/console/activities/new", app.base), &[("csrf", "x"), ("title_uk", "Текст")])
+            .await
+            .expect(303);
+        assert_eq!(page.location.as_deref(), Some("/console/sign-in?next=%2Fconsole%2Factivities%2Fnew"));
+        let elsewhere = console.post_from("/console/sign-out", "https://evil.example/console/x", &[("csrf", "x")]).await.expect(303);
+        assert_eq!(elsewhere.location.as_deref(), Some("/console/sign-in?next=%2Fconsole%2F"));
     }
 }

@@ -80,8 +80,17 @@ pub async fn load(db: &Database, caller: &Caller, tr: Tr, form: &ActivityForm) -
         PageRequest { limit: PARTNERS, offset: 0 },
     )
     .await?;
-    let partners = all
-        .items
+    let mut listed = all.items;
+    // The partners the activity names are offered whatever the list's limit, so that a save keeps them.
+    for id in &form.partner_ids {
+        let Ok(id) = uuid::Uuid::parse_str(id) else { continue };
+        if !listed.iter().any(|p| p.meta.id == id)
+            && let Ok(partner) = partners::get(db, caller, id).await
+        {
+            listed.push(partner);
+        }
+    }
+    let partners = listed
         .iter()
         .map(|p| {
             let id = p.meta.id.to_string();

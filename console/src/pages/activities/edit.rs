@@ -60,6 +60,14 @@ impl FormPage {
             String::new()
         }
     }
+
+    /// As [`Self::invalid`], for an input with a hint (`{field}-hint`) that describes it too.
+    fn invalid_with_hint(&self, field: &str) -> String {
+        match self.errors.get(field) {
+            Some(_) => format!(" aria-invalid=\"true\" aria-describedby=\"{field}-error {field}-hint\""),
+            None => format!(" aria-describedby=\"{field}-hint\""),
+        }
+    }
 }
 
 async fn page<R: intercoop_domain::roles::MinRole>(

@@ -85,7 +85,7 @@ pub async fn show(
     filter.measure_id = Uuid::parse_str(query.measure.trim()).ok();
     filter.partner_id = Uuid::parse_str(query.partner.trim()).ok();
     filter.q = Some(query.q.trim().to_owned()).filter(|q| !q.is_empty());
-    let page = query.page.parse::<u64>().unwrap_or(1).max(1);
+    let page = u64::from(query.page.parse::<u32>().unwrap_or(1).max(1));
     let found = activities::list(
         &db,
         staff.caller(),

@@ -68,6 +68,13 @@ async fn page<R: MinRole>(
     .await
     .map_err(|e| PageError::from_operation(tr.lang, e))?;
     let me = stored.map(|p| p.meta.id);
+    let mut all = all;
+    if let Ok(parent) = Uuid::parse_str(&form.parent_id)
+        && !all.items.iter().any(|p| p.meta.id == parent)
+        && let Ok(partner) = partners::get(db, staff.caller(), parent).await
+    {
+        all.items.push(partner);
+    }
     let parents =
         std::iter::once(Choice { value: String::new(), label: tr.t("no-parent"), chosen: form.parent_id.is_empty() })
             .chain(all.items.iter().filter(|p| Some(p.meta.id) != me).map(|p| Choice {

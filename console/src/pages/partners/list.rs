@@ -58,7 +58,7 @@ pub async fn show(
         publication: PublicationState::parse(&query.state),
         ..PartnerFilter::default()
     };
-    let page = query.page.parse::<u64>().unwrap_or(1).max(1);
+    let page = u64::from(query.page.parse::<u32>().unwrap_or(1).max(1));
     let found = partners::list(
         &db,
         staff.caller(),
