@@ -181,7 +181,7 @@ mod tests {
             for entry in std::fs::read_dir(format!("{root}/{dir}")).expect("the folder") {
                 let path = entry.expect("an entry").path();
                 let Ok(text) = std::fs::read_to_string(&path) else { continue };
-                for call in ["t(\"", "n(\"", "with(\"", "args(\""] {
+                for call in [".t(\"", ".n(\"", ".with(\"", ".args(\""] {
                     for part in text.split(call).skip(1) {
                         let key: String = part.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
                         if !key.is_empty() && part[key.len()..].starts_with('"') {

@@ -9,6 +9,8 @@ use intercoop_domain::{
 use serde::Deserialize;
 use uuid::Uuid;
 
+use super::{optional, optional_text, text, with_checks};
+
 /// The inputs of the activity form, as typed: shown again as they were when a save fails.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
@@ -47,19 +49,6 @@ pub struct ActivityForm {
     pub new_partner_kind: String,
     pub new_partner_country: String,
     pub new_partner_role: String,
-}
-
-fn text(uk: &str, en: &str) -> LocalizedText {
-    LocalizedText { uk: uk.to_owned(), en: optional(en) }
-}
-
-fn optional(value: &str) -> Option<String> {
-    let value = value.trim();
-    (!value.is_empty()).then(|| value.to_owned())
-}
-
-fn optional_text(uk: &str, en: &str) -> Option<LocalizedText> {
-    (!uk.trim().is_empty() || !en.trim().is_empty()).then(|| text(uk, en))
 }
 
 fn date(value: &str, field: &str, errors: &mut FieldErrors) -> Option<NaiveDate> {
@@ -196,19 +185,9 @@ impl ActivityForm {
         if errors.is_empty() {
             return Ok(draft);
         }
-        // What is wrong besides, so that one save names every mistake: the draft's own checks, but on the
-        // dates when the dates themselves could not be read.
-        let shape = errors.clone().into_vec();
-        let dates_unread = shape.iter().any(|e| e.field.contains("date"));
-        if let Err(more) = draft.check() {
-            for e in more.into_vec() {
-                let skipped = (dates_unread && e.field.contains("date")) || shape.iter().any(|s| s.field == e.field);
-                if !skipped {
-                    errors.add(e.field, &e.code, e.message);
-                }
-            }
-        }
-        Err(errors)
+        // Not the checks of the dates when the dates themselves could not be read.
+        let dates_unread = errors.clone().into_vec().iter().any(|e| e.field.contains("date"));
+        Err(with_checks(errors, draft.check(), |e| dates_unread && e.field.contains("date")))
     }
 
     fn additional_dates(&self, errors: &mut FieldErrors) -> Vec<DateRange> {

@@ -4,7 +4,9 @@
 pub mod activity;
 pub mod partner;
 
-use intercoop_domain::FieldError;
+use actix_web::http::StatusCode;
+use intercoop_domain::{FieldError, FieldErrors, LocalizedText};
+use intercoop_operations::{Error, ErrorCode};
 use serde::de::DeserializeOwned;
 
 use crate::i18n::{Lang, Tr};
@@ -13,6 +15,66 @@ use crate::page::PageError;
 /// A form body as `T`; a body no form of the console sends is refused with 400.
 pub fn read<T: DeserializeOwned>(body: &[u8], lang: Lang) -> Result<T, PageError> {
     serde_html_form::from_bytes(body).map_err(|e| PageError::bad_form(lang, e))
+}
+
+/// An input's text, trimmed; none when blank.
+pub fn optional(value: &str) -> Option<String> {
+    let value = value.trim();
+    (!value.is_empty()).then(|| value.to_owned())
+}
+
+/// Text in both languages from its two inputs: the Ukrainian as typed (the checks judge it), the English when given.
+pub fn text(uk: &str, en: &str) -> LocalizedText {
+    LocalizedText { uk: uk.to_owned(), en: optional(en) }
+}
+
+/// As [`text`], or none when both inputs are blank.
+pub fn optional_text(uk: &str, en: &str) -> Option<LocalizedText> {
+    (!uk.trim().is_empty() || !en.trim().is_empty()).then(|| text(uk, en))
+}
+
+/// The mistakes of a form's shape (`errors`) with those the draft's own checks find besides (`checked`), so that
+/// one save names every mistake; `skip` leaves out what follows from a mistake of shape already named.
+pub fn with_checks(
+    mut errors: FieldErrors,
+    checked: Result<(), FieldErrors>,
+    skip: impl Fn(&FieldError) -> bool,
+) -> FieldErrors {
+    let shape = errors.clone().into_vec();
+    for e in checked.err().map(FieldErrors::into_vec).unwrap_or_default() {
+        if !skip(&e) && !shape.iter().any(|s| s.field == e.field) {
+            errors.add(e.field, &e.code, e.message);
+        }
+    }
+    errors
+}
+
+/// A save the operation refused, as the form shows it again: the status, the errors by input, and whether the
+/// record changed meanwhile (the page then shows what is stored now and names the version it saw).
+pub struct Refusal {
+    pub status: StatusCode,
+    pub errors: Errors,
+    pub clashed: bool,
+}
+
+impl Refusal {
+    /// The refusal `e` of a save, its field errors placed at their inputs by `place`; an internal failure is an
+    /// error page.
+    pub fn of(tr: Tr, e: Error, place: impl Fn(&str) -> String) -> Result<Refusal, crate::page::PageError> {
+        let status = StatusCode::from_u16(e.code.status()).unwrap_or(StatusCode::UNPROCESSABLE_ENTITY);
+        let mut errors = Errors::from_fields(tr, &e.errors, place);
+        let mut clashed = false;
+        errors.general = Some(match e.code {
+            ErrorCode::ValidationFailed => tr.t("form-has-errors"),
+            ErrorCode::PreconditionFailed | ErrorCode::PreconditionRequired => {
+                clashed = true;
+                tr.t("form-changed-meanwhile")
+            }
+            ErrorCode::Internal => return Err(PageError::from_operation(tr.lang, e)),
+            _ => PageError::from_operation(tr.lang, e).to_string(),
+        });
+        Ok(Refusal { status, errors, clashed })
+    }
 }
 
 /// The errors of a failed save, by the form field they are about, in the reader's words.
@@ -27,6 +89,23 @@ impl Errors {
     /// The message for `field` (an input's name), if it has one.
     pub fn get(&self, field: &str) -> Option<&str> {
         self.fields.iter().find(|(f, _)| f == field).map(|(_, m)| m.as_str())
+    }
+
+    /// The attributes that tie an input to its error, when it has one (field names are the form's own).
+    pub fn attrs(&self, field: &str) -> String {
+        if self.get(field).is_some() {
+            format!(" aria-invalid=\"true\" aria-describedby=\"{field}-error\"")
+        } else {
+            String::new()
+        }
+    }
+
+    /// As [`Self::attrs`], for an input that a hint (`{field}-hint`) describes too.
+    pub fn attrs_with_hint(&self, field: &str) -> String {
+        match self.get(field) {
+            Some(_) => format!(" aria-invalid=\"true\" aria-describedby=\"{field}-error {field}-hint\""),
+            None => format!(" aria-describedby=\"{field}-hint\""),
+        }
     }
 
     /// Places each of `errors` at the input that `place` names for its field (the operation's path, such as

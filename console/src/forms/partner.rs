@@ -2,9 +2,11 @@
 //! rules), and where an error about a field of the draft is shown.
 
 use chrono::NaiveDate;
-use intercoop_domain::{Coordinates, CountryCode, FieldErrors, LocalizedText, PartnerDraft, PartnerKind};
+use intercoop_domain::{Coordinates, CountryCode, FieldErrors, PartnerDraft, PartnerKind};
 use serde::Deserialize;
 use uuid::Uuid;
+
+use super::{optional, optional_text, text, with_checks};
 
 /// The inputs of the partner form, as typed.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -26,11 +28,6 @@ pub struct PartnerForm {
     pub latitude: String,
     pub longitude: String,
     pub owner_unit: String,
-}
-
-fn optional(value: &str) -> Option<String> {
-    let value = value.trim();
-    (!value.is_empty()).then(|| value.to_owned())
 }
 
 fn number(value: &str, field: &str, errors: &mut FieldErrors) -> Option<f64> {
@@ -92,10 +89,9 @@ impl PartnerForm {
                 latitude.zip(longitude).map(|(latitude, longitude)| Coordinates { latitude, longitude })
             }
         };
-        let city = (!self.city_uk.trim().is_empty() || !self.city_en.trim().is_empty())
-            .then(|| LocalizedText { uk: self.city_uk.clone(), en: optional(&self.city_en) });
+        let city = optional_text(&self.city_uk, &self.city_en);
         let draft = PartnerDraft {
-            name: LocalizedText { uk: self.name_uk.clone(), en: optional(&self.name_en) },
+            name: text(&self.name_uk, &self.name_en),
             aliases: self.aliases.lines().filter_map(optional).collect(),
             kind: kind.unwrap_or(PartnerKind::PartnerCity),
             country,
@@ -109,15 +105,7 @@ impl PartnerForm {
         if errors.is_empty() {
             return Ok(draft);
         }
-        let shape = errors.clone().into_vec();
-        if let Err(more) = draft.check() {
-            for e in more.into_vec() {
-                if !shape.iter().any(|s| s.field == e.field) {
-                    errors.add(e.field, &e.code, e.message);
-                }
-            }
-        }
-        Err(errors)
+        Err(with_checks(errors, draft.check(), |_| false))
     }
 }
 

@@ -2,21 +2,20 @@
 //! else's change is refused, and the page then shows what is stored beside what the person typed (kept), and
 //! asks. Errors are shown beside their fields, from the same checks as the API.
 
-use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use intercoop_domain::ActivityDraft;
 use intercoop_domain::roles::Editor;
 use intercoop_operations::records::activities::{self, ActivityView};
 use intercoop_operations::records::partners;
-use intercoop_operations::{Database, Error, ErrorCode, IfMatch};
+use intercoop_operations::{Database, Error, IfMatch};
 use uuid::Uuid;
 
 use super::choices::{self, Choices};
 use super::row::dates;
 use crate::BASE;
 use crate::forms::activity::{ActivityForm, input_of, new_partner_input_of};
-use crate::forms::{self, Errors};
+use crate::forms::{self, Errors, Refusal};
 use crate::i18n::Tr;
 use crate::page::{PageError, Shell, render, see_other};
 use crate::pages::workflow::{editable, offered};
@@ -34,6 +33,7 @@ pub struct Stored {
 #[template(path = "activities/form.html")]
 struct FormPage {
     shell: Shell,
+    collection: &'static str,
     id: Option<String>,
     form: ActivityForm,
     errors: Errors,
@@ -45,29 +45,6 @@ struct FormPage {
     /// The workflow steps the person may take.
     steps: Vec<(String, String)>,
     stored: Option<Stored>,
-}
-
-impl FormPage {
-    fn error(&self, field: &str) -> Option<&str> {
-        self.errors.get(field)
-    }
-
-    /// The attributes that tie an input to its error, when it has one (field names are the form's own).
-    fn invalid(&self, field: &str) -> String {
-        if self.errors.get(field).is_some() {
-            format!(" aria-invalid=\"true\" aria-describedby=\"{field}-error\"")
-        } else {
-            String::new()
-        }
-    }
-
-    /// As [`Self::invalid`], for an input with a hint (`{field}-hint`) that describes it too.
-    fn invalid_with_hint(&self, field: &str) -> String {
-        match self.errors.get(field) {
-            Some(_) => format!(" aria-invalid=\"true\" aria-describedby=\"{field}-error {field}-hint\""),
-            None => format!(" aria-describedby=\"{field}-hint\""),
-        }
-    }
 }
 
 async fn page<R: intercoop_domain::roles::MinRole>(
@@ -90,6 +67,7 @@ async fn page<R: intercoop_domain::roles::MinRole>(
     };
     Ok(FormPage {
         shell: Shell::new(req, staff, "activities", title),
+        collection: "activities",
         id: view.map(|v| v.record.meta.id.to_string()),
         form,
         errors,
@@ -202,21 +180,11 @@ async fn refused(
     e: Error,
 ) -> Result<HttpResponse, PageError> {
     let tr = staff.tr;
-    let status = StatusCode::from_u16(e.code.status()).unwrap_or(StatusCode::UNPROCESSABLE_ENTITY);
-    let mut errors = Errors::from_fields(tr, &e.errors, input_of);
+    let Refusal { status, errors, clashed } = Refusal::of(tr, e, input_of)?;
     let mut stored = None;
-    match e.code {
-        ErrorCode::ValidationFailed => errors.general = Some(tr.t("form-has-errors")),
-        ErrorCode::PreconditionFailed | ErrorCode::PreconditionRequired => {
-            let current = view.map(|v| v.record.meta.version).unwrap_or_default();
-            errors.general = Some(tr.t("form-changed-meanwhile"));
-            if let Some(view) = view {
-                stored = Some(of_view(view, tr));
-            }
-            form.version = Some(e.current_version.unwrap_or(current));
-        }
-        ErrorCode::Internal => return Err(PageError::from_operation(tr.lang, e)),
-        _ => errors.general = Some(PageError::from_operation(tr.lang, e).to_string()),
+    if clashed && let Some(view) = view {
+        stored = Some(of_view(view, tr));
+        form.version = Some(view.record.meta.version);
     }
     let mut page = page(req, staff, db, view, form, errors).await?;
     page.stored = stored;

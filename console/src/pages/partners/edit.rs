@@ -1,18 +1,17 @@
 //! Adding a partner and changing one, with the version rule and the errors beside their fields, as for
 //! activities.
 
-use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use intercoop_domain::PartnerKind;
 use intercoop_domain::roles::{Editor, MinRole};
 use intercoop_operations::records::partners::{self, Partner, PartnerFilter, PartnerSort};
-use intercoop_operations::{Database, Error, ErrorCode, IfMatch, PageRequest, Sort};
+use intercoop_operations::{Database, Error, IfMatch, PageRequest, Sort};
 use uuid::Uuid;
 
 use crate::BASE;
 use crate::forms::partner::{PartnerForm, input_of};
-use crate::forms::{self, Errors};
+use crate::forms::{self, Errors, Refusal};
 use crate::page::{PageError, Shell, render, see_other};
 use crate::pages::activities::Choice;
 use crate::pages::workflow::{editable, offered};
@@ -22,6 +21,7 @@ use crate::session::Staff;
 #[template(path = "partners/form.html")]
 struct FormPage {
     shell: Shell,
+    collection: &'static str,
     id: Option<String>,
     form: PartnerForm,
     errors: Errors,
@@ -33,20 +33,6 @@ struct FormPage {
     steps: Vec<(String, String)>,
     /// What is stored now, when the person's save came after someone else's: its name.
     stored_name: Option<String>,
-}
-
-impl FormPage {
-    fn error(&self, field: &str) -> Option<&str> {
-        self.errors.get(field)
-    }
-
-    fn invalid(&self, field: &str) -> String {
-        if self.errors.get(field).is_some() {
-            format!(" aria-invalid=\"true\" aria-describedby=\"{field}-error\"")
-        } else {
-            String::new()
-        }
-    }
 }
 
 async fn page<R: MinRole>(
@@ -98,6 +84,7 @@ async fn page<R: MinRole>(
     };
     Ok(FormPage {
         shell: Shell::new(req, staff, "partners", title),
+        collection: "partners",
         id: stored.map(|p| p.meta.id.to_string()),
         editable: editable(staff, stored.and_then(|p| p.data.owner_unit.as_deref()), state),
         steps: offered(staff, state),
@@ -182,18 +169,11 @@ async fn refused(
     e: Error,
 ) -> Result<HttpResponse, PageError> {
     let tr = staff.tr;
-    let status = StatusCode::from_u16(e.code.status()).unwrap_or(StatusCode::UNPROCESSABLE_ENTITY);
-    let mut errors = Errors::from_fields(tr, &e.errors, input_of);
+    let Refusal { status, errors, clashed } = Refusal::of(tr, e, input_of)?;
     let mut stored_name = None;
-    match e.code {
-        ErrorCode::ValidationFailed => errors.general = Some(tr.t("form-has-errors")),
-        ErrorCode::PreconditionFailed | ErrorCode::PreconditionRequired => {
-            errors.general = Some(tr.t("form-changed-meanwhile"));
-            stored_name = stored.map(|p| tr.pick(&p.data.name).to_owned());
-            form.version = e.current_version.or(stored.map(|p| p.meta.version));
-        }
-        ErrorCode::Internal => return Err(PageError::from_operation(tr.lang, e)),
-        _ => errors.general = Some(PageError::from_operation(tr.lang, e).to_string()),
+    if clashed && let Some(partner) = stored {
+        stored_name = Some(tr.pick(&partner.data.name).to_owned());
+        form.version = Some(partner.meta.version);
     }
     let mut page = page(req, staff, db, stored, form, errors).await?;
     page.stored_name = stored_name;
