@@ -1,6 +1,7 @@
 //! The staff console over HTTP: each page and form, with the session, CSRF, roles and units, on SQLite and
 //! PostgreSQL.
 
+mod access;
 mod activities;
 mod history;
 mod partners;
