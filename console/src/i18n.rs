@@ -173,10 +173,12 @@ mod tests {
             "src/pages",
             "src/pages/activities",
             "src/pages/partners",
+            "src/pages/imports",
             "src/forms",
             "templates",
             "templates/activities",
             "templates/partners",
+            "templates/imports",
         ] {
             for entry in std::fs::read_dir(format!("{root}/{dir}")).expect("the folder") {
                 let path = entry.expect("an entry").path();
@@ -201,7 +203,9 @@ mod tests {
             ("state", intercoop_domain::PublicationState::ALL.iter().map(|v| v.as_str()).collect()),
             ("role", intercoop_domain::Role::ALL.iter().map(|v| v.as_str()).collect()),
             ("step", vec!["publish", "withdraw", "reopen"]),
-            ("done", vec!["saved", "publish", "withdraw", "reopen", "signed-out", "restored"]),
+            ("done", vec!["saved", "publish", "withdraw", "reopen", "signed-out", "restored", "applied"]),
+            ("fate", vec!["new", "existing", "no_measure", "invalid"]),
+            ("flag", vec!["outside_year", "year_implied", "possible_duplicate"]),
             ("action", vec!["create", "update", "delete", "publish", "withdraw", "reopen"]),
             ("severity", vec!["warning", "notice"]),
         ];

@@ -34,11 +34,15 @@ pub struct RequestOrigin {
     pub https: Arc<dyn Fn(&HttpRequest) -> bool + Send + Sync>,
 }
 
+/// The largest report file the import takes, in bytes (the service's upload limit).
+#[derive(Debug, Clone, Copy)]
+pub struct UploadLimit(pub usize);
+
 /// Finds the caller's address of a request.
 pub type ClientAddress = dyn Fn(&HttpRequest) -> Option<IpAddr> + Send + Sync;
 
 /// Registers the console's pages under [`BASE`]; the application provides the database, the sign-in throttle,
-/// the letterhead and a [`RequestOrigin`].
+/// the letterhead, an [`UploadLimit`] and a [`RequestOrigin`].
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(
         web::scope(BASE)

@@ -133,6 +133,13 @@ impl Console {
         read(request.send().await.expect("the request is sent")).await
     }
 
+    /// Sends a `multipart/form-data` form (a file upload) as a browser does.
+    pub async fn post_multipart(&self, path: &str, parts: &[crate::Part<'_>]) -> Page {
+        let (content_type, body) = crate::form(parts);
+        let request = self.client.post(format!("{}{path}", self.base)).header("content-type", content_type).body(body);
+        read(request.send().await.expect("the request is sent")).await
+    }
+
     /// The bytes of a download: status, content type and body.
     pub async fn download(&self, path: &str) -> (u16, String, Vec<u8>) {
         let response = self.client.get(format!("{}{path}", self.base)).send().await.expect("the request is sent");

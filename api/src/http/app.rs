@@ -85,6 +85,7 @@ pub fn build(
         .service(web::resource(CONTRACT_PATH).route(web::get().to(contract)))
         .service(routes::open_data::preflight_route())
         .app_data(web::Data::new(ctx.console))
+        .app_data(web::Data::new(intercoop_console::UploadLimit(ctx.upload_limit.0)))
         .configure(intercoop_console::configure)
         .service(web::resource("/").route(web::get().to(to_console)));
     let app = routes_and_spec(base)

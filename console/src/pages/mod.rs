@@ -2,6 +2,7 @@
 
 mod activities;
 mod history;
+mod imports;
 mod partners;
 mod programme;
 mod report;
@@ -27,6 +28,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(history::configure)
         .configure(activities::configure)
         .configure(partners::configure)
+        .configure(imports::configure)
         .configure(report::configure);
 }
 

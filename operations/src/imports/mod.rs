@@ -3,6 +3,7 @@
 
 mod docx_text;
 mod plan;
+mod upload;
 
 pub use docx_text::{UNPACKED_MAX, docx_text};
 use intercoop_domain::Role;
@@ -12,6 +13,7 @@ pub use plan::{
     Fate, Home, ImportFlag, MAX_EVENTS, Plan, PlanError, PlannedActivity, ProposedPartner, UPLOADS, plan, programme_of,
     read_upload, report_text,
 };
+pub use upload::{UploadForm, upload};
 use uuid::Uuid;
 
 use crate::{Caller, Database, Error, ErrorCode, IfMatch, Page, PageRequest, Result};

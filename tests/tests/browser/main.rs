@@ -3,6 +3,7 @@
 //! `target/console-screenshots/`. Ignored, with the reason, where Chromium or chromium-driver is not installed.
 
 mod browser;
+mod import;
 mod journey;
 
 /// Declares a browser test that runs on SQLite, and on PostgreSQL when `TEST_DATABASE_URL` is set.

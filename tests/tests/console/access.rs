@@ -16,6 +16,7 @@ const PAGES: &[(&str, &str)] = &[
     ("/console/partners/new", "editor"),
     ("/console/partners/{partner}", "viewer"),
     ("/console/partners/{partner}/history", "viewer"),
+    ("/console/imports", "editor"),
     ("/console/report?year=2024", "viewer"),
     ("/console/report/2024/preview", "viewer"),
     ("/console/report/2024/download/docx", "viewer"),
@@ -29,6 +30,7 @@ const FORMS: &[(&str, &str)] = &[
     ("/console/partners", "editor"),
     ("/console/partners/{partner}", "editor"),
     ("/console/partners/{partner}/withdraw", "publisher"),
+    ("/console/imports/00000000-0000-0000-0000-000000000000/apply", "editor"),
 ];
 
 const ROLES: [&str; 4] = ["viewer", "editor", "publisher", "admin"];

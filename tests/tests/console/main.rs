@@ -4,6 +4,7 @@
 mod access;
 mod activities;
 mod history;
+mod imports;
 mod partners;
 mod programme;
 mod report;

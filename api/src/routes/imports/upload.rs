@@ -4,7 +4,7 @@ use actix_web::{HttpRequest, HttpResponse, post, web};
 use futures_util::StreamExt;
 use intercoop_domain::FieldErrors;
 use intercoop_operations::Database;
-use intercoop_operations::imports::{self, Home, UPLOADS, Upload, plan, programme_of, read_upload};
+use intercoop_operations::imports::{self, Home, UploadForm};
 use serde::Deserialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -33,13 +33,6 @@ pub struct ReportUpload {
 }
 
 /// What the form held.
-#[derive(Default)]
-struct Form {
-    file: Option<(String, Vec<u8>)>,
-    year: Option<String>,
-    programme_id: Option<String>,
-}
-
 async fn read_field(field: &mut Field, limit: usize, read: &mut usize) -> Result<Vec<u8>, ApiError> {
     let mut bytes = Vec::new();
     while let Some(chunk) = field.next().await {
@@ -57,7 +50,7 @@ fn malformed(detail: String) -> ApiError {
     ApiError::validation(FieldErrors::single("", "malformed_form", detail))
 }
 
-async fn read_form(req: &HttpRequest, payload: web::Payload, limit: usize) -> Result<Form, ApiError> {
+async fn read_form(req: &HttpRequest, payload: web::Payload, limit: usize) -> Result<UploadForm, ApiError> {
     let content_type = req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
     if !content_type.to_ascii_lowercase().starts_with("multipart/form-data") {
         return Err(ApiError::new(
@@ -70,7 +63,7 @@ async fn read_form(req: &HttpRequest, payload: web::Payload, limit: usize) -> Re
         return Err(too_large(limit));
     }
     let mut multipart = Multipart::new(req.headers(), payload);
-    let (mut form, mut read) = (Form::default(), 0);
+    let (mut form, mut read) = (UploadForm::default(), 0);
     while let Some(field) = multipart.next().await {
         let mut field = field.map_err(|e| malformed(format!("the form could not be read: {e}")))?;
         let name = field.name().unwrap_or_default().to_owned();
@@ -123,56 +116,8 @@ pub async fn create_import(
     letterhead: web::Data<Letterhead>,
     payload: web::Payload,
 ) -> ApiResult<HttpResponse> {
-    let _turn = UPLOADS.turn().await?;
     let form = read_form(&req, payload, limit.0).await?;
-    let mut errors = FieldErrors::new();
-    let year = match form.year.as_deref().map(str::parse::<i32>) {
-        None => {
-            errors.add("year", "required", "name the year the report is for");
-            None
-        }
-        Some(Ok(year)) if (1991..=2100).contains(&year) => Some(year),
-        Some(_) => {
-            errors.add("year", "invalid", "must be a year from 1991 to 2100");
-            None
-        }
-    };
-    let programme = match form.programme_id.as_deref().filter(|p| !p.is_empty()).map(Uuid::parse_str) {
-        None => None,
-        Some(Ok(id)) => Some(id),
-        Some(Err(_)) => {
-            errors.add("programme_id", "invalid", "must be a UUID");
-            None
-        }
-    };
-    let file = match form.file {
-        None => {
-            errors.add("file", "required", "attach the report as the field file");
-            None
-        }
-        Some((name, bytes)) => match read_upload(bytes).await? {
-            Ok(text) => Some((name, text)),
-            Err(message) => {
-                errors.add("file", "unreadable", message);
-                None
-            }
-        },
-    };
-    errors.into_result()?;
-    let (Some(year), Some((file_name, text))) = (year, file) else { unreachable!("checked above") };
-    let programme_id = match programme_of(&db, year, programme).await {
-        Ok(id) => id,
-        Err(e) => return Err(ApiError::validation(e.into_field_errors("year", "programme_id")?)),
-    };
-    let plan = plan(&db, &text, year, programme_id, &Home::of(&letterhead)).await?;
-    if plan.measures.is_empty() {
-        return Err(field_error(
-            "file",
-            "no_table",
-            "no row of a measure (such as 1.2) was found in the report's table",
-        ));
-    }
-    let import = imports::save(&db, &auth, Upload { programme_id, year, file_name, text }).await?;
+    let (import, plan) = imports::upload(&db, &auth, form, &Home::of(&letterhead)).await?;
     let body = ImportResponse::new(&import, plan);
     Ok(created(format!("/api/v1/imports/{}", import.id), import.version, &body))
 }
