@@ -5,7 +5,7 @@
 use intercoop_domain::FieldErrors;
 use uuid::Uuid;
 
-use super::{Home, Plan, ReportImport, UPLOADS, Upload, plan, programme_of, read_upload, save};
+use super::{Home, Plan, ReportImport, Upload, plan, programme_of, read_upload, save};
 use crate::{Caller, Database, Error, Result};
 
 /// An upload form as sent: each field as text (trimmed), the file with its name.
@@ -18,9 +18,9 @@ pub struct UploadForm {
 
 /// Reads and keeps an uploaded report: needs the editor role; 422 naming each field that is wrong (no year, a
 /// year out of range, an unknown programme, no file or an unreadable one, a report without the table of measures).
+/// A door takes an [`UPLOADS`](super::UPLOADS) turn before it reads the form, so that few uploads are held in memory at once.
 pub async fn upload(db: &Database, caller: &Caller, form: UploadForm, home: &Home) -> Result<(ReportImport, Plan)> {
     caller.require(intercoop_domain::Role::Editor, "importing a report")?;
-    let _turn = UPLOADS.turn().await?;
     let mut errors = FieldErrors::new();
     let year = match form.year.as_deref().map(str::parse::<i32>) {
         None => {

@@ -4,7 +4,7 @@ use actix_web::{HttpRequest, HttpResponse, post, web};
 use futures_util::StreamExt;
 use intercoop_domain::FieldErrors;
 use intercoop_operations::Database;
-use intercoop_operations::imports::{self, Home, UploadForm};
+use intercoop_operations::imports::{self, Home, UPLOADS, UploadForm};
 use serde::Deserialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -32,7 +32,6 @@ pub struct ReportUpload {
     programme_id: Option<Uuid>,
 }
 
-/// What the form held.
 async fn read_field(field: &mut Field, limit: usize, read: &mut usize) -> Result<Vec<u8>, ApiError> {
     let mut bytes = Vec::new();
     while let Some(chunk) = field.next().await {
@@ -116,6 +115,7 @@ pub async fn create_import(
     letterhead: web::Data<Letterhead>,
     payload: web::Payload,
 ) -> ApiResult<HttpResponse> {
+    let _turn = UPLOADS.turn().await?;
     let form = read_form(&req, payload, limit.0).await?;
     let (import, plan) = imports::upload(&db, &auth, form, &Home::of(&letterhead)).await?;
     let body = ImportResponse::new(&import, plan);

@@ -7,7 +7,7 @@ use askama::Template;
 use futures_util::StreamExt;
 use intercoop_domain::report::Letterhead;
 use intercoop_domain::roles::Editor;
-use intercoop_operations::imports::{self, Home, ImportState, UploadForm};
+use intercoop_operations::imports::{self, Home, ImportState, UPLOADS, UploadForm};
 use intercoop_operations::{Database, PageRequest};
 
 use crate::forms::{Errors, Refusal};
@@ -101,6 +101,7 @@ pub async fn upload(
     payload: web::Payload,
 ) -> Result<HttpResponse, PageError> {
     let tr = staff.tr;
+    let _turn = UPLOADS.turn().await.map_err(|e| PageError::from_operation(tr.lang, e))?;
     let multipart = Multipart::new(req.headers(), payload);
     let (csrf, form) = match read(multipart, limit.0).await {
         Ok(read) => read,
