@@ -128,7 +128,43 @@ impl Tr {
             .or_else(|| LOCALES.try_lookup(self.lang.id(), &format!("error-{code}")))
             .unwrap_or_else(|| message.to_owned())
     }
+
+    /// The name of a record's field (`start_date`) in the reader's words, or the field's own name where the
+    /// catalogue has none.
+    pub fn record_field(&self, field: &str) -> String {
+        LOCALES.try_lookup(self.lang.id(), &format!("record-field-{field}")).unwrap_or_else(|| field.to_owned())
+    }
 }
+
+/// The fields of the records the console shows, as the API names them: the tests check that each has its name in
+/// the catalogues.
+#[cfg(test)]
+const RECORD_FIELDS: [&str; 24] = [
+    "title",
+    "description",
+    "kind",
+    "start_date",
+    "end_date",
+    "date_precision",
+    "additional_dates",
+    "format",
+    "place",
+    "measure_ids",
+    "partners",
+    "participants",
+    "outcome",
+    "links",
+    "status",
+    "owner_unit",
+    "name",
+    "aliases",
+    "country",
+    "city",
+    "website",
+    "parent_id",
+    "partner_since",
+    "coordinates",
+];
 
 #[cfg(test)]
 mod tests {
@@ -202,11 +238,14 @@ mod tests {
             ("partner-kind", intercoop_domain::PartnerKind::ALL.iter().map(|v| v.as_str()).collect()),
             ("state", intercoop_domain::PublicationState::ALL.iter().map(|v| v.as_str()).collect()),
             ("role", intercoop_domain::Role::ALL.iter().map(|v| v.as_str()).collect()),
-            ("step", vec!["publish", "withdraw", "reopen"]),
-            ("done", vec!["saved", "publish", "withdraw", "reopen", "signed-out", "restored", "applied"]),
+            ("step", intercoop_domain::Transition::ALL.iter().map(|v| v.as_str()).collect()),
+            ("commented", intercoop_domain::Transition::ALL.iter().map(|v| v.as_str()).collect()),
+            ("done", vec!["saved", "comment", "signed-out", "restored", "applied"]),
+            ("done", intercoop_domain::Transition::ALL.iter().map(|v| v.as_str()).collect()),
+            ("record-field", RECORD_FIELDS.to_vec()),
             ("fate", vec!["new", "existing", "no_measure", "invalid"]),
             ("flag", vec!["outside_year", "year_implied", "possible_duplicate"]),
-            ("action", vec!["create", "update", "delete", "publish", "withdraw", "reopen"]),
+            ("action", intercoop_operations::trail::ACTIONS.to_vec()),
             ("severity", vec!["warning", "notice"]),
         ];
         for (vocabulary, values) in vocabularies {

@@ -87,6 +87,8 @@ string_enum! {
     /// Where a record stands in its workflow: the public sees published records only.
     PublicationState default Draft {
         Draft = "draft",
+        /// Handed to the publishers for review; changing it needs the publisher role.
+        Submitted = "submitted",
         Published = "published",
         Withdrawn = "withdrawn",
     }
@@ -172,64 +174,5 @@ mod tests {
         }
         assert_eq!(ActivityKind::parse("nope"), None);
         assert_eq!(ActivityFormat::expected(), "in_person, online, hybrid");
-    }
-}
-
-/// A step of the publication workflow.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Transition {
-    /// Draft or withdrawn -> published.
-    Publish,
-    /// Published -> withdrawn.
-    Withdraw,
-    /// Withdrawn -> draft, to be reworked.
-    Reopen,
-}
-
-impl Transition {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Transition::Publish => "publish",
-            Transition::Withdraw => "withdraw",
-            Transition::Reopen => "reopen",
-        }
-    }
-}
-
-impl PublicationState {
-    /// The state after `step`, or why the step does not apply to a record in this state.
-    pub fn after(self, step: Transition) -> Result<PublicationState, String> {
-        use PublicationState::*;
-        match (self, step) {
-            (Draft | Withdrawn, Transition::Publish) => Ok(Published),
-            (Published, Transition::Withdraw) => Ok(Withdrawn),
-            (Withdrawn, Transition::Reopen) => Ok(Draft),
-            (state, step) => Err(format!(
-                "a {state} record cannot be {}",
-                match step {
-                    Transition::Publish => "published again; it is published already",
-                    Transition::Withdraw => "withdrawn; only a published record can be",
-                    Transition::Reopen => "reopened; only a withdrawn record can be",
-                }
-            )),
-        }
-    }
-}
-
-#[cfg(test)]
-mod workflow_tests {
-    use super::*;
-
-    #[test]
-    fn the_workflow_goes_round() {
-        use PublicationState::*;
-        assert_eq!(Draft.after(Transition::Publish), Ok(Published));
-        assert_eq!(Published.after(Transition::Withdraw), Ok(Withdrawn));
-        assert_eq!(Withdrawn.after(Transition::Reopen), Ok(Draft));
-        assert_eq!(Withdrawn.after(Transition::Publish), Ok(Published));
-        assert!(Published.after(Transition::Publish).is_err());
-        assert!(Draft.after(Transition::Withdraw).is_err());
-        assert!(Draft.after(Transition::Reopen).is_err());
-        assert!(Published.after(Transition::Reopen).is_err());
     }
 }

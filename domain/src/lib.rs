@@ -11,6 +11,7 @@ pub mod roles;
 pub mod strict;
 pub mod text;
 pub mod validation;
+mod workflow;
 
 pub use codes::{CountryCode, CurrencyCode, MeasureCode, Money};
 pub use dates::DateRange;
@@ -19,3 +20,4 @@ pub use records::*;
 pub use roles::Role;
 pub use text::LocalizedText;
 pub use validation::{FieldError, FieldErrors};
+pub use workflow::{Comment, Transition};

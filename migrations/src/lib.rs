@@ -13,6 +13,7 @@ mod m20261201_000007_report_imports;
 mod m20261202_000008_activity_listing;
 mod m20261203_000009_owners_and_sign_in_failures;
 mod m20261204_000010_console_sessions;
+mod m20261204_000011_record_comments;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000008_activity_listing::Migration),
             Box::new(m20261203_000009_owners_and_sign_in_failures::Migration),
             Box::new(m20261204_000010_console_sessions::Migration),
+            Box::new(m20261204_000011_record_comments::Migration),
         ]
     }
 }

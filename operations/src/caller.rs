@@ -58,12 +58,15 @@ impl Caller {
         }
     }
 
-    /// Changing a published record needs the publisher role; drafts and withdrawn records, the editor role.
+    /// Changing a published record, or one submitted for review, needs the publisher role; drafts and withdrawn
+    /// records, the editor role.
     pub fn check_may_change(&self, state: Option<PublicationState>) -> Result<()> {
-        if state == Some(PublicationState::Published) {
-            self.require(Role::Publisher, "changing a published record")
-        } else {
-            Ok(())
+        match state {
+            Some(PublicationState::Published) => self.require(Role::Publisher, "changing a published record"),
+            Some(PublicationState::Submitted) => {
+                self.require(Role::Publisher, "changing a record submitted for review (the publishers have it now)")
+            }
+            _ => Ok(()),
         }
     }
 

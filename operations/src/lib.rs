@@ -19,5 +19,6 @@ pub mod webhooks;
 
 pub use caller::{Caller, IfMatch, etag};
 pub use error::{Error, ErrorCode, Result};
+pub use intercoop_persistence::comments::RecordComment;
 pub use intercoop_persistence::{Database, DbSettings, Page, PageRequest, Sort, Visibility};
 pub use records::{activities, agreements, grants, measures, partners, programmes};

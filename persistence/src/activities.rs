@@ -238,11 +238,14 @@ pub async fn transition<E: From<RepoError>>(
     db: &Database,
     actor: &Actor,
     id: Uuid,
+    comment: Option<&str>,
     next: impl FnOnce(&Activity) -> Result<(PublicationState, &'static str), E>,
 ) -> Result<ActivityView, E> {
-    let record = crud::transition::<Activities, E>(db, actor, id, next).await?;
+    let record = crud::transition::<Activities, E>(db, actor, id, comment, next).await?;
     Ok(views_of_linked(db.connection(), vec![record]).await?.remove(0))
 }
+
+crud::comment_operations!(Activities, Activity);
 
 pub async fn get(db: &Database, id: Uuid, visibility: Visibility) -> Result<ActivityView, RepoError> {
     let record = crud::get_without_links::<Activities>(db, id, visibility).await?;

@@ -58,7 +58,7 @@ impl fmt::Display for Cursor {
 pub struct ChangeEntry {
     pub cursor: Cursor,
     pub at: DateTime<Utc>,
-    /// `create`, `update`, `delete`, `publish`, `withdraw` or `reopen`.
+    /// `create`, `update`, `delete`, `submit`, `return`, `publish`, `withdraw` or `reopen`.
     pub action: String,
     pub record_type: String,
     pub record_id: Uuid,
@@ -81,6 +81,8 @@ pub fn event_type(record_type: &str, action: &str) -> String {
         "create" => "created",
         "update" => "updated",
         "delete" => "deleted",
+        "submit" => "submitted",
+        "return" => "returned",
         "publish" => "published",
         "withdraw" => "withdrawn",
         "reopen" => "reopened",
@@ -93,7 +95,7 @@ pub fn event_type(record_type: &str, action: &str) -> String {
 pub const RECORD_TYPES: [&str; 7] = ["programme", "section", "measure", "activity", "partner", "grant", "agreement"];
 
 /// The actions of the feed.
-pub const ACTIONS: [&str; 6] = ["create", "update", "delete", "publish", "withdraw", "reopen"];
+pub const ACTIONS: [&str; 8] = ["create", "update", "delete", "submit", "return", "publish", "withdraw", "reopen"];
 
 /// A page of the feed, and whether more changes follow it now.
 #[derive(Debug, Clone)]

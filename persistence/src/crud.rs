@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::audit::{self, Action, Actor, Change};
 use crate::changes::{self, record_json};
+use crate::comments;
 use crate::entities::{audit_entry, change};
 use crate::links::{LinkRow, LinkTable};
 use crate::support::{Page, PageRequest, Visibility, new_meta, next_meta, to_json};
@@ -254,6 +255,7 @@ pub(crate) async fn delete<R: Record, E: From<RepoError>>(
             RepoError::InUse(_) => RepoError::InUse(R::in_use()),
             other => other,
         })?;
+        comments::delete_of(txn, R::KIND, id).await?;
         audit::write(
             txn,
             Change {
@@ -273,11 +275,13 @@ pub(crate) async fn delete<R: Record, E: From<RepoError>>(
     .await
 }
 
-/// Moves a record to the state `next` returns after seeing it, in one transaction with its audit entry.
+/// Moves a record to the state `next` returns after seeing it, in one transaction with its audit entry and the
+/// comment the step came with.
 pub(crate) async fn transition<R: Record, E: From<RepoError>>(
     db: &Database,
     actor: &Actor,
     id: Uuid,
+    comment: Option<&str>,
     next: impl FnOnce(&Stored<R::Draft>) -> Result<(PublicationState, &'static str), E>,
 ) -> Result<Stored<R::Draft>, E> {
     db.write(async |txn| {
@@ -288,6 +292,11 @@ pub(crate) async fn transition<R: Record, E: From<RepoError>>(
         let record = Stored { meta, data: current.data.clone() };
         R::to_model(&record).into_active_model().reset_all().update(txn).await.map_err(RepoError::from)?;
         let state = |m: &Meta| m.publication.map(|p| serde_json::json!({"publication": p.as_str()}));
+        let mut after = state(&record.meta);
+        if let (Some(comment), Some(serde_json::Value::Object(after))) = (comment, after.as_mut()) {
+            after.insert("comment".into(), comment.into());
+            comments::write(txn, actor, (R::KIND, id, record.meta.version), Some(action), comment).await?;
+        }
         audit::write(
             txn,
             Change {
@@ -296,7 +305,7 @@ pub(crate) async fn transition<R: Record, E: From<RepoError>>(
                 record_id: id,
                 version: Some(record.meta.version),
                 before: state(&current.meta),
-                after: state(&record.meta),
+                after,
                 actor,
             },
         )
@@ -431,18 +440,47 @@ macro_rules! repository {
 }
 pub(crate) use repository;
 
-/// The workflow step of a record type that has one: draft -> published -> withdrawn -> draft.
+/// The workflow of a record type that has one: its steps, and the comments kept with it.
 macro_rules! workflow {
     ($record:ty, $draft:ty, $stored:ty) => {
-        /// Moves the record to the state `next` returns after seeing it (with the step's name for the trail).
+        /// Moves the record to the state `next` returns after seeing it (with the step's name for the trail),
+        /// keeping the comment the step came with.
         pub async fn transition<E: From<$crate::RepoError>>(
             db: &$crate::Database,
             actor: &$crate::Actor,
             id: uuid::Uuid,
+            comment: Option<&str>,
             next: impl FnOnce(&$stored) -> Result<(intercoop_domain::PublicationState, &'static str), E>,
         ) -> Result<$stored, E> {
-            $crate::crud::transition::<$record, E>(db, actor, id, next).await
+            $crate::crud::transition::<$record, E>(db, actor, id, comment, next).await
         }
+
+        $crate::crud::comment_operations!($record, $stored);
     };
 }
 pub(crate) use workflow;
+
+/// The comments kept with a record: adding a note, and reading them.
+macro_rules! comment_operations {
+    ($record:ty, $stored:ty) => {
+        /// Adds a note to the record if `allow` agrees after seeing it.
+        pub async fn add_comment<E: From<$crate::RepoError>>(
+            db: &$crate::Database,
+            actor: &$crate::Actor,
+            id: uuid::Uuid,
+            body: &str,
+            allow: impl FnOnce(&$stored) -> Result<(), E>,
+        ) -> Result<$crate::comments::RecordComment, E> {
+            $crate::comments::add::<$record, E>(db, actor, id, body, allow).await
+        }
+
+        /// The record's comments, the oldest first.
+        pub async fn comments(
+            db: &$crate::Database,
+            id: uuid::Uuid,
+        ) -> Result<Vec<$crate::comments::RecordComment>, $crate::RepoError> {
+            $crate::comments::list(db, <$record as $crate::crud::Record>::KIND, id).await
+        }
+    };
+}
+pub(crate) use comment_operations;

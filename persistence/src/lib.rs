@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod backup;
 pub mod changes;
+pub mod comments;
 pub mod console_sessions;
 mod crud;
 mod db;

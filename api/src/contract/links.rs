@@ -1,6 +1,7 @@
 //! OpenAPI links from each create operation to the operations on what it created: `POST /api/v1/activities`
 //! answers 201 with the activity, whose `id` the `GET`, `PUT`, `PATCH`, `DELETE`, publish, history... of
-//! `/api/v1/activities/{id}` take. Clients and schemathesis's stateful phase follow them.
+//! `/api/v1/activities/{id}` take; what has no paths of its own (a comment) links to the list it joined. Clients
+//! and schemathesis's stateful phase follow them.
 
 use serde_json::{Map, Value, json};
 
@@ -47,6 +48,24 @@ pub fn apply(spec: &mut Value) {
                     }),
                 );
             }
+        }
+        // What has no paths of its own (a comment) links to the list it joined.
+        if links.is_empty()
+            && let Some(operation_id) = item.pointer("/get/operationId").and_then(Value::as_str)
+        {
+            let values: Map<String, Value> = parameters(path)
+                .into_iter()
+                .map(|name| (name.to_owned(), Value::String(format!("$request.path.{name}"))))
+                .collect();
+            let summary = item["get"]["summary"].as_str().unwrap_or(operation_id);
+            links.insert(
+                operation_id.to_owned(),
+                json!({
+                    "operationId": operation_id,
+                    "parameters": values,
+                    "description": format!("{summary}: the list it joined."),
+                }),
+            );
         }
         if !links.is_empty() {
             spec["paths"][path]["post"]["responses"]["201"]["links"] = Value::Object(links);

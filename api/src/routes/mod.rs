@@ -11,6 +11,7 @@ pub mod agreements;
 pub mod audit;
 pub mod auth;
 pub mod changes;
+mod comments;
 mod editing;
 pub mod grants;
 pub mod health;

@@ -64,6 +64,10 @@ problem_set! {
     UpdateProblems = [MalformedJson, InvalidPath, MissingToken, InvalidToken, Forbidden, NotFound, Conflict, PreconditionFailed, PreconditionRequired, PayloadTooLarge, UnsupportedMediaType, ValidationFailed];
     /// A workflow step.
     TransitionProblems = [InvalidPath, MissingToken, InvalidToken, Forbidden, NotFound, InvalidTransition, PreconditionFailed, PreconditionRequired];
+    /// A return to the unit: a workflow step with its comment.
+    ReturnProblems = [MalformedJson, InvalidPath, MissingToken, InvalidToken, Forbidden, NotFound, InvalidTransition, PreconditionFailed, PreconditionRequired, PayloadTooLarge, UnsupportedMediaType, ValidationFailed];
+    /// A comment added to a record.
+    CommentProblems = [MalformedJson, InvalidPath, MissingToken, InvalidToken, Forbidden, NotFound, PayloadTooLarge, UnsupportedMediaType, ValidationFailed];
     /// Signing in and trading tokens.
     LoginProblems = [MalformedJson, InvalidQuery, InvalidCredentials, PayloadTooLarge, UnsupportedMediaType, ValidationFailed, TooManyAttempts];
     /// A delete.

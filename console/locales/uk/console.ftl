@@ -271,3 +271,63 @@ flag-possible_duplicate = можливо, вже внесено вручну
 error-unreadable = Файл не вдалося прочитати як звіт (Word .docx або текст).
 error-no_table = У звіті не знайдено таблиці заходів програми (рядків на кшталт 1.2).
 error-no_programme = Немає (або кілька) програм на цей рік.
+
+## The review step
+state-submitted = на перевірці
+step-submit = Надіслати на перевірку
+step-return = Повернути на доопрацювання
+action-submit = надіслано на перевірку
+action-return = повернуто на доопрацювання
+done-submit = Надіслано на перевірку.
+done-return = Повернуто підрозділу на доопрацювання.
+done-comment = Коментар додано.
+commented-submit = Надіслано на перевірку
+commented-publish = Опубліковано
+commented-return = Повернуто на доопрацювання
+commented-withdraw = Відкликано
+commented-reopen = Повернуто в чернетки
+comments = Коментарі
+comments-none = Коментарів ще немає.
+comment-label = Коментар
+comment-return-hint = Напишіть підрозділу, що саме виправити: без коментаря запис не повернути.
+comment-note-hint = Примітка для підрозділу та тих, хто публікує. Вона зберігається із записом.
+comment-add = Додати коментар
+review-changes = Що змінилося після останньої публікації
+review-no-changes = Після останньої публікації нічого не змінено.
+review-never-published = Запис ще не публікувався: перевірте його повністю.
+review-published-value = Опубліковано
+review-current-value = Зараз
+review-locked = Запис на перевірці: змінити його можуть ті, хто публікує, або поверніть його підрозділу.
+start-submitted = Чекають на перевірку
+start-none-submitted = Нічого не чекає на перевірку.
+count-submitted = { $count ->
+    [one] { $count } на перевірці
+    [few] { $count } на перевірці
+   *[many] { $count } на перевірці
+}
+error-comment-required = Напишіть коментар: що саме виправити.
+error-comment-length = Коментар задовгий: щонайбільше 4000 символів.
+record-field-title = Назва
+record-field-description = Опис
+record-field-kind = Вид
+record-field-start_date = Перший день
+record-field-end_date = Останній день
+record-field-date_precision = Точність дати
+record-field-additional_dates = Інші дати
+record-field-format = Формат
+record-field-place = Місце
+record-field-measure_ids = Заходи програми
+record-field-partners = Партнери
+record-field-participants = Учасники
+record-field-outcome = Результат
+record-field-links = Посилання
+record-field-status = Виконання
+record-field-owner_unit = Підрозділ-власник
+record-field-name = Назва
+record-field-aliases = Інші назви
+record-field-country = Країна
+record-field-city = Місто
+record-field-website = Вебсайт
+record-field-parent_id = Входить до
+record-field-partner_since = Партнер з
+record-field-coordinates = Координати

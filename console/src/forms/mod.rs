@@ -12,8 +12,14 @@ use serde::de::DeserializeOwned;
 use crate::i18n::{Lang, Tr};
 use crate::page::PageError;
 
-/// A form body as `T`; a body no form of the console sends is refused with 400.
+/// A form body as `T`; a body no form of the console sends is refused with 400, and so is one holding a character
+/// no text may hold (a control character, which only a crafted request sends).
 pub fn read<T: DeserializeOwned>(body: &[u8], lang: Lang) -> Result<T, PageError> {
+    let pairs: Vec<(String, String)> = serde_html_form::from_bytes(body).map_err(|e| PageError::bad_form(lang, e))?;
+    let forbidden = |text: &String| text.chars().any(intercoop_domain::text::is_forbidden_char);
+    if let Some((name, _)) = pairs.iter().find(|(name, value)| forbidden(name) || forbidden(value)) {
+        return Err(PageError::bad_form(lang, format!("{name}: U+0000–U+001F")));
+    }
     serde_html_form::from_bytes(body).map_err(|e| PageError::bad_form(lang, e))
 }
 

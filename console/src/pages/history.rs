@@ -15,43 +15,12 @@ use crate::BASE;
 use crate::forms;
 use crate::i18n::Tr;
 use crate::page::{PageError, Shell, render, see_other};
-use crate::pages::workflow::editable;
+use crate::pages::workflow::{Collection, editable};
 use crate::session::Staff;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/{collection}/{id}/history", web::get().to(show))
         .route("/{collection}/{id}/history/{entry}/restore", web::post().to(restore));
-}
-
-/// The record types with a history page.
-#[derive(Clone, Copy)]
-enum Collection {
-    Activities,
-    Partners,
-}
-
-impl Collection {
-    fn parse(name: &str) -> Option<Self> {
-        match name {
-            "activities" => Some(Collection::Activities),
-            "partners" => Some(Collection::Partners),
-            _ => None,
-        }
-    }
-
-    fn name(self) -> &'static str {
-        match self {
-            Collection::Activities => "activities",
-            Collection::Partners => "partners",
-        }
-    }
-
-    fn record_type(self) -> &'static str {
-        match self {
-            Collection::Activities => "activity",
-            Collection::Partners => "partner",
-        }
-    }
 }
 
 /// The record as it is now: its title, version, unit, state and content (as the API writes it).
@@ -125,7 +94,7 @@ struct HistoryPage {
 }
 
 /// A value as a person reads it: text as it is, localized text as its languages, lists joined.
-fn shown(value: &Value) -> String {
+pub fn shown(value: &Value) -> String {
     match value {
         Value::Null => "—".into(),
         Value::String(s) => s.clone(),
@@ -167,7 +136,7 @@ fn entry_view(tr: Tr, entry: &trail::AuditEntry, content: &Value) -> EntryView {
         .into_iter()
         .flatten()
         .map(|(field, change)| FieldChange {
-            field: field.clone(),
+            field: tr.record_field(field),
             before: shown(&change["before"]),
             after: shown(&change["after"]),
         })

@@ -6,6 +6,7 @@ mod imports;
 mod partners;
 mod programme;
 mod report;
+mod review;
 mod sign_in;
 mod start;
 mod workflow;

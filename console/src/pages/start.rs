@@ -1,5 +1,5 @@
-//! The start page: what waits for the person (their unit's drafts), what was published lately, and the findings
-//! of the data-quality checks for the report year.
+//! The start page: what waits for the person (their unit's drafts, what waits for review), what was published
+//! lately, and the findings of the data-quality checks for the report year.
 
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
@@ -17,6 +17,8 @@ struct StartPage {
     shell: Shell,
     drafts_total: u64,
     drafts: Vec<Row>,
+    submitted_total: u64,
+    submitted: Vec<Row>,
     published_total: u64,
     published: Vec<Row>,
     year: i32,
@@ -53,6 +55,9 @@ pub async fn show(req: HttpRequest, staff: Staff, db: web::Data<Database>) -> Re
     let five = PageRequest { limit: 5, offset: 0 };
     let drafts =
         activities::list(&db, staff.caller(), &recent(PublicationState::Draft), newest, five).await.map_err(failed)?;
+    let submitted = activities::list(&db, staff.caller(), &recent(PublicationState::Submitted), newest, five)
+        .await
+        .map_err(failed)?;
     let published = activities::list(&db, staff.caller(), &recent(PublicationState::Published), newest, five)
         .await
         .map_err(failed)?;
@@ -65,6 +70,8 @@ pub async fn show(req: HttpRequest, staff: Staff, db: web::Data<Database>) -> Re
         shell: Shell::new(&req, &staff, "start", tr.t("start-title")),
         drafts_total: drafts.total,
         drafts: drafts.items.iter().map(|a| Row::of(a, tr)).collect(),
+        submitted_total: submitted.total,
+        submitted: submitted.items.iter().map(|a| Row::of(a, tr)).collect(),
         published_total: published.total,
         published: published.items.iter().map(|a| Row::of(a, tr)).collect(),
         year,

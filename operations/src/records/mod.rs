@@ -67,18 +67,22 @@ macro_rules! workflow_operations {
             .await
         }
 
-        /// A step of the workflow (publish, withdraw, reopen): needs the publisher role; 409 when the step does
-        /// not apply to the record's state.
+        /// A step of the workflow: `submit` needs the editor role (an editor submits its own unit's records),
+        /// the others the publisher role; a `return` needs a comment, which is kept with the record. 409 when
+        /// the step does not apply to the record's state.
         pub async fn transition(
             db: &$crate::Database,
             caller: &$crate::Caller,
             id: uuid::Uuid,
             if_match: &$crate::IfMatch,
             step: intercoop_domain::Transition,
+            comment: Option<&str>,
         ) -> $crate::Result<$view> {
-            caller.require(intercoop_domain::Role::Publisher, "a workflow step")?;
-            $repo::transition(db, &caller.actor(), id, |current| {
+            caller.require(step.role(), &format!("the workflow step '{}'", step.as_str()))?;
+            let comment = intercoop_domain::Comment::for_step(step, comment)?;
+            $repo::transition(db, &caller.actor(), id, comment.as_ref().map(|c| c.as_str()), |current| {
                 if_match.check(current.meta.version)?;
+                caller.check_unit(Some(&current.data.owner_unit), &mut current.data.owner_unit.clone())?;
                 let next = current
                     .meta
                     .publication
@@ -99,6 +103,32 @@ macro_rules! workflow_operations {
         ) -> $crate::Result<()> {
             caller.require(intercoop_domain::Role::Admin, "deleting a record")?;
             $repo::delete(db, &caller.actor(), id, |current| if_match.check(current.meta.version)).await
+        }
+
+        /// Adds a note to the record: needs the editor role; an editor writes on its own unit's records.
+        pub async fn add_comment(
+            db: &$crate::Database,
+            caller: &$crate::Caller,
+            id: uuid::Uuid,
+            body: &str,
+        ) -> $crate::Result<$crate::RecordComment> {
+            caller.require(intercoop_domain::Role::Editor, "commenting on a record")?;
+            let comment = intercoop_domain::Comment::new(body)?;
+            $repo::add_comment(db, &caller.actor(), id, comment.as_str(), |current| {
+                caller.check_unit(Some(&current.data.owner_unit), &mut current.data.owner_unit.clone())
+            })
+            .await
+        }
+
+        /// The comments kept with the record, the oldest first: for signed-in callers only.
+        pub async fn comments(
+            db: &$crate::Database,
+            caller: &$crate::Caller,
+            id: uuid::Uuid,
+        ) -> $crate::Result<Vec<$crate::RecordComment>> {
+            caller.require(intercoop_domain::Role::Viewer, "reading a record's comments")?;
+            $repo::get(db, id, caller.visibility()).await?;
+            Ok($repo::comments(db, id).await?)
         }
 
         /// The record, when the caller may see it (anonymous callers see published records only).

@@ -24,8 +24,8 @@ pub struct WebhookContent {
     #[schema(example = "https://portal.example.org/hooks/intercoop")]
     pub url: String,
     /// The events to send: `{type}.{what}` with type `programme`, `section`, `measure`, `activity`, `partner`,
-    /// `grant` or `agreement`, and what `created`, `updated`, `deleted`, `published`, `withdrawn` or `reopened`;
-    /// either part may be `*`, and `*` alone means every event.
+    /// `grant` or `agreement`, and what `created`, `updated`, `deleted`, `submitted`, `returned`, `published`,
+    /// `withdrawn` or `reopened`; either part may be `*`, and `*` alone means every event.
     #[schema(example = json!(["activity.*", "partner.published"]))]
     pub event_types: Vec<String>,
     /// A paused subscription (false) is sent nothing, and gets no events for the changes made while paused.

@@ -50,6 +50,7 @@ pub async fn export(db: &Database, out: impl Write) -> Result<TableCounts, RepoE
     doc.entity::<service_account::Entity>(&txn, "service_accounts").await?;
     doc.entity::<idempotency_key::Entity>(&txn, "idempotency_keys").await?;
     doc.entity::<audit_entry::Entity>(&txn, "audit_entries").await?;
+    doc.entity::<record_comment::Entity>(&txn, "record_comments").await?;
     doc.entity::<change::Entity>(&txn, "changes").await?;
     doc.entity::<webhook_subscription::Entity>(&txn, "webhook_subscriptions").await?;
     doc.entity::<webhook_delivery::Entity>(&txn, "webhook_deliveries").await?;

@@ -97,6 +97,8 @@ struct Tables {
     service_accounts: Vec<service_account::Model>,
     idempotency_keys: Vec<idempotency_key::Model>,
     audit_entries: Vec<audit_entry::Model>,
+    #[serde(default)]
+    record_comments: Vec<record_comment::Model>,
     changes: Vec<change::Model>,
     webhook_subscriptions: Vec<webhook_subscription::Model>,
     webhook_deliveries: Vec<webhook_delivery::Model>,
@@ -143,6 +145,7 @@ async fn restore(txn: &DatabaseTransaction, t: Tables) -> Result<TableCounts, Im
     add("service_accounts", insert::<service_account::Entity>(txn, t.service_accounts).await?);
     add("idempotency_keys", insert::<idempotency_key::Entity>(txn, t.idempotency_keys).await?);
     add("audit_entries", insert::<audit_entry::Entity>(txn, t.audit_entries).await?);
+    add("record_comments", insert::<record_comment::Entity>(txn, t.record_comments).await?);
     add("changes", insert::<change::Entity>(txn, t.changes).await?);
     add("webhook_subscriptions", insert::<webhook_subscription::Entity>(txn, t.webhook_subscriptions).await?);
     add("webhook_deliveries", insert::<webhook_delivery::Entity>(txn, t.webhook_deliveries).await?);

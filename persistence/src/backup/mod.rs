@@ -55,7 +55,7 @@ pub fn schema() -> String {
 
 /// Every table a backup holds, in the document's order (references first). The migrations' own bookkeeping
 /// (`seaql_migrations`) is not data and is left out: the schema is named in the document instead.
-pub const TABLES: [&str; 24] = [
+pub const TABLES: [&str; 25] = [
     "programmes",
     "sections",
     "measures",
@@ -74,6 +74,7 @@ pub const TABLES: [&str; 24] = [
     "service_accounts",
     "idempotency_keys",
     "audit_entries",
+    "record_comments",
     "changes",
     "webhook_subscriptions",
     "webhook_deliveries",

@@ -12,6 +12,7 @@ mod json_of;
 pub mod measure;
 pub mod partner;
 pub mod programme;
+pub mod record_comment;
 pub mod refresh_token;
 pub mod report_import;
 pub mod section;

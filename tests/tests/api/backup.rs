@@ -22,6 +22,9 @@ async fn fill_every_table(app: &TestApp) {
     let coordinates = json!({"latitude": 55.901750432519215, "longitude": -3.2233815309408014});
     let patch = json!({"parent_id": parent["id"], "coordinates": coordinates});
     app.patch(&child_path, Role::Admin, &patch).await.expect(200);
+    app.call(Method::POST, &format!("{child_path}/submit"), Some(Role::Editor), None).await.expect(200);
+    let why = json!({"comment": "Уточніть координати"});
+    app.post(&format!("{child_path}/return"), Role::Publisher, &why).await.expect(200);
     let user = json!({"username": "olena", "display_name": "Олена", "role": "editor", "password": PASSWORD});
     app.post("/api/v1/users", Role::Admin, &user).await.expect(201);
     let login = json!({"username": "olena", "password": PASSWORD});

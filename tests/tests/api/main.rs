@@ -27,6 +27,7 @@ mod partners;
 mod programmes;
 mod public_address;
 mod reports;
+mod review;
 mod service_accounts;
 mod sessions;
 mod sign_in_throttle;

@@ -27,9 +27,13 @@ const FORMS: &[(&str, &str)] = &[
     ("/console/activities", "editor"),
     ("/console/activities/{activity}", "editor"),
     ("/console/activities/{activity}/publish", "publisher"),
+    ("/console/activities/{activity}/submit", "editor"),
+    ("/console/activities/{activity}/return", "publisher"),
+    ("/console/activities/{activity}/comment", "editor"),
     ("/console/partners", "editor"),
     ("/console/partners/{partner}", "editor"),
     ("/console/partners/{partner}/withdraw", "publisher"),
+    ("/console/partners/{partner}/comment", "editor"),
     ("/console/imports/00000000-0000-0000-0000-000000000000/apply", "editor"),
 ];
 

@@ -8,4 +8,5 @@ mod imports;
 mod partners;
 mod programme;
 mod report;
+mod review;
 mod sessions;

@@ -8,6 +8,7 @@ use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
+mod comments;
 mod create;
 mod delete;
 mod get;
@@ -29,7 +30,13 @@ pub fn configure_updates(cfg: &mut ServiceConfig) {
 
 /// The workflow's steps, registered last.
 pub fn configure_workflow(cfg: &mut ServiceConfig) {
-    cfg.service(workflow::publish_activity).service(workflow::withdraw_activity).service(workflow::reopen_activity);
+    cfg.service(workflow::submit_activity)
+        .service(workflow::publish_activity)
+        .service(workflow::return_activity)
+        .service(workflow::withdraw_activity)
+        .service(workflow::reopen_activity)
+        .service(comments::list_activity_comments)
+        .service(comments::add_activity_comment);
 }
 
 /// What an activity shows of one of its measures.

@@ -3,6 +3,7 @@
 use intercoop_domain::AgreementDraft;
 use utoipa_actix_web::service_config::ServiceConfig;
 
+mod comments;
 mod create;
 mod delete;
 mod get;
@@ -24,7 +25,13 @@ pub fn configure_updates(cfg: &mut ServiceConfig) {
 
 /// The workflow's steps, registered last.
 pub fn configure_workflow(cfg: &mut ServiceConfig) {
-    cfg.service(workflow::publish_agreement).service(workflow::withdraw_agreement).service(workflow::reopen_agreement);
+    cfg.service(workflow::submit_agreement)
+        .service(workflow::publish_agreement)
+        .service(workflow::return_agreement)
+        .service(workflow::withdraw_agreement)
+        .service(workflow::reopen_agreement)
+        .service(comments::list_agreement_comments)
+        .service(comments::add_agreement_comment);
 }
 
 super::record_response!(

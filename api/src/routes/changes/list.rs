@@ -53,7 +53,7 @@ pub struct ChangeResponse {
     pub id: Uuid,
     /// The record's version after the change (a delete counts as one more version).
     pub version: i32,
-    /// `create`, `update`, `delete`, `publish`, `withdraw` or `reopen`.
+    /// `create`, `update`, `delete`, `submit`, `return`, `publish`, `withdraw` or `reopen`.
     pub action: String,
     /// When the change was made.
     pub at: DateTime<Utc>,

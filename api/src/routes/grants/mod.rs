@@ -3,6 +3,7 @@
 use intercoop_domain::GrantDraft;
 use utoipa_actix_web::service_config::ServiceConfig;
 
+mod comments;
 mod create;
 mod delete;
 mod get;
@@ -21,7 +22,13 @@ pub fn configure_updates(cfg: &mut ServiceConfig) {
 
 /// The workflow's steps, registered last.
 pub fn configure_workflow(cfg: &mut ServiceConfig) {
-    cfg.service(workflow::publish_grant).service(workflow::withdraw_grant).service(workflow::reopen_grant);
+    cfg.service(workflow::submit_grant)
+        .service(workflow::publish_grant)
+        .service(workflow::return_grant)
+        .service(workflow::withdraw_grant)
+        .service(workflow::reopen_grant)
+        .service(comments::list_grant_comments)
+        .service(comments::add_grant_comment);
 }
 
 super::record_response!(

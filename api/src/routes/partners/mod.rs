@@ -3,6 +3,7 @@
 use intercoop_domain::PartnerDraft;
 use utoipa_actix_web::service_config::ServiceConfig;
 
+mod comments;
 mod create;
 mod delete;
 mod get;
@@ -24,7 +25,13 @@ pub fn configure_updates(cfg: &mut ServiceConfig) {
 
 /// The workflow's steps, registered last.
 pub fn configure_workflow(cfg: &mut ServiceConfig) {
-    cfg.service(workflow::publish_partner).service(workflow::withdraw_partner).service(workflow::reopen_partner);
+    cfg.service(workflow::submit_partner)
+        .service(workflow::publish_partner)
+        .service(workflow::return_partner)
+        .service(workflow::withdraw_partner)
+        .service(workflow::reopen_partner)
+        .service(comments::list_partner_comments)
+        .service(comments::add_partner_comment);
 }
 
 super::record_response!(

@@ -1,4 +1,5 @@
-//! `POST /api/v1/partners/{id}/publish`, `/withdraw` and `/reopen`: a partner's steps through the publication workflow.
+//! `POST /api/v1/partners/{id}/submit`, `/publish`, `/return`, `/withdraw` and `/reopen`: a partner's steps through the
+//! publication workflow.
 
 use actix_web::{HttpResponse, post, web};
 use intercoop_domain::Transition;
@@ -6,21 +7,45 @@ use intercoop_operations::{Database, partners};
 use uuid::Uuid;
 
 use super::PartnerResponse;
-use crate::auth::{Authorized, Publisher};
+use crate::auth::{Authorized, Editor, Publisher};
 use crate::http::error::ApiResult;
+use crate::http::extract::Body;
 use crate::http::preconditions::{IfMatchHeader, Preconditions, ok};
-use crate::routes::problems::TransitionProblems;
-use crate::routes::workflow::transition_route;
+use crate::routes::problems::{ReturnProblems, TransitionProblems};
+use crate::routes::workflow::{CommentRequest, return_route, transition_route};
+
+transition_route!(
+    submit_partner,
+    "/partners/{id}/submit",
+    "partners",
+    "Submit a partner for review",
+    "Draft -> submitted: handed to the publishers, who publish it or return it with a comment. An editor with a \
+        unit submits that unit's records. While submitted, only publishers change it.",
+    partners,
+    PartnerResponse,
+    Transition::Submit,
+    Editor
+);
 
 transition_route!(
     publish_partner,
     "/partners/{id}/publish",
     "partners",
     "Publish a partner",
-    "Draft or withdrawn -> published: the public sees it, and the annual report includes it.",
+    "Draft, submitted or withdrawn -> published: the public sees it, and the annual report includes it.",
     partners,
     PartnerResponse,
-    Transition::Publish
+    Transition::Publish,
+    Publisher
+);
+
+return_route!(
+    return_partner,
+    "/partners/{id}/return",
+    "partners",
+    "Return a partner to its unit with a comment",
+    partners,
+    PartnerResponse
 );
 
 transition_route!(
@@ -31,7 +56,8 @@ transition_route!(
     "Published -> withdrawn: hidden from the public and the report, kept with its history.",
     partners,
     PartnerResponse,
-    Transition::Withdraw
+    Transition::Withdraw,
+    Publisher
 );
 
 transition_route!(
@@ -42,5 +68,6 @@ transition_route!(
     "Withdrawn -> draft, for editors to rework.",
     partners,
     PartnerResponse,
-    Transition::Reopen
+    Transition::Reopen,
+    Publisher
 );

@@ -18,7 +18,8 @@ use crate::forms::activity::{ActivityForm, input_of, new_partner_input_of};
 use crate::forms::{self, Errors, Refusal};
 use crate::i18n::Tr;
 use crate::page::{PageError, Shell, render, see_other};
-use crate::pages::workflow::{editable, offered};
+use crate::pages::review::{self, WorkflowPanel};
+use crate::pages::workflow::{Collection, StepRefusal, editable};
 use crate::session::Staff;
 
 /// What is stored now, shown beside the person's text when their save came after someone else's.
@@ -42,8 +43,8 @@ struct FormPage {
     state_code: String,
     /// Whether the person may change the record (role, unit, state).
     editable: bool,
-    /// The workflow steps the person may take.
-    steps: Vec<(String, String)>,
+    /// The review: steps the person may take, comments, changes since the last publication.
+    workflow: WorkflowPanel,
     stored: Option<Stored>,
 }
 
@@ -60,7 +61,13 @@ async fn page<R: intercoop_domain::roles::MinRole>(
         choices::load(db, staff.caller(), tr, &form).await.map_err(|e| PageError::from_operation(tr.lang, e))?;
     let state = view.map(|v| v.record.meta.publication.unwrap_or_default());
     let editable = editable(staff, view.and_then(|v| v.record.data.owner_unit.as_deref()), state);
-    let steps = offered(staff, state);
+    let workflow = match view {
+        Some(v) => {
+            let owner = v.record.data.owner_unit.as_deref();
+            review::panel(db, staff, Collection::Activities, v.record.meta.id, (owner, state)).await?
+        }
+        None => WorkflowPanel::default(),
+    };
     let title = match view {
         Some(v) => tr.pick(&v.record.data.title).to_owned(),
         None => tr.t("activity-new"),
@@ -75,7 +82,7 @@ async fn page<R: intercoop_domain::roles::MinRole>(
         state: state.map(|s| tr.term("state", s.as_str())),
         state_code: state.map(|s| s.as_str()).unwrap_or_default().to_owned(),
         editable,
-        steps,
+        workflow,
         stored: None,
     })
 }
@@ -201,4 +208,24 @@ fn of_view(view: &ActivityView, tr: Tr) -> Stored {
         dates: dates(data, tr),
         description: data.description.as_ref().map(|d| tr.pick(d).to_owned()).unwrap_or_default(),
     }
+}
+
+/// The activity's page again after a refused step or comment: the comment as typed, what was wrong beside it or
+/// above the form.
+pub async fn refused_step(
+    req: &HttpRequest,
+    staff: &Staff<Editor>,
+    db: &Database,
+    refusal: StepRefusal,
+) -> Result<HttpResponse, PageError> {
+    let id = refusal.id;
+    let (status, errors, comment, step) = refusal.errors(staff.tr)?;
+    let view =
+        activities::get(db, staff.caller(), id).await.map_err(|e| PageError::from_operation(staff.tr.lang, e))?;
+    let form = ActivityForm::of(&view.record.data, Some(view.record.meta.version));
+    let mut page = page(req, staff, db, Some(&view), form, errors).await?;
+    (page.workflow.comment, page.workflow.comment_at) = (comment, step);
+    let mut res = render(&page)?;
+    *res.status_mut() = status;
+    Ok(res)
 }

@@ -14,7 +14,8 @@ use crate::forms::partner::{PartnerForm, input_of};
 use crate::forms::{self, Errors, Refusal};
 use crate::page::{PageError, Shell, render, see_other};
 use crate::pages::activities::Choice;
-use crate::pages::workflow::{editable, offered};
+use crate::pages::review::{self, WorkflowPanel};
+use crate::pages::workflow::{Collection, StepRefusal, editable};
 use crate::session::Staff;
 
 #[derive(Template)]
@@ -30,7 +31,7 @@ struct FormPage {
     state: Option<String>,
     state_code: String,
     editable: bool,
-    steps: Vec<(String, String)>,
+    workflow: WorkflowPanel,
     /// What is stored now, when the person's save came after someone else's: its name.
     stored_name: Option<String>,
 }
@@ -87,7 +88,13 @@ async fn page<R: MinRole>(
         collection: "partners",
         id: stored.map(|p| p.meta.id.to_string()),
         editable: editable(staff, stored.and_then(|p| p.data.owner_unit.as_deref()), state),
-        steps: offered(staff, state),
+        workflow: match stored {
+            Some(p) => {
+                let owner = p.data.owner_unit.as_deref();
+                review::panel(db, staff, Collection::Partners, p.meta.id, (owner, state)).await?
+            }
+            None => WorkflowPanel::default(),
+        },
         state: state.map(|s| tr.term("state", s.as_str())),
         state_code: state.map(|s| s.as_str()).unwrap_or_default().to_owned(),
         form,
@@ -177,6 +184,26 @@ async fn refused(
     }
     let mut page = page(req, staff, db, stored, form, errors).await?;
     page.stored_name = stored_name;
+    let mut res = render(&page)?;
+    *res.status_mut() = status;
+    Ok(res)
+}
+
+/// The partner's page again after a refused step or comment: the comment as typed, what was wrong beside it or
+/// above the form.
+pub async fn refused_step(
+    req: &HttpRequest,
+    staff: &Staff<Editor>,
+    db: &Database,
+    refusal: StepRefusal,
+) -> Result<HttpResponse, PageError> {
+    let id = refusal.id;
+    let (status, errors, comment, step) = refusal.errors(staff.tr)?;
+    let partner =
+        partners::get(db, staff.caller(), id).await.map_err(|e| PageError::from_operation(staff.tr.lang, e))?;
+    let form = PartnerForm::of(&partner.data, Some(partner.meta.version));
+    let mut page = page(req, staff, db, Some(&partner), form, errors).await?;
+    (page.workflow.comment, page.workflow.comment_at) = (comment, step);
     let mut res = render(&page)?;
     *res.status_mut() = status;
     Ok(res)

@@ -1,23 +1,24 @@
-//! A partner's workflow steps (publish, withdraw, reopen), from the buttons of its page.
+//! A partner's workflow steps (submit, publish, return, withdraw, reopen) and comments, from the forms of
+//! its page; a refused one shows the page again with the comment kept.
 
-use actix_web::{HttpResponse, web};
-use intercoop_domain::roles::Publisher;
+use actix_web::{HttpRequest, HttpResponse, web};
+use intercoop_domain::roles::Editor;
 use intercoop_operations::Database;
-use intercoop_operations::records::partners;
 
+use super::edit;
 use crate::page::PageError;
-use crate::pages::workflow::run;
+use crate::pages::workflow::{Collection, Outcome, run};
 use crate::session::Staff;
 
 pub async fn step(
-    staff: Staff<Publisher>,
+    req: HttpRequest,
+    staff: Staff<Editor>,
     db: web::Data<Database>,
     path: web::Path<(String, String)>,
     body: web::Bytes,
 ) -> Result<HttpResponse, PageError> {
-    let caller = staff.caller();
-    run(&staff, &body, "partners", path.into_inner(), |id, if_match, step| async move {
-        partners::transition(&db, caller, id, &if_match, step).await
-    })
-    .await
+    match run(&staff, &db, &body, Collection::Partners, path.into_inner()).await? {
+        Outcome::Done(response) => Ok(response),
+        Outcome::Refused(refusal) => edit::refused_step(&req, &staff, &db, refusal).await,
+    }
 }
