@@ -52,18 +52,8 @@ pub struct FieldChange {
 }
 
 /// What changed in a record since it was last published, field by field, from its history (what a reviewer reads
-/// before publishing again); none when it was never published: needs the viewer role.
-pub async fn since_published(
-    db: &Database,
-    caller: &Caller,
-    record_type: &str,
-    id: Uuid,
-) -> Result<Option<Vec<FieldChange>>> {
-    let entries = history(db, caller, record_type, id).await?;
-    Ok(changes_after_last_publication(&entries))
-}
-
-fn changes_after_last_publication(entries: &[AuditEntry]) -> Option<Vec<FieldChange>> {
+/// before publishing again); none when it was never published.
+pub fn changes_since_publication(entries: &[AuditEntry]) -> Option<Vec<FieldChange>> {
     let published = entries.iter().rposition(|e| e.action == "publish")?;
     let mut fields: Vec<FieldChange> = Vec::new();
     for entry in entries[published + 1..].iter().filter(|e| e.action == "update") {
@@ -115,8 +105,8 @@ mod tests {
             ),
             entry("submit", json!({})),
         ];
-        let changes = changes_after_last_publication(&trail).unwrap();
+        let changes = changes_since_publication(&trail).unwrap();
         assert_eq!(changes, [FieldChange { field: "place".into(), published: json!("Львів"), now: json!("Одеса") }]);
-        assert_eq!(changes_after_last_publication(&trail[..1]), None);
+        assert_eq!(changes_since_publication(&trail[..1]), None);
     }
 }

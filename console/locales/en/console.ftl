@@ -325,3 +325,4 @@ record-field-website = Website
 record-field-parent_id = Part of
 record-field-partner_since = Partner since
 record-field-coordinates = Coordinates
+returned-heading = Returned for changes

@@ -331,3 +331,4 @@ record-field-website = Вебсайт
 record-field-parent_id = Входить до
 record-field-partner_since = Партнер з
 record-field-coordinates = Координати
+returned-heading = Повернуто на доопрацювання

@@ -43,6 +43,10 @@ pub struct WorkflowPanel {
     pub since_published: Option<Vec<ChangeRow>>,
     /// Whether the record is published now (then nothing is pending).
     pub published: bool,
+    /// Whether the panel comes before the form: the record waits for review.
+    pub first: bool,
+    /// Why the record was sent back, while it is the draft that was returned.
+    pub returned: Option<CommentRow>,
 }
 
 /// The panel of the record `id` of `collection`, of `owner_unit` and in `state`.
@@ -62,20 +66,26 @@ pub async fn panel<R: MinRole>(
     }
     .map_err(failed)?;
     let published = state == Some(PublicationState::Published);
+    let history = trail::history(db, caller, collection.record_type(), id).await.map_err(failed)?;
     let since_published = match published {
         true => None,
-        false => {
-            trail::since_published(db, caller, collection.record_type(), id).await.map_err(failed)?.map(|fields| {
-                fields
-                    .into_iter()
-                    .map(|f| ChangeRow {
-                        field: tr.record_field(&f.field),
-                        published: shown(&f.published),
-                        now: shown(&f.now),
-                    })
-                    .collect()
-            })
+        false => trail::changes_since_publication(&history).map(|fields| {
+            fields
+                .into_iter()
+                .map(|f| ChangeRow {
+                    field: tr.record_field(&f.field),
+                    published: shown(&f.published),
+                    now: shown(&f.now),
+                })
+                .collect()
+        }),
+    };
+    let last_step = history.iter().rev().find(|e| !matches!(e.action.as_str(), "create" | "update" | "delete"));
+    let returned = match last_step {
+        Some(step) if step.action == "return" && state == Some(PublicationState::Draft) => {
+            comments.iter().rev().find(|c| c.step.as_deref() == Some("return")).map(|c| comment_row(tr, c))
         }
+        _ => None,
     };
     Ok(WorkflowPanel {
         steps: offered(staff, owner_unit, state),
@@ -85,6 +95,8 @@ pub async fn panel<R: MinRole>(
         comment_at: String::new(),
         since_published,
         published,
+        first: state == Some(PublicationState::Submitted),
+        returned,
     })
 }
 

@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::key::Key;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
 
@@ -141,6 +143,42 @@ impl Browser {
     pub async fn click(&self, css: &str) {
         self.client.execute("window.intercoopLeaving = true; return true;", vec![]).await.unwrap();
         self.client.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("no {css}: {e}")).click().await.unwrap();
+        self.arrived().await;
+    }
+
+    /// Presses `key` on whatever has the focus, as a keyboard would.
+    pub async fn press(&self, key: Key) {
+        let key = char::from(key);
+        let keys =
+            KeyActions::new("keyboard".into()).then(KeyAction::Down { value: key }).then(KeyAction::Up { value: key });
+        self.client.perform_actions(keys).await.expect("the key is pressed");
+    }
+
+    /// Presses Tab until what `css` finds has the focus (at most 300 times), and checks that the focus shows.
+    pub async fn tab_to(&self, css: &str) {
+        let check = "const e = document.activeElement;
+            if (!e || !e.matches(arguments[0])) return 'elsewhere';
+            const s = getComputedStyle(e);
+            return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 ? 'visible' : 'unseen';";
+        for _ in 0..300 {
+            match self.client.execute(check, vec![json!(css)]).await.unwrap().as_str() {
+                Some("visible") => return,
+                Some("unseen") => panic!("{css} has the focus, but the focus does not show"),
+                _ => self.press(Key::Tab).await,
+            }
+        }
+        panic!("Tab never reached {css}");
+    }
+
+    /// Types `text` into what has the focus.
+    pub async fn type_text(&self, text: &str) {
+        self.client.active_element().await.unwrap().send_keys(text).await.unwrap();
+    }
+
+    /// Presses Enter on what has the focus (a link, a button, a field of a form), and waits for the page it leads to.
+    pub async fn enter(&self) {
+        self.client.execute("window.intercoopLeaving = true; return true;", vec![]).await.unwrap();
+        self.press(Key::Enter).await;
         self.arrived().await;
     }
 

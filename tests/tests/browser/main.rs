@@ -5,6 +5,7 @@
 mod browser;
 mod import;
 mod journey;
+mod review;
 
 /// Declares a browser test that runs on SQLite, and on PostgreSQL when `TEST_DATABASE_URL` is set.
 macro_rules! browser_test {

@@ -65,7 +65,8 @@ db_test! {
 
         // The unit reads why on the record's page and answers with a note.
         let returned = editor.get(&path).await.expect(200);
-        assert!(returned.body.contains(why) && returned.body.contains("Повернуто на доопрацювання"));
+        let callout = returned.body.split("id=\"returned-heading\"").nth(1).expect("why it came back, above the form");
+        assert!(callout.find(why).unwrap() < callout.find("class=\"record\"").unwrap(), "the comment stands above the form");
         assert!(!returned.body.contains("<fieldset class=\"plain\" disabled>"), "a returned draft is the unit's again");
         let note = "Додали партнера.";
         let done = editor.post(&format!("{path}/comment"), &[("csrf", &returned.csrf()), ("comment", note)]).await.expect(303);
@@ -91,7 +92,10 @@ db_test! {
         account(&app.db, "publisher", "publisher", None).await;
         let publisher = Console::signed_in(&app, "publisher").await;
         let review = publisher.get(&format!("/console/activities/{id}")).await.expect(200);
-        let changes = review.body.split("review-heading").nth(2).expect("the review section").to_owned();
+        let changes = review.body.split("review-heading").nth(2).expect("the review section");
+        let changes = changes.split("</section>").next().unwrap().to_owned();
+        let (heading, form) = (review.body.find("review-heading").unwrap(), review.body.find("class=\"record\"").unwrap());
+        assert!(heading < form, "a reviewer reads the changes first");
         assert!(changes.contains("<th scope=\"row\">Назва</th>"), "{changes}");
         assert!(changes.contains("Фестиваль у Сілістрі") && changes.contains("Фестиваль «Завтрашній мир»"));
         assert!(!changes.contains("Вид"), "fields that did not change are not listed");
