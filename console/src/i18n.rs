@@ -196,8 +196,11 @@ mod tests {
     }
 
     #[test]
-    fn every_key_of_one_catalogue_is_in_the_other() {
+    fn every_key_of_one_catalogue_is_in_the_other_once() {
         assert_eq!(catalogue("uk"), catalogue("en"));
+        let keys = catalogue("uk");
+        let twice: Vec<&String> = keys.windows(2).filter(|w| w[0] == w[1]).map(|w| &w[0]).collect();
+        assert!(twice.is_empty(), "defined twice (Fluent refuses the catalogue): {twice:?}");
     }
 
     #[test]
@@ -210,9 +213,11 @@ mod tests {
             "src/pages/activities",
             "src/pages/partners",
             "src/pages/imports",
+            "src/pages/admin",
             "src/forms",
             "templates",
             "templates/activities",
+            "templates/admin",
             "templates/partners",
             "templates/imports",
         ] {
@@ -240,7 +245,8 @@ mod tests {
             ("role", intercoop_domain::Role::ALL.iter().map(|v| v.as_str()).collect()),
             ("step", intercoop_domain::Transition::ALL.iter().map(|v| v.as_str()).collect()),
             ("commented", intercoop_domain::Transition::ALL.iter().map(|v| v.as_str()).collect()),
-            ("done", vec!["saved", "comment", "signed-out", "restored", "applied"]),
+            ("done", vec!["saved", "comment", "signed-out", "restored", "applied", "password", "redelivered"]),
+            ("delivery", vec!["pending", "delivered", "failed"]),
             ("done", intercoop_domain::Transition::ALL.iter().map(|v| v.as_str()).collect()),
             ("record-field", RECORD_FIELDS.to_vec()),
             ("fate", vec!["new", "existing", "no_measure", "invalid"]),

@@ -32,6 +32,8 @@ pub struct Shell {
     /// What was just done ("Збережено"), from the `done` parameter a redirect adds.
     pub notice: Option<String>,
     pub may_edit: bool,
+    /// Whether the person administers accounts and webhooks.
+    pub admin: bool,
 }
 
 impl Shell {
@@ -51,12 +53,22 @@ impl Shell {
             here: here(req),
             notice: notice(req, tr),
             may_edit: staff.has(Role::Editor),
+            admin: staff.has(Role::Admin),
         }
     }
 
     /// The shell of a page shown to someone not signed in.
     pub fn anonymous(req: &HttpRequest, tr: Tr, title: String) -> Self {
-        Shell { tr, title, person: None, nav: "", here: here(req), notice: notice(req, tr), may_edit: false }
+        Shell {
+            tr,
+            title,
+            person: None,
+            nav: "",
+            here: here(req),
+            notice: notice(req, tr),
+            may_edit: false,
+            admin: false,
+        }
     }
 
     pub fn base(&self) -> &'static str {
@@ -180,6 +192,7 @@ impl ResponseError for PageError {
                         here: BASE.to_owned(),
                         notice: None,
                         may_edit: false,
+                        admin: false,
                     },
                     status: status.as_u16(),
                     message: message.clone(),

@@ -1,6 +1,7 @@
 //! Reading the console's forms: urlencoded bodies (a field may repeat, as checkboxes do), and the errors of an
 //! operation put beside the fields they are about.
 
+pub mod accounts;
 pub mod activity;
 pub mod partner;
 

@@ -1,6 +1,7 @@
 //! The console's pages, one module per screen.
 
 mod activities;
+mod admin;
 mod history;
 mod imports;
 mod partners;
@@ -30,7 +31,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(activities::configure)
         .configure(partners::configure)
         .configure(imports::configure)
-        .configure(report::configure);
+        .configure(report::configure)
+        .configure(admin::configure);
 }
 
 /// Any other address under the console.

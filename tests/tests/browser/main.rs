@@ -2,6 +2,7 @@
 //! with axe-core checking every page against WCAG 2.1 AA, and screenshots of the main pages under
 //! `target/console-screenshots/`. Ignored, with the reason, where Chromium or chromium-driver is not installed.
 
+mod admin;
 mod browser;
 mod import;
 mod journey;

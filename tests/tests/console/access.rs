@@ -20,6 +20,11 @@ const PAGES: &[(&str, &str)] = &[
     ("/console/report?year=2024", "viewer"),
     ("/console/report/2024/preview", "viewer"),
     ("/console/report/2024/download/docx", "viewer"),
+    ("/console/admin/accounts", "admin"),
+    ("/console/admin/people/new", "admin"),
+    ("/console/admin/services/new", "admin"),
+    ("/console/admin/webhooks", "admin"),
+    ("/console/admin/webhooks/new", "admin"),
 ];
 
 /// Each form with the least role that may send it.
@@ -35,6 +40,9 @@ const FORMS: &[(&str, &str)] = &[
     ("/console/partners/{partner}/withdraw", "publisher"),
     ("/console/partners/{partner}/comment", "editor"),
     ("/console/imports/00000000-0000-0000-0000-000000000000/apply", "editor"),
+    ("/console/admin/people", "admin"),
+    ("/console/admin/services", "admin"),
+    ("/console/admin/webhooks", "admin"),
 ];
 
 const ROLES: [&str; 4] = ["viewer", "editor", "publisher", "admin"];

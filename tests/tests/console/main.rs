@@ -3,6 +3,7 @@
 
 mod access;
 mod activities;
+mod admin;
 mod history;
 mod imports;
 mod partners;
