@@ -139,7 +139,7 @@ impl Tr {
 /// The fields of the records the console shows, as the API names them: the tests check that each has its name in
 /// the catalogues.
 #[cfg(test)]
-const RECORD_FIELDS: [&str; 24] = [
+const RECORD_FIELDS: [&str; 36] = [
     "title",
     "description",
     "kind",
@@ -164,6 +164,18 @@ const RECORD_FIELDS: [&str; 24] = [
     "parent_id",
     "partner_since",
     "coordinates",
+    "donor_id",
+    "instrument",
+    "project_title",
+    "amount",
+    "currency",
+    "applied_on",
+    "awarded_on",
+    "activity_ids",
+    "parties",
+    "signed_on",
+    "valid_until",
+    "document_url",
 ];
 
 #[cfg(test)]
@@ -214,10 +226,13 @@ mod tests {
             "src/pages/partners",
             "src/pages/imports",
             "src/pages/admin",
+            "src/pages/records",
             "src/forms",
             "templates",
             "templates/activities",
             "templates/admin",
+            "templates/grants",
+            "templates/agreements",
             "templates/partners",
             "templates/imports",
         ] {
@@ -253,6 +268,9 @@ mod tests {
             ("flag", vec!["outside_year", "year_implied", "possible_duplicate"]),
             ("action", intercoop_operations::trail::ACTIONS.to_vec()),
             ("severity", vec!["warning", "notice"]),
+            ("grant-status", intercoop_domain::GrantStatus::ALL.iter().map(|v| v.as_str()).collect()),
+            ("agreement-kind", intercoop_domain::AgreementKind::ALL.iter().map(|v| v.as_str()).collect()),
+            ("agreement-status", intercoop_domain::AgreementStatus::ALL.iter().map(|v| v.as_str()).collect()),
         ];
         for (vocabulary, values) in vocabularies {
             keys.extend(values.iter().map(|v| format!("{vocabulary}-{v}")));

@@ -395,3 +395,66 @@ redeliver = Send again
 error-target_not_allowed = Nothing may be sent to this address (an internal network, a service address or another port).
 error-event_types-invalid = No such event: a record type (activity, partner…) and an action (created, published…), or *.
 field-webhook-secret = Signing secret (whsec_…; leave empty to make a new one)
+record-field-donor_id = Donor
+record-field-instrument = Donor's programme
+record-field-project_title = Project title
+record-field-amount = Amount
+record-field-currency = Currency
+record-field-applied_on = Applied on
+record-field-awarded_on = Awarded on
+record-field-activity_ids = Activities
+record-field-parties = Parties
+record-field-signed_on = Signed on
+record-field-valid_until = Valid until
+record-field-document_url = Document
+
+## Grants and agreements
+nav-grants = Grants
+nav-agreements = Agreements
+choose = — choose —
+grants-title = Grants
+grant-new = New grant
+count-grants = { $count ->
+    [one] { $count } grant
+   *[other] { $count } grants
+}
+grant-project-title = Project title
+grant-project-title-en = Project title in English
+grant-money = Donor and money
+grant-currency = Currency (ISO code, e.g. EUR, UAH)
+grant-start = Project start
+grant-end = Project end
+grant-status-label = Grant status
+grant-status-applied = applied
+grant-status-awarded = awarded
+grant-status-in_progress = in progress
+grant-status-completed = completed
+grant-status-rejected = rejected
+agreements-title = Agreements
+agreement-new = New agreement
+count-agreements = { $count ->
+    [one] { $count } agreement
+   *[other] { $count } agreements
+}
+agreement-details = Kind, status and dates
+agreement-description = What it covers
+agreement-description-en = What it covers, in English
+agreement-kind-label = Kind of agreement
+agreement-kind-twinning = twinning
+agreement-kind-partnership = partnership
+agreement-kind-solidarity_partnership = solidarity partnership
+agreement-kind-memorandum = memorandum
+agreement-kind-technical_assistance = technical assistance
+agreement-status-label = Agreement status
+agreement-status-in_preparation = in preparation
+agreement-status-in_force = in force
+agreement-status-expired = expired
+agreement-status-terminated = terminated
+agreement-document = Signed document (address)
+agreement-parties-hint = Two parties at least: tick the partners and write the other parties.
+agreement-other-parties = Other parties, one per line (Ukrainian | English)
+error-currency = Not an ISO 4217 currency code (three letters, e.g. EUR, UAH).
+error-amount = The amount must be a number with no more decimals than the currency has.
+error-before_applied = Awarded before the application was made.
+error-parties-length = An agreement has two parties at least (and 20 at most).
+error-donor_id-required = Choose the donor.

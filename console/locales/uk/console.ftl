@@ -401,3 +401,68 @@ redeliver = Надіслати ще раз
 error-target_not_allowed = На цю адресу надсилати не можна (внутрішня мережа, службова адреса чи інший порт).
 error-event_types-invalid = Такої події немає: тип запису (activity, partner…) і дія (created, published…) або *.
 field-webhook-secret = Секрет підпису (whsec_…; залиште порожнім, щоб створити новий)
+record-field-donor_id = Донор
+record-field-instrument = Програма донора
+record-field-project_title = Назва проєкту
+record-field-amount = Сума
+record-field-currency = Валюта
+record-field-applied_on = Подано
+record-field-awarded_on = Надано
+record-field-activity_ids = Заходи
+record-field-parties = Сторони
+record-field-signed_on = Підписано
+record-field-valid_until = Діє до
+record-field-document_url = Документ
+
+## Grants and agreements
+nav-grants = Гранти
+nav-agreements = Угоди
+choose = — оберіть —
+grants-title = Гранти
+grant-new = Новий грант
+count-grants = { $count ->
+    [one] { $count } грант
+    [few] { $count } гранти
+   *[many] { $count } грантів
+}
+grant-project-title = Назва проєкту
+grant-project-title-en = Назва проєкту англійською
+grant-money = Донор і кошти
+grant-currency = Валюта (код ISO, напр. EUR, UAH)
+grant-start = Початок проєкту
+grant-end = Завершення проєкту
+grant-status-label = Стан гранту
+grant-status-applied = заявку подано
+grant-status-awarded = надано
+grant-status-in_progress = виконується
+grant-status-completed = завершено
+grant-status-rejected = відхилено
+agreements-title = Угоди
+agreement-new = Нова угода
+count-agreements = { $count ->
+    [one] { $count } угода
+    [few] { $count } угоди
+   *[many] { $count } угод
+}
+agreement-details = Вид, стан і дати
+agreement-description = Про що угода
+agreement-description-en = Про що угода англійською
+agreement-kind-label = Вид угоди
+agreement-kind-twinning = побратимство
+agreement-kind-partnership = партнерство
+agreement-kind-solidarity_partnership = партнерство солідарності
+agreement-kind-memorandum = меморандум
+agreement-kind-technical_assistance = технічна допомога
+agreement-status-label = Стан угоди
+agreement-status-in_preparation = готується
+agreement-status-in_force = чинна
+agreement-status-expired = строк минув
+agreement-status-terminated = припинена
+agreement-document = Підписаний документ (адреса)
+agreement-parties-hint = Щонайменше дві сторони: позначте партнерів і впишіть інші сторони.
+agreement-other-parties = Інші сторони, по одній на рядок (українською | англійською)
+error-currency = Це не код валюти ISO 4217 (три латинські літери, напр. EUR, UAH).
+error-amount = Сума має бути числом із не більшою кількістю знаків після коми, ніж має валюта.
+error-before_applied = Грант надано раніше, ніж подано заявку.
+error-parties-length = Угода має щонайменше дві сторони (і не більше 20).
+error-donor_id-required = Оберіть донора.

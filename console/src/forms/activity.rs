@@ -1,7 +1,6 @@
 //! The activity form: what its inputs hold, how they become an [`ActivityDraft`] (the operation then checks it
 //! with the same rules as the API), and where an error about a field of the draft is shown.
 
-use chrono::NaiveDate;
 use intercoop_domain::{
     ActivityDraft, ActivityFormat, ActivityKind, ActivityStatus, CountryCode, DatePrecision, DateRange, FieldErrors,
     LocalizedText, PartnerDraft, PartnerKind, PartnerLink, PartnerRole, Place,
@@ -9,7 +8,7 @@ use intercoop_domain::{
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::{optional, optional_text, text, with_checks};
+use super::{date, ids, optional, optional_text, text, vocabulary, with_checks};
 
 /// The inputs of the activity form, as typed: shown again as they were when a save fails.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -49,23 +48,6 @@ pub struct ActivityForm {
     pub new_partner_kind: String,
     pub new_partner_country: String,
     pub new_partner_role: String,
-}
-
-fn date(value: &str, field: &str, errors: &mut FieldErrors) -> Option<NaiveDate> {
-    let value = value.trim();
-    if value.is_empty() {
-        return None;
-    }
-    NaiveDate::parse_from_str(value, "%Y-%m-%d")
-        .map_err(|_| errors.add(field, "date", format!("'{value}' is not a date (YYYY-MM-DD)")))
-        .ok()
-}
-
-fn vocabulary<T>(value: &str, parse: fn(&str) -> Option<T>, field: &str, errors: &mut FieldErrors) -> Option<T> {
-    parse(value).or_else(|| {
-        errors.add(field, "invalid", format!("'{value}' is not one of the choices"));
-        None
-    })
 }
 
 impl ActivityForm {
@@ -151,13 +133,6 @@ impl ActivityForm {
         let country = optional(&self.country).and_then(|c| {
             CountryCode::parse(&c.to_uppercase()).map_err(|m| errors.add("place.country", "country", m)).ok()
         });
-        let ids = |values: &[String], field: &str, errors: &mut FieldErrors| -> Vec<Uuid> {
-            values
-                .iter()
-                .filter(|v| !v.is_empty())
-                .filter_map(|v| Uuid::parse_str(v).map_err(|_| errors.add(field, "invalid", "not a record id")).ok())
-                .collect()
-        };
         let measure_ids = ids(&self.measure_ids, "measure_ids", &mut errors);
         let partners = ids(&self.partner_ids, "partners", &mut errors)
             .into_iter()

@@ -3,12 +3,16 @@
 
 pub mod accounts;
 pub mod activity;
+pub mod agreement;
+pub mod grant;
 pub mod partner;
 
 use actix_web::http::StatusCode;
+use chrono::NaiveDate;
 use intercoop_domain::{FieldError, FieldErrors, LocalizedText};
 use intercoop_operations::{Error, ErrorCode};
 use serde::de::DeserializeOwned;
+use uuid::Uuid;
 
 use crate::i18n::{Lang, Tr};
 use crate::page::PageError;
@@ -22,6 +26,34 @@ pub fn read<T: DeserializeOwned>(body: &[u8], lang: Lang) -> Result<T, PageError
         return Err(PageError::bad_form(lang, format!("{name}: U+0000–U+001F")));
     }
     serde_html_form::from_bytes(body).map_err(|e| PageError::bad_form(lang, e))
+}
+
+/// A date input (`YYYY-MM-DD`), none when blank; a mistake is added to `errors` at `field`.
+pub fn date(value: &str, field: &str, errors: &mut FieldErrors) -> Option<NaiveDate> {
+    let value = value.trim();
+    if value.is_empty() {
+        return None;
+    }
+    NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .map_err(|_| errors.add(field, "date", format!("'{value}' is not a date (YYYY-MM-DD)")))
+        .ok()
+}
+
+/// A choice of a closed vocabulary; a value not among the choices is added to `errors` at `field`.
+pub fn vocabulary<T>(value: &str, parse: fn(&str) -> Option<T>, field: &str, errors: &mut FieldErrors) -> Option<T> {
+    parse(value).or_else(|| {
+        errors.add(field, "invalid", format!("'{value}' is not one of the choices"));
+        None
+    })
+}
+
+/// The record ids ticked (blank ones left out); one that is no id is added to `errors` at `field`.
+pub fn ids(values: &[String], field: &str, errors: &mut FieldErrors) -> Vec<Uuid> {
+    values
+        .iter()
+        .filter(|v| !v.is_empty())
+        .filter_map(|v| Uuid::parse_str(v).map_err(|_| errors.add(field, "invalid", "not a record id")).ok())
+        .collect()
 }
 
 /// An input's text, trimmed; none when blank.

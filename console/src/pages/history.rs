@@ -5,7 +5,7 @@
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use intercoop_domain::roles::Editor;
-use intercoop_operations::records::{activities, partners};
+use intercoop_operations::records::{activities, agreements, grants, partners};
 use intercoop_operations::{Database, IfMatch, trail};
 use serde::Deserialize;
 use serde_json::{Map, Value};
@@ -54,6 +54,22 @@ async fn current<R: intercoop_domain::roles::MinRole>(
             let partner = partners::get(db, staff.caller(), id).await.map_err(failed)?;
             let data = partner.data;
             (staff.tr.pick(&data.name).to_owned(), partner.meta, data.owner_unit.clone(), serde_json::to_value(&data))
+        }
+        Collection::Grants => {
+            let grant = grants::get(db, staff.caller(), id).await.map_err(failed)?;
+            let data = grant.data;
+            let title = staff.tr.pick(&data.project_title).to_owned();
+            (title, grant.meta, data.owner_unit.clone(), serde_json::to_value(&data))
+        }
+        Collection::Agreements => {
+            let agreement = agreements::get(db, staff.caller(), id).await.map_err(failed)?;
+            let data = agreement.data;
+            (
+                staff.tr.pick(&data.title).to_owned(),
+                agreement.meta,
+                data.owner_unit.clone(),
+                serde_json::to_value(&data),
+            )
         }
     };
     Ok(Current {
@@ -220,6 +236,12 @@ pub async fn restore(
         }
         Collection::Partners => {
             partners::patch(&db, staff.caller(), id, &if_match, patch).await.map_err(failed)?;
+        }
+        Collection::Grants => {
+            grants::patch(&db, staff.caller(), id, &if_match, patch).await.map_err(failed)?;
+        }
+        Collection::Agreements => {
+            agreements::patch(&db, staff.caller(), id, &if_match, patch).await.map_err(failed)?;
         }
     }
     Ok(see_other(&format!("{BASE}/{}/{id}/history?done=restored", collection.name())))

@@ -2,10 +2,13 @@
 
 mod activities;
 mod admin;
+mod agreements;
+mod grants;
 mod history;
 mod imports;
 mod partners;
 mod programme;
+mod records;
 mod report;
 mod review;
 mod sign_in;
@@ -30,6 +33,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(history::configure)
         .configure(activities::configure)
         .configure(partners::configure)
+        .configure(grants::configure)
+        .configure(agreements::configure)
         .configure(imports::configure)
         .configure(report::configure)
         .configure(admin::configure);

@@ -3,7 +3,7 @@
 
 use intercoop_domain::PublicationState;
 use intercoop_domain::roles::MinRole;
-use intercoop_operations::records::{activities, partners};
+use intercoop_operations::records::{activities, agreements, grants, partners};
 use intercoop_operations::{Database, RecordComment, trail};
 use uuid::Uuid;
 
@@ -63,6 +63,8 @@ pub async fn panel<R: MinRole>(
     let comments = match collection {
         Collection::Activities => activities::comments(db, caller, id).await,
         Collection::Partners => partners::comments(db, caller, id).await,
+        Collection::Grants => grants::comments(db, caller, id).await,
+        Collection::Agreements => agreements::comments(db, caller, id).await,
     }
     .map_err(failed)?;
     let published = state == Some(PublicationState::Published);

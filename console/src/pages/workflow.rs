@@ -5,7 +5,7 @@ use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
 use intercoop_domain::roles::{Editor, MinRole};
 use intercoop_domain::{PublicationState, Role, Transition};
-use intercoop_operations::records::{activities, partners};
+use intercoop_operations::records::{activities, agreements, grants, partners};
 use intercoop_operations::{Database, Error, IfMatch};
 use serde::Deserialize;
 use uuid::Uuid;
@@ -21,6 +21,8 @@ use crate::session::Staff;
 pub enum Collection {
     Activities,
     Partners,
+    Grants,
+    Agreements,
 }
 
 impl Collection {
@@ -28,6 +30,8 @@ impl Collection {
         match name {
             "activities" => Some(Collection::Activities),
             "partners" => Some(Collection::Partners),
+            "grants" => Some(Collection::Grants),
+            "agreements" => Some(Collection::Agreements),
             _ => None,
         }
     }
@@ -36,6 +40,8 @@ impl Collection {
         match self {
             Collection::Activities => "activities",
             Collection::Partners => "partners",
+            Collection::Grants => "grants",
+            Collection::Agreements => "agreements",
         }
     }
 
@@ -43,6 +49,8 @@ impl Collection {
         match self {
             Collection::Activities => "activity",
             Collection::Partners => "partner",
+            Collection::Grants => "grant",
+            Collection::Agreements => "agreement",
         }
     }
 }
@@ -149,6 +157,8 @@ pub async fn run(
         match collection {
             Collection::Activities => activities::add_comment(db, caller, id, &form.comment).await.map(drop),
             Collection::Partners => partners::add_comment(db, caller, id, &form.comment).await.map(drop),
+            Collection::Grants => grants::add_comment(db, caller, id, &form.comment).await.map(drop),
+            Collection::Agreements => agreements::add_comment(db, caller, id, &form.comment).await.map(drop),
         }
     } else {
         let transition = Transition::parse(&step).ok_or_else(|| PageError::not_found(lang))?;
@@ -160,6 +170,10 @@ pub async fn run(
             }
             Collection::Partners => {
                 partners::transition(db, caller, id, &if_match, transition, comment).await.map(drop)
+            }
+            Collection::Grants => grants::transition(db, caller, id, &if_match, transition, comment).await.map(drop),
+            Collection::Agreements => {
+                agreements::transition(db, caller, id, &if_match, transition, comment).await.map(drop)
             }
         }
     };

@@ -1,6 +1,7 @@
 //! A publisher's day in the console, in the browser: sign in, record an activity under two measures with a new
 //! partner, publish it and the partner, read its history, find it in the report's preview, and download the report
-//! as Word; every page passes axe-core, and the console fits a phone's width.
+//! as Word; the grants' and agreements' pages too pass axe-core, as every page does, and the console fits a
+//! phone's width.
 
 use intercoop_tests::{PASSWORD, Role, account, partner_body};
 use serde_json::json;
@@ -76,6 +77,17 @@ browser_test! {
         assert_eq!(status, 200);
         assert!(content_type.starts_with("application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
         assert!(start.starts_with("PK"), "a DOCX is a zip");
+
+        for (page, name) in [
+            ("/console/grants", "grants"),
+            ("/console/grants/new", "new grant"),
+            ("/console/agreements", "agreements"),
+            ("/console/agreements/new", "new agreement"),
+        ] {
+            browser.goto(page).await;
+            browser.accessible(name).await;
+            browser.screenshot(&name.replace(' ', "-")).await;
+        }
 
         browser.client.set_window_size(390, 844).await.unwrap();
         browser.goto("/console/activities").await;

@@ -4,6 +4,7 @@
 mod access;
 mod activities;
 mod admin;
+mod grants_agreements;
 mod history;
 mod imports;
 mod partners;

@@ -2,7 +2,7 @@
 //! section, and the partners.
 
 use intercoop_domain::{ActivityFormat, ActivityKind, ActivityStatus, DatePrecision, PartnerKind, PartnerRole};
-use intercoop_operations::records::partners::{self, PartnerFilter, PartnerSort};
+use intercoop_operations::records::partners::{self, Partner, PartnerFilter, PartnerSort};
 use intercoop_operations::records::programmes;
 use intercoop_operations::{Caller, Database, PageRequest, Result, Sort};
 
@@ -44,7 +44,8 @@ pub struct Choices {
     pub partner_roles: Vec<Choice>,
 }
 
-fn vocabulary<T: Copy>(tr: Tr, name: &str, all: &[T], text: fn(&T) -> &'static str, chosen: &str) -> Vec<Choice> {
+/// A closed vocabulary in words, `chosen` picked.
+pub fn vocabulary<T: Copy>(tr: Tr, name: &str, all: &[T], text: fn(&T) -> &'static str, chosen: &str) -> Vec<Choice> {
     all.iter()
         .map(|v| Choice { value: text(v).to_owned(), label: tr.term(name, text(v)), chosen: text(v) == chosen })
         .collect()
@@ -53,7 +54,8 @@ fn vocabulary<T: Copy>(tr: Tr, name: &str, all: &[T], text: fn(&T) -> &'static s
 /// The most partners the form lists; the rest are found by the search of the partner list.
 const PARTNERS: u64 = 2000;
 
-pub async fn load(db: &Database, caller: &Caller, tr: Tr, form: &ActivityForm) -> Result<Choices> {
+/// The programmes' measures by section, those in `chosen` ticked.
+pub async fn measure_groups(db: &Database, tr: Tr, chosen: &[String]) -> Result<Vec<MeasureGroup>> {
     let programmes = programmes::list(db, None, None, PageRequest { limit: 20, offset: 0 }).await?;
     let mut measures = Vec::new();
     for programme in &programmes.items {
@@ -66,12 +68,18 @@ pub async fn load(db: &Database, caller: &Caller, tr: Tr, form: &ActivityForm) -
                     .map(|m| Choice {
                         value: m.meta.id.to_string(),
                         label: format!("{} {}", m.data.code, tr.pick(&m.data.title)),
-                        chosen: form.measure_ids.contains(&m.meta.id.to_string()),
+                        chosen: chosen.contains(&m.meta.id.to_string()),
                     })
                     .collect(),
             });
         }
     }
+    Ok(measures)
+}
+
+/// The partners to pick from, by name: the first [`PARTNERS`], and those in `keep` (a record's own) whatever
+/// the limit, so that a save keeps them.
+pub async fn partner_list(db: &Database, caller: &Caller, keep: &[String]) -> Result<Vec<Partner>> {
     let all = partners::list(
         db,
         caller,
@@ -81,8 +89,7 @@ pub async fn load(db: &Database, caller: &Caller, tr: Tr, form: &ActivityForm) -
     )
     .await?;
     let mut listed = all.items;
-    // The partners the activity names are offered whatever the list's limit, so that a save keeps them.
-    for id in &form.partner_ids {
+    for id in keep {
         let Ok(id) = uuid::Uuid::parse_str(id) else { continue };
         if !listed.iter().any(|p| p.meta.id == id)
             && let Ok(partner) = partners::get(db, caller, id).await
@@ -90,7 +97,13 @@ pub async fn load(db: &Database, caller: &Caller, tr: Tr, form: &ActivityForm) -
             listed.push(partner);
         }
     }
-    let partners = listed
+    Ok(listed)
+}
+
+pub async fn load(db: &Database, caller: &Caller, tr: Tr, form: &ActivityForm) -> Result<Choices> {
+    let measures = measure_groups(db, tr, &form.measure_ids).await?;
+    let partners = partner_list(db, caller, &form.partner_ids)
+        .await?
         .iter()
         .map(|p| {
             let id = p.meta.id.to_string();

@@ -6,7 +6,7 @@ mod list;
 pub mod row;
 mod workflow;
 
-pub use choices::Choice;
+pub use choices::{Choice, MeasureGroup, measure_groups, partner_list, vocabulary};
 
 use actix_web::web;
 

@@ -33,7 +33,7 @@ struct FormPage {
     editable: bool,
     workflow: WorkflowPanel,
     /// What is stored now, when the person's save came after someone else's: its name.
-    stored_name: Option<String>,
+    stored_title: Option<String>,
 }
 
 async fn page<R: MinRole>(
@@ -101,7 +101,7 @@ async fn page<R: MinRole>(
         errors,
         kinds,
         parents,
-        stored_name: None,
+        stored_title: None,
     })
 }
 
@@ -177,13 +177,13 @@ async fn refused(
 ) -> Result<HttpResponse, PageError> {
     let tr = staff.tr;
     let Refusal { status, errors, clashed } = Refusal::of(tr, e, input_of)?;
-    let mut stored_name = None;
+    let mut stored_title = None;
     if clashed && let Some(partner) = stored {
-        stored_name = Some(tr.pick(&partner.data.name).to_owned());
+        stored_title = Some(tr.pick(&partner.data.name).to_owned());
         form.version = Some(partner.meta.version);
     }
     let mut page = page(req, staff, db, stored, form, errors).await?;
-    page.stored_name = stored_name;
+    page.stored_title = stored_title;
     let mut res = render(&page)?;
     *res.status_mut() = status;
     Ok(res)
