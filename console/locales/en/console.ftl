@@ -458,3 +458,14 @@ error-amount = The amount must be a number with no more decimals than the curren
 error-before_applied = Awarded before the application was made.
 error-parties-length = An agreement has two parties at least (and 20 at most).
 error-donor_id-required = Choose the donor.
+
+## The programme's structure
+structure-section = Programme section
+structure-measure = Programme measure
+structure-numeral = Section numeral (Roman: I, II, III…)
+structure-code = Measure number (e.g. 1.10; the first number is the section's)
+structure-units = Responsible units (one per line)
+section-new = New section
+measure-new = New measure
+structure-edit = Change
+error-not_roman = A section is numbered in Roman numerals: I, II, III…

@@ -466,3 +466,14 @@ error-amount = Сума має бути числом із не більшою к
 error-before_applied = Грант надано раніше, ніж подано заявку.
 error-parties-length = Угода має щонайменше дві сторони (і не більше 20).
 error-donor_id-required = Оберіть донора.
+
+## The programme's structure
+structure-section = Розділ програми
+structure-measure = Захід програми
+structure-numeral = Номер розділу (римськими цифрами: I, II, III…)
+structure-code = Номер заходу (напр. 1.10; перше число — номер розділу)
+structure-units = Відповідальні виконавці (по одному на рядок)
+section-new = Новий розділ
+measure-new = Новий захід
+structure-edit = Змінити
+error-not_roman = Номер розділу пишуть римськими цифрами: I, II, III…

@@ -22,6 +22,7 @@ pub struct ProgrammeQuery {
 }
 
 struct MeasureNode {
+    id: String,
     code: String,
     title: String,
     activities: Vec<Row>,
@@ -29,6 +30,7 @@ struct MeasureNode {
 }
 
 struct SectionNode {
+    id: String,
     title: String,
     measures: Vec<MeasureNode>,
 }
@@ -40,6 +42,7 @@ struct ProgrammePage {
     year: i32,
     problem: Option<String>,
     programme: String,
+    programme_id: String,
     sections: Vec<SectionNode>,
 }
 
@@ -65,6 +68,7 @@ pub async fn show(
         year,
         problem: None,
         programme: String::new(),
+        programme_id: String::new(),
         sections: Vec::new(),
     };
     let id = match reports::programme_of(&db, year, None).await {
@@ -76,6 +80,7 @@ pub async fn show(
     };
     let programme = programmes::get(&db, id).await.map_err(failed)?;
     page.programme = tr.pick(&programme.data.title).to_owned();
+    page.programme_id = id.to_string();
     let structure = programmes::structure(&db, id).await.map_err(failed)?;
     let filter = ActivityFilter { year: Some(year), ..ActivityFilter::default() };
     let found = activities::list(
@@ -97,12 +102,14 @@ pub async fn show(
         .sections
         .into_iter()
         .map(|(section, measures)| SectionNode {
+            id: section.meta.id.to_string(),
             title: format!("{}. {}", section.data.section.number, tr.pick(&section.data.section.title)),
             measures: measures
                 .into_iter()
                 .map(|m| {
                     let activities = by_measure.remove(&m.meta.id).unwrap_or_default();
                     MeasureNode {
+                        id: m.meta.id.to_string(),
                         code: m.data.code.to_string(),
                         title: tr.pick(&m.data.title).to_owned(),
                         count: tr.n("count-activities", activities.len() as i64),

@@ -39,6 +39,8 @@ browser_test! {
         browser.accessible("webhook").await;
         browser.goto("/console/admin/webhooks/new").await;
         browser.accessible("new webhook").await;
+        browser.goto("/console/admin/measures/new").await;
+        browser.accessible("new measure").await;
         let users = app.get_as("/api/v1/users", Role::Admin).await.expect(200);
         assert!(users["items"].as_array().unwrap().iter().any(|u| u["username"] == "olena" && u["unit"] == "управління культури"));
         browser.close().await;

@@ -29,6 +29,7 @@ const PAGES: &[(&str, &str)] = &[
     ("/console/admin/services/new", "admin"),
     ("/console/admin/webhooks", "admin"),
     ("/console/admin/webhooks/new", "admin"),
+    ("/console/admin/measures/new", "admin"),
 ];
 
 /// Each form with the least role that may send it.
@@ -49,6 +50,7 @@ const FORMS: &[(&str, &str)] = &[
     ("/console/admin/people", "admin"),
     ("/console/admin/services", "admin"),
     ("/console/admin/webhooks", "admin"),
+    ("/console/admin/measures", "admin"),
 ];
 
 const ROLES: [&str; 4] = ["viewer", "editor", "publisher", "admin"];

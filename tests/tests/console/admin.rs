@@ -159,3 +159,49 @@ db_test! {
         assert!(admin.get("/console/admin/webhooks").await.body.contains("призупинено"));
     }
 }
+
+db_test! {
+    async fn an_admin_changes_the_programmes_structure(app) {
+        let fixture = app.programme_fixture().await;
+        account(&app.db, "admin", "admin", None).await;
+        account(&app.db, "olena", "editor", None).await;
+        let admin = Console::signed_in(&app, "admin").await;
+        let tree = admin.get("/console/programme?year=2024").await.expect(200);
+        let measure = fixture.measure("1.3");
+        assert!(tree.body.contains(&format!("/console/admin/measures/{measure}\"")), "an admin may change a measure");
+        assert!(!Console::signed_in(&app, "olena").await.get("/console/programme?year=2024").await.body.contains("/console/admin/"));
+
+        let path = format!("/console/admin/measures/{measure}");
+        let page = admin.get(&path).await.expect(200);
+        let (csrf, version) = (page.csrf(), page.input("version").unwrap());
+        let before = app.get(&format!("/api/v1/measures/{measure}")).await.expect(200);
+        let fields = [
+            ("csrf", csrf.as_str()),
+            ("version", version.as_str()),
+            ("section_id", fixture.section_i.as_str()),
+            ("number", "1.3"),
+            ("title_uk", "Участь у міжнародних форумах"),
+            ("title_en", "Taking part in international forums"),
+            ("units", "управління економіки\nуправління культури"),
+        ];
+        admin.post(&path, &fields).await.expect(303);
+        let after = app.get(&format!("/api/v1/measures/{measure}")).await.expect(200);
+        assert_eq!(after["title"]["en"], "Taking part in international forums");
+        assert_eq!(after["responsible_units"].as_array().unwrap().len(), 2);
+        assert_eq!(after["funding"], before["funding"], "the planned funding is kept");
+        admin.post(&path, &fields).await.expect(412);
+
+        let csrf = admin.get(&format!("/console/admin/measures/new?section={}", fixture.section_ii)).await.expect(200).csrf();
+        let new = [("csrf", csrf.as_str()), ("section_id", fixture.section_ii.as_str()), ("number", "2.9"), ("title_uk", "Новий захід"), ("title_en", ""), ("units", "")];
+        admin.post("/console/admin/measures", &new).await.expect(303);
+        assert!(admin.get("/console/programme?year=2024").await.body.contains("Новий захід"));
+
+        let sections = format!("/console/admin/programmes/{}/sections", fixture.programme_id);
+        let csrf = admin.get(&format!("{sections}/new")).await.expect(200).csrf();
+        let bad = admin.post(&sections, &[("csrf", csrf.as_str()), ("number", "3"), ("title_uk", "Третій")]).await.expect(422);
+        assert!(bad.field_error("number").unwrap().contains("римськими"), "{}", bad.body);
+        admin.post(&sections, &[("csrf", csrf.as_str()), ("number", "III"), ("title_uk", "Співпраця з донорами")]).await.expect(303);
+        assert!(admin.get("/console/programme?year=2024").await.body.contains("III. Співпраця з донорами"));
+        Console::signed_in(&app, "olena").await.get(&format!("{sections}/new")).await.expect(403);
+    }
+}

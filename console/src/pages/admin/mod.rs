@@ -1,9 +1,11 @@
-//! The administration (admins only): people's accounts, service accounts and webhook subscriptions, over the
-//! same operations as the API's `/users`, `/service-accounts` and `/webhooks`.
+//! The administration (admins only): people's accounts, service accounts, webhook subscriptions and the
+//! programme's structure, over the same operations as the API's `/users`, `/service-accounts`, `/webhooks`,
+//! `/programmes/{id}/sections` and `/measures`.
 
 mod accounts;
 mod people;
 mod services;
+mod structure;
 mod webhooks;
 
 use actix_web::web;
@@ -30,7 +32,15 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/admin/webhooks/new", web::get().to(webhooks::new))
         .route("/admin/webhooks/{id}", web::get().to(webhooks::show))
         .route("/admin/webhooks/{id}", web::post().to(webhooks::save))
-        .route("/admin/webhooks/{id}/deliveries/{delivery}/redeliver", web::post().to(webhooks::redeliver));
+        .route("/admin/webhooks/{id}/deliveries/{delivery}/redeliver", web::post().to(webhooks::redeliver))
+        .route("/admin/programmes/{programme}/sections/new", web::get().to(structure::new_section))
+        .route("/admin/programmes/{programme}/sections", web::post().to(structure::create_section))
+        .route("/admin/programmes/{programme}/sections/{id}", web::get().to(structure::show_section))
+        .route("/admin/programmes/{programme}/sections/{id}", web::post().to(structure::save_section))
+        .route("/admin/measures/new", web::get().to(structure::new_measure))
+        .route("/admin/measures", web::post().to(structure::create_measure))
+        .route("/admin/measures/{id}", web::get().to(structure::show_measure))
+        .route("/admin/measures/{id}", web::post().to(structure::save_measure));
 }
 
 /// The roles to pick from, `chosen` picked.
