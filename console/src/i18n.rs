@@ -264,7 +264,7 @@ mod tests {
             ("delivery", vec!["pending", "delivered", "failed"]),
             ("done", intercoop_domain::Transition::ALL.iter().map(|v| v.as_str()).collect()),
             ("record-field", RECORD_FIELDS.to_vec()),
-            ("fate", vec!["new", "existing", "no_measure", "invalid"]),
+            ("fate", vec!["new", "existing", "no_measure", "invalid", "skipped"]),
             ("flag", vec!["outside_year", "year_implied", "possible_duplicate"]),
             ("action", intercoop_operations::trail::ACTIONS.to_vec()),
             ("severity", vec!["warning", "notice"]),

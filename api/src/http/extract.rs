@@ -57,6 +57,25 @@ impl<T: DeserializeOwned + Serialize + 'static> FromRequest for Body<T> {
     }
 }
 
+/// A JSON request body of type `T` that may be left out: none when the request has no body at all, or `null`.
+pub struct OptionalBody<T>(pub Option<T>);
+
+impl<T: DeserializeOwned + Serialize + 'static> FromRequest for OptionalBody<T> {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let headers = req.headers();
+        let length = headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).map(str::trim);
+        let empty = !headers.contains_key(header::TRANSFER_ENCODING) && length.is_none_or(|n| n == "0");
+        if empty {
+            return Box::pin(async { Ok(OptionalBody(None)) });
+        }
+        let body = Body::<Option<T>>::from_request(req, payload);
+        Box::pin(async move { body.await.map(|Body(value)| OptionalBody(value)) })
+    }
+}
+
 pub fn too_large(limit: usize) -> ApiError {
     ApiError::new(ErrorCode::PayloadTooLarge, format!("the body is larger than the limit of {limit} bytes"))
 }

@@ -64,8 +64,8 @@ problem_set! {
     UpdateProblems = [MalformedJson, InvalidPath, MissingToken, InvalidToken, Forbidden, NotFound, Conflict, PreconditionFailed, PreconditionRequired, PayloadTooLarge, UnsupportedMediaType, ValidationFailed];
     /// A workflow step.
     TransitionProblems = [InvalidPath, MissingToken, InvalidToken, Forbidden, NotFound, InvalidTransition, PreconditionFailed, PreconditionRequired];
-    /// A return to the unit: a workflow step with its comment.
-    ReturnProblems = [MalformedJson, InvalidPath, MissingToken, InvalidToken, Forbidden, NotFound, InvalidTransition, PreconditionFailed, PreconditionRequired, PayloadTooLarge, UnsupportedMediaType, ValidationFailed];
+    /// A step with a body: a return to the unit with its comment, an upload applied with corrections.
+    StepWithBodyProblems = [MalformedJson, InvalidPath, MissingToken, InvalidToken, Forbidden, NotFound, InvalidTransition, PreconditionFailed, PreconditionRequired, PayloadTooLarge, UnsupportedMediaType, ValidationFailed];
     /// A comment added to a record.
     CommentProblems = [MalformedJson, InvalidPath, MissingToken, InvalidToken, Forbidden, NotFound, PayloadTooLarge, UnsupportedMediaType, ValidationFailed];
     /// Signing in and trading tokens.

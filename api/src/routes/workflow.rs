@@ -98,7 +98,7 @@ macro_rules! return_route {
                             responses(
                                 (status = 200, description = "The record, a draft again", body = $response,
                                     headers(("ETag" = String, description = "The new version's strong entity tag"))),
-                                ReturnProblems,
+                                StepWithBodyProblems,
                             )
                         )]
         #[post($path)]

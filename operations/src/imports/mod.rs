@@ -1,17 +1,19 @@
 //! Importing an earlier year's report: the upload, its plan (what each dated event becomes), applying it as
 //! drafts, and discarding it. An editor with a unit works on its unit's uploads only, as with records.
 
+mod corrections;
 mod docx_text;
 mod plan;
 mod upload;
 
+pub use corrections::{Correction, Corrections};
 pub use docx_text::{UNPACKED_MAX, docx_text};
 use intercoop_domain::Role;
 use intercoop_persistence::imports;
 pub use intercoop_persistence::imports::{ImportState, ReportImport};
 pub use plan::{
-    Fate, Home, ImportFlag, MAX_EVENTS, Plan, PlanError, PlannedActivity, ProposedPartner, UPLOADS, plan, programme_of,
-    read_upload, report_text,
+    Fate, Home, ImportFlag, MAX_EVENTS, Plan, PlanError, PlannedActivity, ProposedPartner, UPLOADS, plan,
+    plan_corrected, programme_of, read_upload, report_text,
 };
 pub use upload::{UploadForm, upload};
 use uuid::Uuid;
@@ -60,16 +62,26 @@ pub async fn discard(db: &Database, caller: &Caller, id: Uuid) -> Result<()> {
     Ok(imports::delete(db, import.id).await?)
 }
 
-/// Creates the drafts the upload proposes (new partners included), for the caller's unit, and marks it applied:
-/// all in one transaction. 409 when it was applied already, or was applied or discarded meanwhile.
-pub async fn apply(db: &Database, caller: &Caller, id: Uuid, if_match: &IfMatch, home: &Home) -> Result<ReportImport> {
+/// Creates the drafts the upload proposes (new partners included) with the caller's corrections, for the caller's
+/// unit, and marks it applied: all in one transaction. 422 when a correction names no event, or leaves its event
+/// unable to become a draft; 409 when it was applied already, or was applied or discarded meanwhile.
+pub async fn apply(
+    db: &Database,
+    caller: &Caller,
+    id: Uuid,
+    if_match: &IfMatch,
+    home: &Home,
+    corrections: &Corrections,
+) -> Result<ReportImport> {
     let import = get(db, caller, id).await?;
     if_match.check(import.version)?;
     if import.state == ImportState::Applied {
         return Err(Error::new(ErrorCode::InvalidTransition, format!("the import {id} is applied already")));
     }
-    let (mut drafts, mut partners) =
-        plan(db, &import.text, import.year, import.programme_id, home).await?.take_new_drafts();
+    let corrections = &corrections.corrections;
+    let mut plan = plan_corrected(db, &import.text, import.year, import.programme_id, home, corrections).await?;
+    corrections::check_outcome(&plan, corrections)?;
+    let (mut drafts, mut partners) = plan.take_new_drafts();
     for draft in &mut drafts {
         caller.check_unit(None, &mut draft.0.owner_unit)?;
     }

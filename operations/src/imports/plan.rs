@@ -15,6 +15,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
+use super::corrections::{Correction, check_indexes};
 use crate::error::Error;
 use crate::gate::Gate;
 
@@ -30,6 +31,8 @@ pub enum Fate {
     NoMeasure,
     /// The draft would not be valid (see `problem`).
     Invalid,
+    /// Left out by the person reviewing the proposal.
+    Skipped,
 }
 
 /// Something to look at in a proposed activity.
@@ -111,6 +114,8 @@ pub struct PlannedActivity {
     pub problem: Option<String>,
     /// The paragraph as the report has it; it becomes the activity's description.
     pub source: String,
+    /// Whether a person's correction changed what was read.
+    pub corrected: bool,
     #[serde(skip)]
     pub draft: Option<ActivityDraft>,
 }
@@ -223,6 +228,18 @@ pub async fn read_upload(bytes: Vec<u8>) -> Result<Result<String, String>, Error
 /// The text is read on a blocking thread in its turn, and a report of more than [`MAX_EVENTS`] dated events is
 /// refused.
 pub async fn plan(db: &Database, text: &str, year: i32, programme_id: Uuid, home: &Home) -> Result<Plan, Error> {
+    plan_corrected(db, text, year, programme_id, home, &[]).await
+}
+
+/// As [`plan`], with a person's corrections applied (422 when one names no event of the report, or one twice).
+pub async fn plan_corrected(
+    db: &Database,
+    text: &str,
+    year: i32,
+    programme_id: Uuid,
+    home: &Home,
+    corrections: &[Correction],
+) -> Result<Plan, Error> {
     let structure = programmes::structure(db, programme_id).await?;
     let codes: HashMap<String, Uuid> = structure
         .sections
@@ -241,27 +258,36 @@ pub async fn plan(db: &Database, text: &str, year: i32, programme_id: Uuid, home
             ),
         )));
     }
+    check_indexes(corrections, read.activities.len())?;
+    let corrections = corrections.to_vec();
     let partners = imports::partner_names(db).await?;
     let mut days: Vec<NaiveDate> = read.activities.iter().map(|a| a.dates.periods[0].start_date).collect();
     days.sort_unstable();
     days.dedup();
     let existing = imports::existing(db, &days).await?;
     let home = home.clone();
-    READING.run(move || planned_all(read, year, programme_id, &codes, &partners, &existing, &home)).await
+    let known = (partners, existing);
+    READING.run(move || planned_all(read, (year, programme_id), &codes, &known, &home, &corrections)).await
 }
 
 fn planned_all(
     read: ReadReport,
-    year: i32,
-    programme_id: Uuid,
+    (year, programme_id): (i32, Uuid),
     codes: &HashMap<String, Uuid>,
-    partners: &[PartnerNames],
-    existing: &imports::Existing,
+    (partners, existing): &(Vec<PartnerNames>, imports::Existing),
     home: &Home,
+    corrections: &[Correction],
 ) -> Plan {
     let names: HashMap<Uuid, String> = partners.iter().map(|p| (p.id, p.name.uk.clone())).collect();
-    let activities: Vec<PlannedActivity> =
-        read.activities.iter().map(|proposed| planned(proposed, codes, partners, &names, existing, home)).collect();
+    let activities: Vec<PlannedActivity> = read
+        .activities
+        .iter()
+        .enumerate()
+        .map(|(i, proposed)| {
+            let correction = corrections.iter().find(|c| c.index == i);
+            planned(proposed, correction, codes, (partners, &names), existing, home)
+        })
+        .collect();
     let mut new_partners: Vec<ProposedPartner> = Vec::new();
     for activity in activities.iter().filter(|a| a.fate == Fate::New) {
         let Some(name) = &activity.new_partner else { continue };
@@ -295,15 +321,20 @@ fn planned_all(
 
 fn planned(
     proposed: &ProposedActivity,
+    correction: Option<&Correction>,
     codes: &HashMap<String, Uuid>,
-    partners: &[PartnerNames],
-    names: &HashMap<Uuid, String>,
+    (partners, names): (&[PartnerNames], &HashMap<Uuid, String>),
     existing: &imports::Existing,
     home: &Home,
 ) -> PlannedActivity {
     let partner_ids = recognise_partners(&proposed.source, partners);
-    let measure_ids: Vec<Uuid> = codes.get(&proposed.measure_code).copied().into_iter().collect();
+    let measure_code = correction.and_then(|c| c.measure_code.clone()).unwrap_or_else(|| proposed.measure_code.clone());
+    let measure_ids: Vec<Uuid> = codes.get(measure_code.trim()).copied().into_iter().collect();
     let mut draft = draft(proposed, measure_ids.clone(), &partner_ids);
+    let read_on = draft.start_date;
+    if let Some(correction) = correction {
+        correction.apply_to(&mut draft);
+    }
     let found = find_place(&proposed.source, partners, &home.city, &home.country);
     let new_partner = found
         .as_ref()
@@ -317,17 +348,20 @@ fn planned(
     if proposed.dates.year_implied {
         flags.push(ImportFlag::YearImplied);
     }
-    let imported = existing.imported.contains(&(draft.start_date, proposed.source.clone()));
+    let imported = existing.imported.contains(&(read_on, proposed.source.clone()))
+        || existing.imported.contains(&(draft.start_date, proposed.source.clone()));
     if !imported && measure_ids.iter().any(|m| existing.same_day.contains(&(draft.start_date, *m))) {
         flags.push(ImportFlag::PossibleDuplicate);
     }
     let problem = draft.check().err().map(|errors| {
         errors.errors().iter().map(|e| format!("{}: {}", e.field, e.message)).collect::<Vec<_>>().join("; ")
     });
-    let fate = if measure_ids.is_empty() {
-        Fate::NoMeasure
-    } else if imported {
+    let fate = if imported {
         Fate::Existing
+    } else if correction.is_some_and(|c| c.skip) {
+        Fate::Skipped
+    } else if measure_ids.is_empty() {
+        Fate::NoMeasure
     } else if problem.is_some() {
         Fate::Invalid
     } else {
@@ -335,12 +369,12 @@ fn planned(
     };
     PlannedActivity {
         fate,
-        measure_code: proposed.measure_code.clone(),
+        measure_code,
         start_date: draft.start_date,
         end_date: draft.end_date,
         additional_dates: draft.additional_dates.clone(),
         date_precision: draft.date_precision,
-        title: proposed.title.clone(),
+        title: draft.title.uk.clone(),
         kind: draft.kind,
         partners: partner_ids.iter().filter_map(|id| names.get(id).cloned()).collect(),
         place: draft.place.clone(),
@@ -348,6 +382,7 @@ fn planned(
         flags,
         problem,
         source: proposed.source.clone(),
+        corrected: correction.is_some(),
         draft: Some(draft),
     }
 }

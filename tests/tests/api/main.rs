@@ -20,6 +20,7 @@ mod hostile_text;
 mod idempotency;
 mod idp;
 mod import;
+mod import_corrections;
 mod import_limits;
 mod import_upload;
 mod open_data;

@@ -51,3 +51,48 @@ db_test! {
         assert!(list.body.contains("report.txt") && list.body.contains("застосовано"));
     }
 }
+
+const SMALL: &str = "№\tЗміст заходу\tВиконання заходів\n\
+    1.1\tЗахід один\t<p>05 березня 2024 року відбулася зустріч з делегацією міста Жешув.</p>\n\
+    1.3\tЗахід три\t<p>16 квітня 2024 року проведено форум.</p>\n\
+    9.9\tНевідомий\t<p>20 травня 2024 року відбулася конференція.</p>\n";
+
+db_test! {
+    async fn the_proposal_is_corrected_previewed_and_applied(app) {
+        app.programme_fixture().await;
+        account(&app.db, "olena", "editor", None).await;
+        let console = Console::signed_in(&app, "olena").await;
+        let csrf = console.get("/console/imports").await.expect(200).csrf();
+        let parts = [Part::value("csrf", &csrf), Part::value("year", "2024"), Part::file("file", "report.txt", SMALL.as_bytes())];
+        let path = console.post_multipart("/console/imports", &parts).await.expect(303).location.unwrap();
+        let proposal = console.get(&path).await.expect(200);
+        assert_eq!(proposal.input("measure_2").as_deref(), Some("9.9"));
+        let version = proposal.input("version").unwrap();
+        let apply = format!("{}/apply", path.split('?').next().unwrap());
+        let base = [("csrf", csrf.as_str()), ("version", version.as_str()), ("index", "0"), ("index", "1"), ("index", "2"), ("keep", "1"), ("keep", "2")];
+
+        // Still under a measure the programme lacks: refused beside its row, the typed title kept.
+        let mut fields = base.to_vec();
+        fields.extend([("measure_2", "9.9"), ("title_2", "Міжнародна конференція"), ("action", "apply")]);
+        let refused = console.post(&apply, &fields).await.expect(422);
+        assert!(refused.body.contains("id=\"error_2\""), "{}", refused.body);
+        assert_eq!(refused.input("title_2").as_deref(), Some("Міжнародна конференція"));
+        assert_eq!(app.count_rows("activities").await, 0);
+
+        // A preview shows the outcome and creates nothing.
+        let mut fields = base.to_vec();
+        fields.extend([("measure_2", "1.3"), ("title_2", "Міжнародна конференція"), ("kind_2", "conference"), ("action", "preview")]);
+        let preview = console.post(&apply, &fields).await.expect(200);
+        assert!(preview.body.contains("пропущено") && preview.body.contains("виправлено вручну"), "{}", preview.body);
+        assert!(preview.body.contains("Нових заходів: 2"), "{}", preview.body);
+        assert_eq!(app.count_rows("activities").await, 0);
+
+        fields.retain(|(k, _)| *k != "action");
+        fields.push(("action", "apply"));
+        console.post(&apply, &fields).await.expect(303);
+        assert_eq!(app.count_rows("activities").await, 2, "the event left out is not created");
+        let drafts = app.get_as("/api/v1/activities?q=%D0%BA%D0%BE%D0%BD%D1%84%D0%B5%D1%80%D0%B5%D0%BD%D1%86%D1%96%D1%8F", intercoop_tests::Role::Viewer).await.expect(200);
+        assert_eq!(drafts["items"][0]["title"]["uk"], "Міжнародна конференція", "{drafts}");
+        assert_eq!(drafts["items"][0]["kind"], "conference");
+    }
+}

@@ -11,7 +11,7 @@ use crate::auth::{Authorized, Editor, Publisher};
 use crate::http::error::ApiResult;
 use crate::http::extract::Body;
 use crate::http::preconditions::{IfMatchHeader, Preconditions, ok};
-use crate::routes::problems::{ReturnProblems, TransitionProblems};
+use crate::routes::problems::{StepWithBodyProblems, TransitionProblems};
 use crate::routes::workflow::{CommentRequest, return_route, transition_route};
 
 transition_route!(

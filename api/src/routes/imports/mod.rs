@@ -103,7 +103,7 @@ pub struct ImportSummary {
         "additional_dates": [], "date_precision": "day",
         "title": "Робочий візит делегації міста до м. Щецин (Польща)", "kind": "visit_abroad",
         "partners": ["Щецин"], "place": {"city": {"uk": "Щецин"}, "country": "PL"}, "new_partner": null,
-        "flags": [], "problem": null,
+        "flags": [], "problem": null, "corrected": false,
         "source": "04-05 березня 2024 року робочий візит делегації міста до м. Щецин (Польща)."
     }]
 }))]

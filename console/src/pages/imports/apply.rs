@@ -1,26 +1,92 @@
-//! Applying an upload: the drafts it proposes (and its new partners) are created in one transaction.
+//! The proposal of an upload, and its form: read the proposal, correct it (each editable event's inputs, kept as
+//! typed), preview the corrections, or apply it: the drafts it proposes (and its new partners) are created in one
+//! transaction, with the corrections.
 
-use actix_web::{HttpResponse, web};
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use chrono::NaiveDate;
 use intercoop_domain::report::Letterhead;
 use intercoop_domain::roles::Editor;
-use intercoop_operations::imports::{self, Home};
-use intercoop_operations::{Database, IfMatch};
-use serde::Deserialize;
+use intercoop_domain::{ActivityKind, FieldErrors};
+use intercoop_operations::imports::{self, Correction, Corrections, Home, Plan, ReportImport, plan, plan_corrected};
+use intercoop_operations::records::programmes;
+use intercoop_operations::{Database, ErrorCode, IfMatch};
 use uuid::Uuid;
 
+use super::proposal::page;
 use crate::BASE;
 use crate::forms;
 use crate::page::{PageError, see_other};
 use crate::session::Staff;
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct ApplyForm {
-    csrf: String,
-    version: Option<i32>,
+async fn stored(db: &Database, staff: &Staff<Editor>, id: &str) -> Result<ReportImport, PageError> {
+    let lang = staff.tr.lang;
+    let id = Uuid::parse_str(id).map_err(|_| PageError::not_found(lang))?;
+    imports::get(db, staff.caller(), id).await.map_err(|e| PageError::from_operation(lang, e))
 }
 
+/// The measure codes of the upload's programme, for the inputs to suggest.
+async fn codes(db: &Database, import: &ReportImport) -> Vec<String> {
+    let Ok(structure) = programmes::structure(db, import.programme_id).await else { return Vec::new() };
+    structure.sections.iter().flat_map(|(_, measures)| measures.iter().map(|m| m.data.code.to_string())).collect()
+}
+
+pub async fn show(
+    req: HttpRequest,
+    staff: Staff<Editor>,
+    db: web::Data<Database>,
+    letterhead: web::Data<Letterhead>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, PageError> {
+    let import = stored(&db, &staff, &id).await?;
+    let home = Home::of(&letterhead);
+    let plan = plan(&db, &import.text, import.year, import.programme_id, &home)
+        .await
+        .map_err(|e| PageError::from_operation(staff.tr.lang, e))?;
+    let codes = codes(&db, &import).await;
+    page(&req, &staff, &import, (&plan, codes, false), (&[], None), StatusCode::OK)
+}
+
+/// The corrections the form's rows make: for each editable row (`index`), left out when its `keep` box is not
+/// ticked, else what differs from the proposal as read.
+fn corrections(pairs: &[(String, String)], read: &Plan) -> Result<Vec<Correction>, FieldErrors> {
+    let value = |name: String| pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| v.trim().to_owned());
+    let mut errors = FieldErrors::new();
+    let mut out = Vec::new();
+    for index in pairs.iter().filter(|(k, _)| k == "index").filter_map(|(_, v)| v.parse::<usize>().ok()) {
+        let Some(original) = read.activities.get(index) else { continue };
+        let field = format!("corrections[{}]", out.len());
+        let mut c = Correction {
+            index,
+            skip: !pairs.iter().any(|(k, v)| k == "keep" && v == &index.to_string()),
+            ..Correction::default()
+        };
+        c.measure_code = value(format!("measure_{index}")).filter(|m| *m != original.measure_code);
+        c.title = value(format!("title_{index}")).filter(|t| *t != original.title);
+        c.kind = value(format!("kind_{index}")).and_then(|k| ActivityKind::parse(&k)).filter(|k| *k != original.kind);
+        let date = |name: String, errors: &mut FieldErrors| {
+            value(name).filter(|d| !d.is_empty()).and_then(|d| {
+                NaiveDate::parse_from_str(&d, "%Y-%m-%d")
+                    .map_err(|_| errors.add(field.clone(), "date", format!("'{d}' is not a date (YYYY-MM-DD)")))
+                    .ok()
+            })
+        };
+        let start = date(format!("start_{index}"), &mut errors);
+        let end = date(format!("end_{index}"), &mut errors);
+        if start.is_some_and(|s| s != original.start_date) || end != original.end_date && start.is_some() {
+            (c.start_date, c.end_date) = (start, end);
+        }
+        if c != (Correction { index, ..Correction::default() }) {
+            out.push(c);
+        }
+    }
+    errors.into_result().map(|()| out)
+}
+
+/// Previews the form's corrections, or applies the upload with them; a refused apply shows the proposal again
+/// with the corrections as typed and what was wrong beside their rows.
 pub async fn apply(
+    req: HttpRequest,
     staff: Staff<Editor>,
     db: web::Data<Database>,
     letterhead: web::Data<Letterhead>,
@@ -28,12 +94,51 @@ pub async fn apply(
     body: web::Bytes,
 ) -> Result<HttpResponse, PageError> {
     let lang = staff.tr.lang;
-    let form: ApplyForm = forms::read(&body, lang)?;
-    staff.check_csrf(&form.csrf)?;
-    let id = Uuid::parse_str(&id).map_err(|_| PageError::not_found(lang))?;
-    let if_match = IfMatch::version(form.version.unwrap_or_default());
-    imports::apply(&db, staff.caller(), id, &if_match, &Home::of(&letterhead))
+    let pairs: Vec<(String, String)> = forms::read(&body, lang)?;
+    let field = |name: &str| pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or_default();
+    staff.check_csrf(field("csrf"))?;
+    let import = stored(&db, &staff, &id).await?;
+    let home = Home::of(&letterhead);
+    let failed = |e| PageError::from_operation(lang, e);
+    let read = plan(&db, &import.text, import.year, import.programme_id, &home).await.map_err(failed)?;
+    let codes = codes(&db, &import).await;
+    let corrections = match corrections(&pairs, &read) {
+        Ok(corrections) => corrections,
+        Err(errors) => {
+            return page(
+                &req,
+                &staff,
+                &import,
+                (&read, codes, false),
+                (&[], Some(errors)),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            );
+        }
+    };
+    let corrected = plan_corrected(&db, &import.text, import.year, import.programme_id, &home, &corrections)
         .await
-        .map_err(|e| PageError::from_operation(lang, e))?;
-    Ok(see_other(&format!("{BASE}/imports/{id}?done=applied")))
+        .map_err(failed)?;
+    if field("action") == "preview" {
+        return page(&req, &staff, &import, (&corrected, codes, true), (&corrections, None), StatusCode::OK);
+    }
+    let if_match = IfMatch::version(field("version").parse().unwrap_or_default());
+    let all = Corrections { corrections: corrections.clone() };
+    match imports::apply(&db, staff.caller(), import.id, &if_match, &home, &all).await {
+        Ok(_) => Ok(see_other(&format!("{BASE}/imports/{}?done=applied", import.id))),
+        Err(e) if e.code == ErrorCode::ValidationFailed => {
+            let mut refused = FieldErrors::new();
+            for error in e.errors {
+                refused.add(error.field, &error.code, error.message);
+            }
+            page(
+                &req,
+                &staff,
+                &import,
+                (&corrected, codes, true),
+                (&corrections, Some(refused)),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+        }
+        Err(e) => Err(failed(e)),
+    }
 }
