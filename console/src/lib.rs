@@ -32,7 +32,13 @@ const FORM_LIMIT: usize = 4 * 1024 * 1024;
 pub struct RequestOrigin {
     pub client_address: Arc<ClientAddress>,
     pub https: Arc<dyn Fn(&HttpRequest) -> bool + Send + Sync>,
+    /// The service's public base URL as the browser reaches it (`https://intercoop.khm.gov.ua`).
+    pub base_url: Arc<dyn Fn(&HttpRequest) -> String + Send + Sync>,
 }
+
+/// The council's identity provider, when staff may sign in through it.
+#[derive(Clone, Default)]
+pub struct IdpSignIn(pub Option<Arc<intercoop_operations::accounts::idp::Idp>>);
 
 /// The largest report file the import takes, in bytes (the service's upload limit).
 #[derive(Debug, Clone, Copy)]

@@ -144,6 +144,12 @@ pub async fn by_username(db: &Database, username: &str) -> Result<Option<User>, 
     Ok(model.map(from_model))
 }
 
+/// The account whose stored credential is exactly `hash` (an identity provider's link, which no password matches).
+pub async fn by_password_hash(db: &Database, hash: &str) -> Result<Option<User>, RepoError> {
+    let model = Entity::find().filter(Column::PasswordHash.eq(hash)).one(db.connection()).await?;
+    Ok(model.map(from_model))
+}
+
 pub async fn get(db: &Database, id: Uuid) -> Result<User, RepoError> {
     let model = Entity::find_by_id(id).one(db.connection()).await?;
     model.map(from_model).ok_or(RepoError::NotFound { kind: KIND, id })

@@ -5,6 +5,7 @@ mod accounts;
 mod app;
 mod console;
 mod fixtures;
+pub mod idp;
 mod multipart;
 mod receiver;
 mod response;

@@ -2,7 +2,7 @@
 //! forget the check; reads take a `Caller`, which may be anonymous.
 
 pub mod access;
-pub mod idp;
+pub use intercoop_operations::accounts::idp;
 
 use std::marker::PhantomData;
 use std::pin::Pin;
@@ -71,6 +71,11 @@ impl JwtKeys {
     }
 
     /// Also accepts the identity provider's tokens.
+    /// The identity provider, when one is trusted.
+    pub fn idp(&self) -> Option<std::sync::Arc<crate::auth::idp::Idp>> {
+        self.idp.clone()
+    }
+
     pub fn with_idp(mut self, idp: crate::auth::idp::Idp) -> Self {
         self.idp = Some(std::sync::Arc::new(idp));
         self

@@ -61,6 +61,7 @@ pub fn build(
     >,
 > {
     let served = served_contract();
+    let idp = intercoop_console::IdpSignIn(ctx.keys.idp());
     let base = App::new()
         .app_data(web::Data::new(ctx.db))
         .app_data(web::Data::new(ctx.keys))
@@ -85,6 +86,7 @@ pub fn build(
         .service(web::resource(CONTRACT_PATH).route(web::get().to(contract)))
         .service(routes::open_data::preflight_route())
         .app_data(web::Data::new(ctx.console))
+        .app_data(web::Data::new(idp))
         .app_data(web::Data::new(intercoop_console::UploadLimit(ctx.upload_limit.0)))
         .configure(intercoop_console::configure)
         .service(web::resource("/").route(web::get().to(to_console)));

@@ -63,6 +63,15 @@ pub fn console_origin() -> intercoop_console::RequestOrigin {
     intercoop_console::RequestOrigin {
         client_address: std::sync::Arc::new(client_address),
         https: std::sync::Arc::new(|req| base_url(req).starts_with("https://")),
+        base_url: std::sync::Arc::new(|req| {
+            match req.app_data::<web::Data<PublicAddress>>().and_then(|p| p.base_url.clone()) {
+                Some(base) => base,
+                None => {
+                    let connection = req.connection_info();
+                    format!("{}://{}", connection.scheme(), connection.host())
+                }
+            }
+        }),
     }
 }
 

@@ -477,3 +477,6 @@ import-preview = Preview changes
 import-preview-note = (with your corrections; not applied yet)
 import-corrected = corrected by hand
 import-row-error = Row { $row }: this event cannot be created.
+sign-in-idp = Sign in with the council's account
+sign-in-idp-refused = The identity provider did not confirm the sign-in, or the account is disabled. Try again.
+sign-in-idp-expired = The sign-in attempt is stale or came from another browser. Start again.

@@ -12,6 +12,7 @@ mod records;
 mod report;
 mod review;
 mod sign_in;
+mod sign_in_idp;
 mod start;
 mod workflow;
 
@@ -26,6 +27,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/sign-in", web::get().to(sign_in::form))
         .route("/sign-in", web::post().to(sign_in::sign_in))
         .route("/sign-out", web::post().to(sign_in::sign_out))
+        .route("/sign-in/idp", web::get().to(sign_in_idp::start))
+        .route("/sign-in/idp/callback", web::get().to(sign_in_idp::callback))
         .route("/language/{code}", web::get().to(sign_in::language))
         .route("/programme", web::get().to(programme::show))
         .route("/assets/{name}", web::get().to(crate::assets::serve))

@@ -4,8 +4,8 @@ use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use intercoop_operations::accounts::passwords::random_secret;
-use intercoop_operations::accounts::sessions;
 use intercoop_operations::accounts::sign_in::SignInThrottle;
+use intercoop_operations::accounts::{oidc, sessions};
 use intercoop_operations::{Database, ErrorCode};
 use serde::Deserialize;
 
@@ -19,6 +19,8 @@ use crate::{BASE, RequestOrigin};
 #[template(path = "sign_in.html")]
 struct SignInPage {
     shell: Shell,
+    /// Whether staff may sign in through the identity provider.
+    idp: bool,
     csrf: String,
     next: String,
     username: String,
@@ -35,7 +37,7 @@ pub struct SignInForm {
 }
 
 /// Where to go after signing in: a page of the console, else its start page.
-fn next_page(next: &str) -> &str {
+pub fn next_page(next: &str) -> &str {
     let local = next.starts_with(BASE)
         && !next.starts_with("//")
         && !next.contains("://")
@@ -51,7 +53,7 @@ pub async fn form(req: HttpRequest, query: web::Query<Vec<(String, String)>>) ->
     page(&req, tr, next, String::new(), None)
 }
 
-fn page(
+pub fn page(
     req: &HttpRequest,
     tr: Tr,
     next: String,
@@ -62,8 +64,10 @@ fn page(
     let csrf = csrf.unwrap_or_else(random_secret);
     let status =
         if error.is_some() { actix_web::http::StatusCode::UNAUTHORIZED } else { actix_web::http::StatusCode::OK };
+    let idp = req.app_data::<web::Data<crate::IdpSignIn>>().is_some_and(|i| i.0.as_deref().is_some_and(oidc::enabled));
     let page = SignInPage {
         shell: Shell::anonymous(req, tr, tr.t("sign-in-title")),
+        idp,
         csrf: csrf.clone(),
         next,
         username,

@@ -41,6 +41,12 @@ pub async fn start(
     password: &str,
 ) -> Result<Started> {
     let user = person(db, throttle, address, username, password).await?;
+    start_for(db, user).await
+}
+
+/// Starts a session for an account already known to be who signs in (its password checked, or the identity
+/// provider's word taken).
+pub async fn start_for(db: &Database, user: User) -> Result<Started> {
     let (token, csrf_token) = (random_secret(), random_secret());
     let expires_at = Utc::now() + chrono::Duration::hours(SESSION_HOURS);
     console_sessions::create(db, &token_hash(&token), user.id, &csrf_token, expires_at).await?;

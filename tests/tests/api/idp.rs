@@ -2,36 +2,17 @@
 
 use intercoop_api::auth::idp::IdpSettings;
 use intercoop_tests::{Backend, TestApp};
-use jsonwebtoken::{Algorithm, EncodingKey, Header, encode};
 use reqwest::Method;
 use serde_json::{Value, json};
 
 const JWKS: &str = include_str!("../../fixtures/idp/jwks.json");
-const PRIVATE_KEY: &[u8] = include_bytes!("../../fixtures/idp/es256-private.pem");
 
 fn settings() -> IdpSettings {
-    IdpSettings {
-        jwks_file: Some(std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/idp/jwks.json"))),
-        jwks_url: None,
-        issuer: "https://id.khm.gov.ua".into(),
-        audience: "intercoop".into(),
-        role_claim: "roles".into(),
-        unit_claim: Some("department".into()),
-    }
+    intercoop_tests::idp::settings()
 }
 
 fn token(claims: Value, kid: Option<&str>) -> String {
-    let mut header = Header::new(Algorithm::ES256);
-    header.kid = kid.map(str::to_owned);
-    encode(&header, &claims, &EncodingKey::from_ec_der(&pkcs8_der())).unwrap()
-}
-
-/// The private key's PKCS#8 DER, from its PEM.
-fn pkcs8_der() -> Vec<u8> {
-    use base64::Engine;
-    let text = std::str::from_utf8(PRIVATE_KEY).unwrap();
-    let body: String = text.lines().filter(|l| !l.starts_with("-----")).collect();
-    base64::engine::general_purpose::STANDARD.decode(body).unwrap()
+    intercoop_tests::idp::sign(&claims, kid)
 }
 
 fn claims(iss: &str, aud: &str, roles: Value) -> Value {

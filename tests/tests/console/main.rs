@@ -6,6 +6,7 @@ mod activities;
 mod admin;
 mod grants_agreements;
 mod history;
+mod idp;
 mod imports;
 mod partners;
 mod programme;

@@ -9,7 +9,7 @@ use jsonwebtoken::{Algorithm, DecodingKey, Validation};
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::auth::Role;
+use intercoop_domain::Role;
 
 /// How to trust the identity provider (the `[idp]` table of the settings file, or `INTERCOOP_IDP_*`).
 #[derive(Debug, Clone, Deserialize)]
@@ -29,6 +29,25 @@ pub struct IdpSettings {
     /// The claim that carries the organisational unit, if any.
     #[serde(default)]
     pub unit_claim: Option<String>,
+    /// Staff sign in to the console through the provider (OpenID Connect, the code flow with PKCE) when these are
+    /// set: where the browser is sent to sign in...
+    #[serde(default)]
+    pub authorization_endpoint: Option<String>,
+    /// ...where the code is traded for the ID token...
+    #[serde(default)]
+    pub token_endpoint: Option<String>,
+    /// ...and the console's client id there (the ID token's audience), with its secret when the provider wants one.
+    #[serde(default)]
+    pub client_id: Option<String>,
+    #[serde(default)]
+    pub client_secret: Option<String>,
+    /// The claim whose value becomes the account's username (default `preferred_username`, else `sub`).
+    #[serde(default = "default_username_claim")]
+    pub username_claim: String,
+}
+
+fn default_username_claim() -> String {
+    "preferred_username".into()
 }
 
 fn default_role_claim() -> String {
@@ -69,8 +88,23 @@ impl Idp {
         Ok(Idp { keys, settings })
     }
 
+    pub fn settings(&self) -> &IdpSettings {
+        &self.settings
+    }
+
     /// Checks a provider's token and reads its holder, or says why it is refused.
     pub fn verify(&self, token: &str, header: &jsonwebtoken::Header) -> Result<IdpClaims, String> {
+        let audience = self.settings.audience.clone();
+        self.verify_for(token, header, &audience).map(|(claims, _)| claims)
+    }
+
+    /// As [`Idp::verify`], for a token whose audience is `audience`; with all its claims.
+    pub fn verify_for(
+        &self,
+        token: &str,
+        header: &jsonwebtoken::Header,
+        audience: &str,
+    ) -> Result<(IdpClaims, Value), String> {
         if !matches!(header.alg, Algorithm::RS256 | Algorithm::ES256) {
             return Err(format!("the algorithm {:?} is not accepted", header.alg));
         }
@@ -84,7 +118,7 @@ impl Idp {
         let key = DecodingKey::from_jwk(jwk).map_err(|e| format!("the provider's key is not usable: {e}"))?;
         let mut validation = Validation::new(header.alg);
         validation.set_issuer(&[&self.settings.issuer]);
-        validation.set_audience(&[&self.settings.audience]);
+        validation.set_audience(&[audience]);
         validation.validate_nbf = true;
         validation.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
         validation.leeway = 30;
@@ -93,7 +127,7 @@ impl Idp {
         let role = role_of(&claims[self.settings.role_claim.as_str()])
             .ok_or_else(|| format!("the token carries no known role in its '{}' claim", self.settings.role_claim))?;
         let unit = self.settings.unit_claim.as_ref().and_then(|c| claims[c.as_str()].as_str()).map(str::to_owned);
-        Ok(IdpClaims { subject, role, unit })
+        Ok((IdpClaims { subject, role, unit }, claims))
     }
 }
 
