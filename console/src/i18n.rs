@@ -262,6 +262,7 @@ mod tests {
             ("commented", intercoop_domain::Transition::ALL.iter().map(|v| v.as_str()).collect()),
             ("done", vec!["saved", "comment", "signed-out", "restored", "applied", "password", "redelivered"]),
             ("delivery", vec!["pending", "delivered", "failed"]),
+            ("waiting", vec!["partners", "grants", "agreements"]),
             ("done", intercoop_domain::Transition::ALL.iter().map(|v| v.as_str()).collect()),
             ("record-field", RECORD_FIELDS.to_vec()),
             ("fate", vec!["new", "existing", "no_measure", "invalid", "skipped"]),

@@ -43,8 +43,8 @@ pub(crate) trait Record {
         draft
     }
 
-    /// Whether the record moves draft -> published -> withdrawn (and anonymous callers see it only when
-    /// published); records without a workflow are always public.
+    /// Whether the record moves through the workflow, draft -> submitted -> published -> withdrawn (and anonymous
+    /// callers see it only when published); records without a workflow are always public.
     const WORKFLOW: bool = false;
 
     /// Checks what the database must check: that referenced records exist, that codes fit.

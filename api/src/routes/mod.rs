@@ -73,8 +73,9 @@ macro_rules! record_response {
             pub created_at: chrono::DateTime<chrono::Utc>,
             /// When the record last changed.
             pub updated_at: chrono::DateTime<chrono::Utc>,
-            /// Where the record stands in its workflow (`draft`, `published`, `withdrawn`); changed only by
-            /// `POST .../publish`, `.../withdraw` and `.../reopen`. Absent for the programme structure.
+            /// Where the record stands in its workflow (`draft`, `submitted`, `published`, `withdrawn`); changed
+            /// only by `POST .../submit`, `.../publish`, `.../return`, `.../withdraw` and `.../reopen`. Absent for
+            /// the programme structure.
             #[serde(skip_serializing_if = "Option::is_none")]
             pub publication: Option<intercoop_domain::PublicationState>,
             #[serde(flatten)]

@@ -14,6 +14,7 @@ mod review;
 mod sign_in;
 mod sign_in_idp;
 mod start;
+mod waiting;
 mod workflow;
 
 use actix_web::{HttpRequest, web};

@@ -87,7 +87,10 @@ pub async fn show(
                 .map(|f| FindingRow {
                     severity: tr.term("severity", f.severity),
                     severity_code: f.severity.to_owned(),
-                    message: f.message.clone(),
+                    message: match tr.lang {
+                        crate::Lang::En => f.message_en.clone(),
+                        crate::Lang::Uk => f.message.clone(),
+                    },
                     link: link_of(f),
                 })
                 .collect();

@@ -19,6 +19,8 @@ struct StartPage {
     drafts: Vec<Row>,
     submitted_total: u64,
     submitted: Vec<Row>,
+    /// The partners, grants and agreements waiting for review.
+    others: Vec<super::waiting::Waiting>,
     published_total: u64,
     published: Vec<Row>,
     year: i32,
@@ -58,6 +60,7 @@ pub async fn show(req: HttpRequest, staff: Staff, db: web::Data<Database>) -> Re
     let submitted = activities::list(&db, staff.caller(), &recent(PublicationState::Submitted), newest, five)
         .await
         .map_err(failed)?;
+    let (others_total, others) = super::waiting::others(&db, &staff).await.map_err(failed)?;
     let published = activities::list(&db, staff.caller(), &recent(PublicationState::Published), newest, five)
         .await
         .map_err(failed)?;
@@ -70,7 +73,8 @@ pub async fn show(req: HttpRequest, staff: Staff, db: web::Data<Database>) -> Re
         shell: Shell::new(&req, &staff, "start", tr.t("start-title")),
         drafts_total: drafts.total,
         drafts: drafts.items.iter().map(|a| Row::of(a, tr)).collect(),
-        submitted_total: submitted.total,
+        submitted_total: submitted.total + others_total,
+        others,
         submitted: submitted.items.iter().map(|a| Row::of(a, tr)).collect(),
         published_total: published.total,
         published: published.items.iter().map(|a| Row::of(a, tr)).collect(),

@@ -23,8 +23,8 @@ pub struct Meta {
     pub version: i32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
-    /// Where the record stands in the draft -> published -> withdrawn workflow; none for the programme
-    /// structure, which is always public.
+    /// Where the record stands in the draft -> submitted -> published -> withdrawn workflow; none for the
+    /// programme structure, which is always public.
     pub publication: Option<crate::PublicationState>,
 }
 

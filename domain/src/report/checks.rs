@@ -24,6 +24,8 @@ pub struct Finding {
     pub related_id: Option<Uuid>,
     /// What was found, in Ukrainian.
     pub message: String,
+    /// What was found, in English (the records' own words as they are).
+    pub message_en: String,
 }
 
 /// A partner's names, for the near-match check.
@@ -62,6 +64,11 @@ pub fn checks(
                     "«{}» датовано {}, поза роками програми ({first}-{last}); чи не описка в році?",
                     a.activity.title.uk, a.activity.start_date
                 ),
+                message_en: format!(
+                    "“{}” is dated {}, outside the programme's years ({first}-{last}); a slip in the year?",
+                    en(&a.activity.title),
+                    a.activity.start_date
+                ),
             });
         }
     }
@@ -75,6 +82,7 @@ pub fn checks(
                 record_id: a.id,
                 related_id: None,
                 message: format!("«{}» триває {} – {}, не лише у {year} році", d.title.uk, d.start_date, d.last_day()),
+                message_en: format!("“{}” runs {} – {}, beyond {year}", en(&d.title), d.start_date, d.last_day()),
             });
         }
         if d.measure_ids.is_empty() {
@@ -85,6 +93,7 @@ pub fn checks(
                 record_id: a.id,
                 related_id: None,
                 message: format!("«{}» не віднесено до жодного заходу", d.title.uk),
+                message_en: format!("“{}” is under no measure", en(&d.title)),
             });
         }
         if a.publication == crate::PublicationState::Published {
@@ -99,6 +108,11 @@ pub fn checks(
                         "«{}» оприлюднено, а партнера «{}» ні: публіка не бачить цього партнера; оприлюдніть його",
                         d.title.uk, partner.name.uk
                     ),
+                    message_en: format!(
+                        "“{}” is published, its partner “{}” is not: the public does not see the partner; publish it",
+                        en(&d.title),
+                        en(&partner.name)
+                    ),
                 });
             }
         }
@@ -110,6 +124,7 @@ pub fn checks(
                 record_id: a.id,
                 related_id: None,
                 message: format!("«{}» ({}) не має жодного партнера", d.title.uk, d.kind),
+                message_en: format!("“{}” ({}) has no partner", en(&d.title), d.kind),
             });
         }
     }
@@ -126,6 +141,7 @@ pub fn checks(
                         "захід {} у {year} році не має жодної діяльності («Заходи не здійснювались»)",
                         m.code
                     ),
+                    message_en: format!("measure {} has no activity in {year} (“no measures were taken”)", m.code),
                 });
             }
         }
@@ -158,11 +174,17 @@ fn similar_names(partners: &[PartnerNames]) -> Vec<Finding> {
                     record_id: partners[i].id,
                     related_id: Some(partners[j].id),
                     message: format!("назви партнерів майже збігаються: «{a}» і «{b}»; чи це не той самий партнер?"),
+                    message_en: format!("partner names nearly match: “{a}” and “{b}”; the same partner twice?"),
                 });
             }
         }
     }
     out
+}
+
+/// A record's text in English where it has it, else in Ukrainian.
+fn en(text: &LocalizedText) -> &str {
+    text.en.as_deref().unwrap_or(&text.uk)
 }
 
 fn normalise(name: &str) -> String {

@@ -109,6 +109,9 @@ pub async fn sign_in(
         serde_json::from_slice(&body).map_err(|e| refused(format!("the token endpoint's answer: {e}")))?;
     let header = jsonwebtoken::decode_header(&answer.id_token).map_err(|e| refused(e.to_string()))?;
     let (identity, claims) = idp.verify_for(&answer.id_token, &header, client_id).map_err(refused)?;
+    if identity.subject.trim().is_empty() {
+        return Err(refused("the ID token names no subject"));
+    }
     if claims["nonce"].as_str() != Some(nonce) {
         return Err(refused("the ID token's nonce is not the one sent"));
     }
@@ -116,10 +119,18 @@ pub async fn sign_in(
     start_for(db, user).await
 }
 
+/// How the link to the provider starts.
+const LINK: &str = "!oidc ";
+
 /// What links a local account to the provider's subject, kept where a password's hash would be (no password
 /// matches it).
 fn link(idp: &Idp, subject: &str) -> String {
-    format!("!oidc {} {subject}", idp.settings().issuer)
+    format!("{LINK}{} {subject}", idp.settings().issuer)
+}
+
+/// Whether the account signs in through the identity provider (and has no password).
+pub fn is_linked(user: &User) -> bool {
+    user.password_hash.starts_with(LINK)
 }
 
 /// A username accounts may have: the claim's letters, digits, dots, dashes and underscores, others as `_`.

@@ -145,6 +145,9 @@ pub async fn change(
     };
     let changes: UserChanges = crate::records::merge_patch(&editable, patch)?;
     check(None, &changes.display_name, changes.email.as_deref(), changes.password.as_deref())?;
+    if changes.password.is_some() && super::oidc::is_linked(&current) {
+        return Err(linked());
+    }
     let hash = match changes.password.clone() {
         Some(password) => Some(hash(password).await?),
         None => None,
@@ -178,9 +181,21 @@ pub async fn disable(db: &Database, caller: &Caller, username: &str) -> Result<U
     users::update(db, &caller.actor(), user.id, |u| Ok::<_, Error>(User { active: false, ..u.clone() })).await
 }
 
+/// The refusal of a password for an account that signs in through the identity provider.
+fn linked() -> Error {
+    Error::validation(FieldErrors::single(
+        "password",
+        "linked",
+        "the account signs in through the identity provider, which keeps its password; it has none here",
+    ))
+}
+
 /// Sets an account's password (checked for strength); its sessions end at once.
 pub async fn set_password(db: &Database, caller: &Caller, username: &str, password: &str) -> Result<User> {
     let user = by_username(db, caller, username).await?;
+    if super::oidc::is_linked(&user) {
+        return Err(linked());
+    }
     passwords::check_strength(password).map_err(|m| Error::validation(FieldErrors::single("password", "weak", m)))?;
     let hash = hash(password.to_owned()).await?;
     users::update(db, &caller.actor(), user.id, |u| Ok::<_, Error>(User { password_hash: hash, ..u.clone() })).await

@@ -1,9 +1,10 @@
-//! A person's corrections of a proposal before it is applied: an event left out, or its measure, title, kind or
-//! dates put right. They are applied as the plan is made, so the proposal shows what applying would create, and
-//! applying refuses a correction that leaves its event unable to become a draft.
+//! A person's corrections of a proposal before it is applied: an event left out, or its measure, title or kind
+//! put right. They are applied as the plan is made, so the proposal shows what applying would create, and
+//! applying refuses a correction that leaves its event unable to become a draft. Dates are not corrected here: an
+//! event is known as imported by the date read with its paragraph, so that applying the report again creates it
+//! no second time; a wrong date is put right on the draft after applying.
 
-use chrono::NaiveDate;
-use intercoop_domain::{ActivityDraft, ActivityKind, DatePrecision, FieldErrors};
+use intercoop_domain::{ActivityDraft, ActivityKind, FieldErrors};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -29,12 +30,6 @@ pub struct Correction {
     pub title: Option<String>,
     #[serde(default)]
     pub kind: Option<ActivityKind>,
-    /// Its first day, to the day (the date's precision becomes `day`).
-    #[serde(default)]
-    pub start_date: Option<NaiveDate>,
-    /// Its last day, when it lasted more than one.
-    #[serde(default)]
-    pub end_date: Option<NaiveDate>,
 }
 
 /// The corrections a person made to a proposal.
@@ -47,18 +42,13 @@ pub struct Corrections {
 }
 
 impl Correction {
-    /// Puts the correction's title, kind and dates into the draft.
+    /// Puts the correction's title and kind into the draft.
     pub(crate) fn apply_to(&self, draft: &mut ActivityDraft) {
         if let Some(title) = &self.title {
             draft.title.uk = title.trim().to_owned();
         }
         if let Some(kind) = self.kind {
             draft.kind = kind;
-        }
-        if let Some(start) = self.start_date {
-            draft.start_date = start;
-            draft.end_date = self.end_date.filter(|end| *end != start);
-            draft.date_precision = DatePrecision::Day;
         }
     }
 }

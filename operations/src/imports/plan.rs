@@ -331,7 +331,6 @@ fn planned(
     let measure_code = correction.and_then(|c| c.measure_code.clone()).unwrap_or_else(|| proposed.measure_code.clone());
     let measure_ids: Vec<Uuid> = codes.get(measure_code.trim()).copied().into_iter().collect();
     let mut draft = draft(proposed, measure_ids.clone(), &partner_ids);
-    let read_on = draft.start_date;
     if let Some(correction) = correction {
         correction.apply_to(&mut draft);
     }
@@ -348,8 +347,7 @@ fn planned(
     if proposed.dates.year_implied {
         flags.push(ImportFlag::YearImplied);
     }
-    let imported = existing.imported.contains(&(read_on, proposed.source.clone()))
-        || existing.imported.contains(&(draft.start_date, proposed.source.clone()));
+    let imported = existing.imported.contains(&(draft.start_date, proposed.source.clone()));
     if !imported && measure_ids.iter().any(|m| existing.same_day.contains(&(draft.start_date, *m))) {
         flags.push(ImportFlag::PossibleDuplicate);
     }

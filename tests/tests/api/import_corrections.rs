@@ -50,7 +50,7 @@ db_test! {
 
         let fixes = json!({"corrections": [
             {"index": 0, "skip": true},
-            {"index": 2, "measure_code": "1.3", "title": "Міжнародна конференція", "kind": "conference", "start_date": "2024-05-20", "end_date": "2024-05-21"},
+            {"index": 2, "measure_code": "1.3", "title": "Міжнародна конференція", "kind": "conference"},
         ]});
         let applied = apply(&app, &id, Some(&fixes)).await.expect(200);
         assert_eq!(applied["state"], "applied");
@@ -59,7 +59,10 @@ db_test! {
         assert_eq!(titles.len(), 2, "{drafts}");
         assert!(!titles.iter().any(|t| t.contains("Жешув")), "the event left out is not created");
         let conference = drafts["items"].as_array().unwrap().iter().find(|a| a["title"]["uk"] == "Міжнародна конференція").unwrap();
-        assert_eq!((conference["start_date"].as_str(), conference["end_date"].as_str()), (Some("2024-05-20"), Some("2024-05-21")));
+        assert_eq!(conference["start_date"], "2024-05-20", "the date as read");
+        let dates = json!({"corrections": [{"index": 1, "start_date": "2024-04-17"}]});
+        let (again, _) = upload(&app).await;
+        apply(&app, &again, Some(&dates)).await.expect_problem(422, "validation_failed");
         assert_eq!(conference["kind"], "conference");
         assert_eq!(conference["measures"][0]["code"], "1.3");
     }

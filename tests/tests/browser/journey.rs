@@ -79,6 +79,10 @@ browser_test! {
         assert!(start.starts_with("PK"), "a DOCX is a zip");
 
         for (page, name) in [
+            ("/console/programme?year=2024", "programme"),
+            ("/console/activities", "activities"),
+            ("/console/partners/new", "new partner"),
+            ("/console/report/2024/preview", "report preview"),
             ("/console/grants", "grants"),
             ("/console/grants/new", "new grant"),
             ("/console/agreements", "agreements"),

@@ -55,6 +55,9 @@ db_test! {
         let done = console.post(&format!("/console/grants/{grant}/submit"), &[("csrf", &page.csrf()), ("version", "2")]).await.expect(303);
         assert!(done.location.unwrap().ends_with("?done=submit"));
         assert_eq!(app.get_as(&format!("/api/v1/grants/{grant}"), Role::Viewer).await.expect(200)["publication"], "submitted");
+        let waiting = console.get("/console/").await.expect(200);
+        let section = waiting.body.split("submitted-heading").nth(3).unwrap().split("</section>").next().unwrap().to_owned();
+        assert!(section.contains("Проскурів бізнес-хол (ІІ черга)") && section.contains("грант"), "{section}");
 
         let csrf = console.get("/console/agreements/new").await.expect(200).csrf();
         let one_party = [

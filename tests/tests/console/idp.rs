@@ -61,6 +61,18 @@ async fn scenario(backend: Backend) {
     let account = user(&app).await;
     assert_eq!(account["username"], "o.koval_khm.gov.ua");
     assert_eq!((account["role"].as_str(), account["unit"].as_str()), (Some("publisher"), Some("управління економіки")));
+    let reset = json!({"password": "a new password of hers"});
+    let path = format!("/api/v1/users/{}", account["id"].as_str().unwrap());
+    let token = format!("Bearer {}", app.token(Role::Admin));
+    let etag = format!("\"{}\"", account["version"]);
+    let headers = [
+        ("authorization", token.as_str()),
+        ("if-match", etag.as_str()),
+        ("content-type", "application/merge-patch+json"),
+    ];
+    let refused = app.call_with_headers(Method::PATCH, &path, &headers, Some(&reset)).await;
+    refused.expect_problem(422, "validation_failed");
+    assert_eq!(refused.error_fields(), ["password"], "an account the provider signs in has no password here");
     let login = json!({"username": "o.koval_khm.gov.ua", "password": PASSWORD});
     app.call(Method::POST, "/api/v1/auth/token", None, Some(&login)).await.expect_problem(401, "invalid_credentials");
 

@@ -23,6 +23,11 @@ db_test! {
         let page = console.get("/console/report?year=2024").await.expect(200);
         assert!(page.body.contains("Звіт за 2024 рік"));
         assert!(page.body.contains("/console/activities?measure="), "a finding about a measure links to its activities");
+        assert!(page.body.contains("не має жодної діяльності"), "the findings in Ukrainian");
+        console.get("/console/language/en?back=/console/report").await.expect(303);
+        let english = console.get("/console/report?year=2024").await.expect(200);
+        assert!(english.body.contains("has no activity in 2024"), "and in English: {}", english.body);
+        console.get("/console/language/uk?back=/console/report").await.expect(303);
         let preview = console.get("/console/report/2024/preview").await.expect(200);
         assert!(preview.body.contains("Опублікований захід") || preview.body.contains(published["id"].as_str().unwrap()));
         assert!(!preview.body.contains("Чернетка заходу"), "the report as filed holds no drafts");

@@ -39,7 +39,8 @@ pub struct ActivityListParams {
     format: Option<ActivityFormat>,
     /// Only planned, done or cancelled activities.
     status: Option<ActivityStatus>,
-    /// Only drafts or only published activities (anonymous callers see published ones only).
+    /// Only the activities in this state: drafts, submitted for review, published or withdrawn
+    /// (anonymous callers see published ones only).
     publication: Option<PublicationState>,
     /// Only records owned by this organisational unit (the unit an editor may change).
     owner_unit: Option<String>,

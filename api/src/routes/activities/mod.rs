@@ -76,8 +76,8 @@ pub struct ActivityResponse {
     pub created_at: DateTime<Utc>,
     /// When the record last changed.
     pub updated_at: DateTime<Utc>,
-    /// Where the activity stands in its workflow: `draft`, `published` or `withdrawn`; changed only by
-    /// `POST .../publish`, `.../withdraw` and `.../reopen`.
+    /// Where the activity stands in its workflow: `draft`, `submitted` (for review), `published` or `withdrawn`;
+    /// changed only by `POST .../submit`, `.../publish`, `.../return`, `.../withdraw` and `.../reopen`.
     pub publication: PublicationState,
     #[serde(flatten)]
     pub data: ActivityDraft,

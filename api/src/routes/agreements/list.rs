@@ -29,7 +29,8 @@ pub struct AgreementListParams {
     /// Only agreements signed in this year.
     #[param(example = 2024, minimum = 1, maximum = 9999)]
     year: Option<i32>,
-    /// Only drafts or only published agreements (anonymous callers see published ones only).
+    /// Only the agreements in this state: drafts, submitted for review, published or withdrawn
+    /// (anonymous callers see published ones only).
     publication: Option<PublicationState>,
     /// Only records owned by this organisational unit (the unit an editor may change).
     owner_unit: Option<String>,

@@ -32,7 +32,8 @@ pub struct GrantListParams {
     /// Only grants awarded in this year.
     #[param(example = 2024, minimum = 1, maximum = 9999)]
     year: Option<i32>,
-    /// Only drafts or only published grants (anonymous callers see published ones only).
+    /// Only the grants in this state: drafts, submitted for review, published or withdrawn
+    /// (anonymous callers see published ones only).
     publication: Option<PublicationState>,
     /// Only records owned by this organisational unit (the unit an editor may change).
     owner_unit: Option<String>,

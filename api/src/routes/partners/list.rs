@@ -25,7 +25,8 @@ pub struct PartnerListParams {
     country: Option<CountryCode>,
     /// Only the partners within this one (the districts of a city, the projects of a donor).
     parent_id: Option<Uuid>,
-    /// Only drafts or only published partners (anonymous callers see published ones only).
+    /// Only the partners in this state: drafts, submitted for review, published or withdrawn
+    /// (anonymous callers see published ones only).
     publication: Option<PublicationState>,
     /// Only records owned by this organisational unit (the unit an editor may change).
     owner_unit: Option<String>,

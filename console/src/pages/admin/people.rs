@@ -28,6 +28,8 @@ struct PersonPage {
     roles: Vec<Choice>,
     /// A password just made up, shown this once.
     new_password: Option<String>,
+    /// Whether the account signs in through the identity provider, which gives its role and unit.
+    linked: bool,
 }
 
 fn page(req: &HttpRequest, staff: &Staff<Admin>, user: Option<&User>, form: PersonForm, errors: Errors) -> PersonPage {
@@ -44,6 +46,7 @@ fn page(req: &HttpRequest, staff: &Staff<Admin>, user: Option<&User>, form: Pers
         form,
         errors,
         new_password: None,
+        linked: user.is_some_and(intercoop_operations::accounts::oidc::is_linked),
     }
 }
 
@@ -63,12 +66,12 @@ fn refused(
 ) -> Result<HttpResponse, PageError> {
     let tr = staff.tr;
     let taken = e.code == ErrorCode::Conflict && user.is_none();
-    let Refusal { status, mut errors, .. } = Refusal::of(tr, e, input_of)?;
+    let Refusal { status, mut errors, clashed } = Refusal::of(tr, e, input_of)?;
     if taken {
         errors.fields.push(("username".into(), tr.t("error-username-taken")));
     }
     form.password.clear();
-    if let Some(user) = user {
+    if clashed && let Some(user) = user {
         form.version = Some(user.version);
     }
     let mut res = render(&page(req, staff, user, form, errors))?;

@@ -62,11 +62,11 @@ fn refused(
 ) -> Result<HttpResponse, PageError> {
     let tr = staff.tr;
     let taken = e.code == ErrorCode::Conflict && account.is_none();
-    let Refusal { status, mut errors, .. } = Refusal::of(tr, e, input_of)?;
+    let Refusal { status, mut errors, clashed } = Refusal::of(tr, e, input_of)?;
     if taken {
         errors.fields.push(("client_id".into(), tr.t("error-client-id-taken")));
     }
-    if let Some(account) = account {
+    if clashed && let Some(account) = account {
         form.version = Some(account.version);
     }
     let mut res = render(&page(req, staff, account, form, errors))?;

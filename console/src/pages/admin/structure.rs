@@ -103,6 +103,15 @@ async fn page(
     Ok(StructurePage { shell: Shell::new(req, staff, "admin", title), action, what, form, errors, sections })
 }
 
+/// Whether a save was refused because the record changed meanwhile: only then does the form take the stored
+/// version, so that saving again deliberately records the person's values.
+fn clash(e: &Error) -> bool {
+    matches!(
+        e.code,
+        intercoop_operations::ErrorCode::PreconditionFailed | intercoop_operations::ErrorCode::PreconditionRequired
+    )
+}
+
 fn id(lang: crate::Lang, text: &str) -> Result<Uuid, PageError> {
     Uuid::parse_str(text).map_err(|_| PageError::not_found(lang))
 }
@@ -207,7 +216,9 @@ pub async fn save_section(
     match programmes::sections::patch(&db, staff.caller(), programme, section, &if_match, form.section()).await {
         Ok(_) => Ok(see_other(&format!("{BASE}/programme?done=saved"))),
         Err(e) => {
-            if let Ok(stored) = programmes::sections::get(&db, programme, section).await {
+            if clash(&e)
+                && let Ok(stored) = programmes::sections::get(&db, programme, section).await
+            {
                 form.version = Some(stored.meta.version);
             }
             let target =
@@ -297,7 +308,9 @@ pub async fn save_measure(
     match measures::patch(&db, staff.caller(), measure, &if_match, form.measure()).await {
         Ok(_) => Ok(see_other(&format!("{BASE}/programme?done=saved"))),
         Err(e) => {
-            if let Ok(stored) = measures::get(&db, measure).await {
+            if clash(&e)
+                && let Ok(stored) = measures::get(&db, measure).await
+            {
                 form.version = Some(stored.meta.version);
             }
             let title = format!("{} {}", form.number, form.title_uk);

@@ -129,8 +129,8 @@ async fn refused(
     mut form: WebhookForm,
     e: Error,
 ) -> Result<HttpResponse, PageError> {
-    let Refusal { status, errors, .. } = Refusal::of(staff.tr, e, input_of)?;
-    if let Some(s) = stored {
+    let Refusal { status, errors, clashed } = Refusal::of(staff.tr, e, input_of)?;
+    if clashed && let Some(s) = stored {
         form.version = Some(s.version);
     }
     let mut res = render(&page(req, staff, db, stored, form, errors).await?)?;

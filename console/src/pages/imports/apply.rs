@@ -4,7 +4,6 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
-use chrono::NaiveDate;
 use intercoop_domain::report::Letterhead;
 use intercoop_domain::roles::Editor;
 use intercoop_domain::{ActivityKind, FieldErrors};
@@ -48,14 +47,12 @@ pub async fn show(
 }
 
 /// The corrections the form's rows make: for each editable row (`index`), left out when its `keep` box is not
-/// ticked, else what differs from the proposal as read.
-fn corrections(pairs: &[(String, String)], read: &Plan) -> Result<Vec<Correction>, FieldErrors> {
+/// ticked, else the measure, title and kind that differ from the proposal as read.
+fn corrections(pairs: &[(String, String)], read: &Plan) -> Vec<Correction> {
     let value = |name: String| pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| v.trim().to_owned());
-    let mut errors = FieldErrors::new();
     let mut out = Vec::new();
     for index in pairs.iter().filter(|(k, _)| k == "index").filter_map(|(_, v)| v.parse::<usize>().ok()) {
         let Some(original) = read.activities.get(index) else { continue };
-        let field = format!("corrections[{}]", out.len());
         let mut c = Correction {
             index,
             skip: !pairs.iter().any(|(k, v)| k == "keep" && v == &index.to_string()),
@@ -64,23 +61,11 @@ fn corrections(pairs: &[(String, String)], read: &Plan) -> Result<Vec<Correction
         c.measure_code = value(format!("measure_{index}")).filter(|m| *m != original.measure_code);
         c.title = value(format!("title_{index}")).filter(|t| *t != original.title);
         c.kind = value(format!("kind_{index}")).and_then(|k| ActivityKind::parse(&k)).filter(|k| *k != original.kind);
-        let date = |name: String, errors: &mut FieldErrors| {
-            value(name).filter(|d| !d.is_empty()).and_then(|d| {
-                NaiveDate::parse_from_str(&d, "%Y-%m-%d")
-                    .map_err(|_| errors.add(field.clone(), "date", format!("'{d}' is not a date (YYYY-MM-DD)")))
-                    .ok()
-            })
-        };
-        let start = date(format!("start_{index}"), &mut errors);
-        let end = date(format!("end_{index}"), &mut errors);
-        if start.is_some_and(|s| s != original.start_date) || end != original.end_date && start.is_some() {
-            (c.start_date, c.end_date) = (start, end);
-        }
         if c != (Correction { index, ..Correction::default() }) {
             out.push(c);
         }
     }
-    errors.into_result().map(|()| out)
+    out
 }
 
 /// Previews the form's corrections, or applies the upload with them; a refused apply shows the proposal again
@@ -102,19 +87,7 @@ pub async fn apply(
     let failed = |e| PageError::from_operation(lang, e);
     let read = plan(&db, &import.text, import.year, import.programme_id, &home).await.map_err(failed)?;
     let codes = codes(&db, &import).await;
-    let corrections = match corrections(&pairs, &read) {
-        Ok(corrections) => corrections,
-        Err(errors) => {
-            return page(
-                &req,
-                &staff,
-                &import,
-                (&read, codes, false),
-                (&[], Some(errors)),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            );
-        }
-    };
+    let corrections = corrections(&pairs, &read);
     let corrected = plan_corrected(&db, &import.text, import.year, import.programme_id, &home, &corrections)
         .await
         .map_err(failed)?;
