@@ -6,7 +6,7 @@ use intercoop_domain::Role;
 /// A backup of the whole database as one JSON document (`intercoop export`), and its restore into an empty one.
 pub use intercoop_persistence::backup::{ImportError, TableCounts, export, import};
 pub use intercoop_persistence::generate::{Counts, Generated};
-pub use intercoop_persistence::seed::{KHMELNYTSKYI_2024, SeedSummary};
+pub use intercoop_persistence::seed::{KHMELNYTSKYI_2024, SeedSummary, record_id};
 use intercoop_persistence::{generate, seed, users};
 
 use crate::accounts::passwords;

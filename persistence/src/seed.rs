@@ -27,6 +27,12 @@ use crate::{Actor, Database, RepoError};
 /// The council's 2024 programme report as records, built into the binary.
 pub const KHMELNYTSKYI_2024: &str = include_str!("../../datasets/khmelnytskyi-2024.json");
 
+/// The id a record of a dataset gets when it is loaded: stable across installations, so that documentation can
+/// name the records of the demo programme (`record_id("khmelnytskyi-2024", "measure", "1.2")`).
+pub fn record_id(dataset: &str, kind: &str, key: &str) -> Uuid {
+    Uuid::new_v5(&Uuid::NAMESPACE_URL, format!("urn:intercoop:{dataset}:{kind}:{key}").as_bytes())
+}
+
 /// How many records of each kind a dataset brought.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SeedSummary {
@@ -231,7 +237,7 @@ impl Loader<'_> {
 
     /// The stable id of a record of this dataset, remembered for references.
     fn id(&mut self, kind: &'static str, key: &str) -> Uuid {
-        let id = Uuid::new_v5(&Uuid::NAMESPACE_URL, format!("urn:intercoop:{}:{kind}:{key}", self.name).as_bytes());
+        let id = record_id(&self.name, kind, key);
         self.ids.insert((kind, key.to_owned()), id);
         id
     }

@@ -39,6 +39,19 @@ impl TestResponse {
         problem
     }
 
+    /// Asserts an OAuth2 error of the token endpoint (RFC 6749 §5.2) with this status and `error`, and returns it.
+    #[track_caller]
+    pub fn expect_oauth(&self, status: u16, error: &str) -> Value {
+        assert_eq!(self.status.as_u16(), status, "unexpected status; body: {}", self.text);
+        assert_eq!(self.header("content-type"), Some("application/json"), "body: {}", self.text);
+        assert_eq!(self.header("cache-control"), Some("no-store"), "body: {}", self.text);
+        let body = self.json();
+        assert_eq!(body["error"], error, "body: {body}");
+        assert!(body["error_description"].is_string() && body["code"].is_string(), "body: {body}");
+        assert_eq!(body["status"], status);
+        body
+    }
+
     /// The fields a validation problem names.
     pub fn error_fields(&self) -> Vec<String> {
         self.json()["errors"]

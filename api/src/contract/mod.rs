@@ -1,6 +1,9 @@
 //! The contract's frame: title, description, security scheme, tags. The paths and schemas come from registering
 //! the handlers (`routes::configure`).
 
+pub mod bounds;
+pub mod clients;
+pub mod demo;
 pub mod examples;
 pub mod links;
 pub mod shapes;
@@ -12,6 +15,7 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use crate::http::error::Problem;
+use crate::routes::auth::oauth::OAuthError;
 use crate::routes::open_data::DatasetName;
 use crate::routes::reports::ReportFormat;
 use crate::routes::webhooks::WebhookEvent;
@@ -25,12 +29,14 @@ promotion: its measures, and the activities, partners, grants and agreements tha
 Reads are open to anonymous callers, who see published records only. Writes need a bearer token (JWT) with a \
 role: `viewer` reads drafts too, `editor` creates and changes drafts, `publisher` also publishes and changes \
 published records, `admin` also manages the programme structure and deletes.\n\n\
-Errors are RFC 9457 problems (`application/problem+json`) with a stable `code`; `type` is `/problems/{code}`.",
+Errors are RFC 9457 problems (`application/problem+json`) with a stable `code`; `type` is `/problems/{code}`. \
+The OAuth2 token endpoint (`POST /api/v1/auth/token`) answers its errors as RFC 6749 §5.2 says (`application/json`, \
+`error` and `error_description`), with the same members beside them.",
         license(name = "EUPL-1.2", identifier = "EUPL-1.2"),
         contact(name = "Khmelnytskyi City Council, Department of Economy", url = "https://www.khm.gov.ua/"),
     ),
     // The enumerations that parameters refer to by name.
-    components(schemas(Problem, WebhookEvent, ReportFormat, DatasetName)),
+    components(schemas(Problem, OAuthError, WebhookEvent, ReportFormat, DatasetName)),
     modifiers(&BearerAuth),
     tags(
         (name = "auth", description = "Signing in, tokens, and who the caller is"),
@@ -44,6 +50,7 @@ Errors are RFC 9457 problems (`application/problem+json`) with a stable `code`; 
         (name = "audit", description = "Who changed what, and when"),
         (name = "sync", description = "The change feed: every change to the records in commit order, from a cursor"),
         (name = "webhooks", description = "Signed notifications of changes, POSTed to other systems, with a delivery log"),
+        (name = "webhook-events", description = "What intercoop POSTs to a subscribed URL (the contract's `webhooks`)"),
         (name = "open-data", description = "Public feeds of the published records for open-data portals: JSON, CSV, GeoJSON, catalogs; no token"),
         (name = "health", description = "Liveness and readiness"),
     )
@@ -94,8 +101,11 @@ pub fn spec_value() -> &'static serde_json::Value {
 /// it takes megabytes).
 pub fn build_value(spec: &utoipa::openapi::OpenApi) -> serde_json::Value {
     let mut json = serde_json::to_value(spec).expect("the contract serializes");
+    crate::contract::bounds::apply(&mut json);
     crate::contract::shapes::apply(&mut json);
+    crate::contract::clients::apply(&mut json);
     crate::contract::links::apply(&mut json);
+    crate::contract::demo::apply(&mut json);
     crate::contract::examples::apply(&mut json);
     crate::contract::white_space::apply(&mut json);
     json

@@ -12,10 +12,10 @@ use crate::{AgreementKind, AgreementStatus, LocalizedText};
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AgreementParty {
     /// The partner, when the party is one.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub partner_id: Option<Uuid>,
     /// The party's name, when it is not a partner record.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(nested)]
     pub name: Option<LocalizedText>,
 }

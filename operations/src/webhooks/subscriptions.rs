@@ -80,14 +80,19 @@ pub fn check(
     targets: &TargetPolicy,
 ) -> Result<SubscriptionContent, FieldErrors> {
     let mut errors = FieldErrors::new();
-    let url = content.url.trim().to_owned();
-    match reqwest::Url::parse(&url) {
-        Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() && url.len() <= 2000 => {
+    let url = content.url;
+    let parsed = intercoop_domain::validation::web_url(&url).ok().and_then(|()| reqwest::Url::parse(&url).ok());
+    match parsed {
+        Some(u) if u.host().is_some() && url.chars().count() <= 2000 => {
             if let Err(refused) = targets.check_url(&u) {
                 errors.add("url", "target_not_allowed", refused);
             }
         }
-        _ => errors.add("url", "invalid", "must be an absolute http or https URL of at most 2000 characters"),
+        _ => errors.add(
+            "url",
+            "invalid",
+            "must be an absolute http or https URL with no white space, of at most 2000 characters",
+        ),
     }
     if content.event_types.is_empty() {
         errors.add("event_types", "length", "name at least one event type, or \"*\" for all");

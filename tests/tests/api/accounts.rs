@@ -33,24 +33,24 @@ db_test! {
         let wrong_grant = app
             .call_raw(Method::POST, "/api/v1/auth/token", None, "application/x-www-form-urlencoded", b"grant_type=implicit".to_vec())
             .await;
-        wrong_grant.expect_problem(400, "invalid_query");
+        wrong_grant.expect_oauth(400, "unsupported_grant_type");
     }
 }
 
 db_test! {
-    async fn wrong_passwords_unknown_people_and_disabled_accounts_get_the_same_401(app) {
+    async fn wrong_passwords_unknown_people_and_disabled_accounts_get_the_same_invalid_grant(app) {
         let user = account(&app.db, "taras", "viewer", None).await;
         let tokens = login(&app, "taras", PASSWORD).await.expect(200);
         let access = tokens["access_token"].as_str().unwrap().to_owned();
         let refresh = tokens["refresh_token"].as_str().unwrap().to_owned();
 
-        login(&app, "taras", "not the password at all").await.expect_problem(401, "invalid_credentials");
-        login(&app, "nobody", PASSWORD).await.expect_problem(401, "invalid_credentials");
+        login(&app, "taras", "not the password at all").await.expect_oauth(400, "invalid_grant");
+        login(&app, "nobody", PASSWORD).await.expect_oauth(400, "invalid_grant");
 
         users::update(&app.db, &Actor::system("test"), user.id, |u| Ok::<_, intercoop_persistence::RepoError>(User { active: false, ..u.clone() }))
             .await
             .unwrap();
-        login(&app, "taras", PASSWORD).await.expect_problem(401, "invalid_credentials");
+        login(&app, "taras", PASSWORD).await.expect_oauth(400, "invalid_grant");
         let refused = as_bearer(&app, Method::GET, "/api/v1/me", &access, None).await;
         refused.expect_problem(401, "invalid_token");
         app.call(Method::POST, "/api/v1/auth/refresh", None, Some(&json!({"refresh_token": refresh})))
@@ -74,6 +74,28 @@ db_test! {
         app.call(Method::POST, "/api/v1/auth/logout", None, Some(&latest)).await.expect(204);
         app.call(Method::POST, "/api/v1/auth/refresh", None, Some(&latest)).await.expect_problem(401, "invalid_credentials");
         assert_eq!(app.count_rows("refresh_tokens").await, 2);
+    }
+}
+
+db_test! {
+    async fn the_token_endpoint_takes_the_refresh_token_grant(app) {
+        account(&app.db, "iryna", "viewer", None).await;
+        let form = |body: String| {
+            app.call_raw(Method::POST, "/api/v1/auth/token", None, "application/x-www-form-urlencoded", body.into_bytes())
+        };
+        let first = login(&app, "iryna", PASSWORD).await.expect(200);
+        let refresh = first["refresh_token"].as_str().unwrap();
+        let second = form(format!("grant_type=refresh_token&refresh_token={refresh}")).await;
+        assert_eq!(second.header("cache-control"), Some("no-store"));
+        let second = second.expect(200);
+        assert_ne!(second["refresh_token"], first["refresh_token"], "the refresh token rotates");
+        as_bearer(&app, Method::GET, "/api/v1/me", second["access_token"].as_str().unwrap(), None).await.expect(200);
+        let again = form(format!("grant_type=refresh_token&refresh_token={refresh}")).await;
+        let refused = again.expect_oauth(400, "invalid_grant");
+        assert_eq!(refused["code"], "invalid_credentials", "the problem's code rides beside: {refused}");
+        form("grant_type=refresh_token".into()).await.expect_oauth(400, "invalid_request");
+        let newest = second["refresh_token"].as_str().unwrap();
+        app.call(Method::POST, "/api/v1/auth/refresh", None, Some(&json!({"refresh_token": newest}))).await.expect(200);
     }
 }
 
@@ -113,7 +135,7 @@ db_test! {
         let path = format!("/api/v1/users/{}", created["id"].as_str().unwrap());
         let patched = app.patch(&path, Role::Admin, &json!({"role": "publisher", "password": "a brand new long password"})).await.expect(200);
         assert_eq!(patched["role"], "publisher");
-        login(&app, "olena.k", PASSWORD).await.expect_problem(401, "invalid_credentials");
+        login(&app, "olena.k", PASSWORD).await.expect_oauth(400, "invalid_grant");
         login(&app, "olena.k", "a brand new long password").await.expect(200);
         app.patch(&path, Role::Admin, &json!({"username": "renamed"})).await.expect_problem(422, "validation_failed");
         app.patch(&path, Role::Admin, &json!({"username": null})).await.expect_problem(422, "validation_failed");
@@ -121,7 +143,7 @@ db_test! {
         assert_eq!(kept["unit"], serde_json::Value::Null);
         login(&app, "olena.k", "a brand new long password").await.expect(200);
         app.patch(&path, Role::Admin, &json!({"active": false})).await.expect(200);
-        login(&app, "olena.k", "a brand new long password").await.expect_problem(401, "invalid_credentials");
+        login(&app, "olena.k", "a brand new long password").await.expect_oauth(400, "invalid_grant");
         let listed = app.get_as("/api/v1/users", Role::Admin).await.expect(200);
         assert_eq!(listed["total"], 1);
         assert_eq!(listed["items"][0]["active"], false);
@@ -132,14 +154,14 @@ db_test! {
     async fn repeated_failures_are_slowed_down(app) {
         account(&app.db, "mykola", "viewer", None).await;
         for _ in 0..5 {
-            login(&app, "mykola", "guess guess guess").await.expect_problem(401, "invalid_credentials");
+            login(&app, "mykola", "guess guess guess").await.expect_oauth(400, "invalid_grant");
         }
         let blocked = login(&app, "mykola", PASSWORD).await;
-        blocked.expect_problem(429, "too_many_attempts");
+        blocked.expect_oauth(429, "temporarily_unavailable");
         let seconds: u64 = blocked.header("retry-after").unwrap().parse().unwrap();
         assert!((1..=30).contains(&seconds), "{seconds}");
         let other = login(&app, "someone-else", PASSWORD).await;
-        other.expect_problem(401, "invalid_credentials");
+        other.expect_oauth(400, "invalid_grant");
     }
 }
 

@@ -31,7 +31,7 @@ async fn fill_every_table(app: &TestApp) {
     app.call(Method::POST, "/api/v1/auth/token", None, Some(&login)).await.expect(200);
     Console::signed_in(app, "olena").await;
     let wrong = json!({"username": "olena", "password": "not her password at all"});
-    app.call(Method::POST, "/api/v1/auth/token", None, Some(&wrong)).await.expect_problem(401, "invalid_credentials");
+    app.call(Method::POST, "/api/v1/auth/token", None, Some(&wrong)).await.expect_oauth(400, "invalid_grant");
     let account =
         json!({"client_id": "city-website", "name": "Сайт міста", "role": "editor", "scopes": ["activities"]});
     app.post("/api/v1/service-accounts", Role::Admin, &account).await.expect(201);

@@ -61,12 +61,14 @@ fn every_operation_is_documented_with_its_errors() {
                 }
                 assert!(operation["security"].is_array(), "{name} has no security requirement");
             }
+            // The OAuth2 token endpoint answers its errors as RFC 6749 says; every other operation, as problems.
+            let (media, schema) = match operation["operationId"].as_str() {
+                Some("issue_token") => ("application/json", "#/components/schemas/OAuthError"),
+                _ => ("application/problem+json", "#/components/schemas/Problem"),
+            };
             for (status, response) in responses {
                 if status.starts_with('4') || status.starts_with('5') {
-                    assert!(
-                        response["content"]["application/problem+json"].is_object(),
-                        "{name} {status} is not a problem+json response"
-                    );
+                    assert_eq!(response["content"][media]["schema"]["$ref"], schema, "{name} {status}");
                 }
             }
         }
@@ -208,4 +210,52 @@ fn every_schema_has_an_example() {
         .collect();
     assert!(missing.is_empty(), "schemas without an example: {missing:?}");
     assert_eq!(spec["components"]["schemas"]["PartnerDraft"]["example"]["name"]["en"], "Wrocław");
+}
+
+/// The rules the contract states on lists, aliases, links and parties (`contract::bounds`).
+#[test]
+fn the_contract_states_the_rules_on_lists_links_and_parties() {
+    let spec = intercoop_api::contract::spec_value();
+    let schemas = &spec["components"]["schemas"];
+    for (schema, list) in
+        [("ActivityDraft", "measure_ids"), ("GrantDraft", "activity_ids"), ("PartnerDraft", "aliases")]
+    {
+        assert_eq!(schemas[schema]["properties"][list]["uniqueItems"], true, "{schema}.{list}");
+    }
+    assert_eq!(schemas["PartnerDraft"]["properties"]["aliases"]["items"]["minLength"], 1);
+    let link = &schemas["ActivityDraft"]["properties"]["links"]["items"];
+    assert!(link["pattern"].as_str().unwrap().starts_with("^https?://"), "{link}");
+    let url = &schemas["NewWebhook"]["properties"]["url"];
+    assert_eq!(url["maxLength"], 2000);
+    assert!(url["pattern"].as_str().unwrap().starts_with("^https?://"), "{url}");
+    let party = schemas["AgreementParty"]["oneOf"].as_array().unwrap();
+    assert_eq!(party.len(), 2);
+    assert_eq!(schemas["AgreementPartyPartner"]["required"], serde_json::json!(["partner_id"]));
+    assert_eq!(schemas["AgreementPartyNamed"]["required"], serde_json::json!(["name"]));
+}
+
+db_test! {
+    async fn what_the_contract_refuses_the_service_refuses(app) {
+        use intercoop_tests::Role;
+        use serde_json::json;
+        let fixture = app.programme_fixture().await;
+        let measure = fixture.measure("1.2");
+        let activity = |extra: serde_json::Value| {
+            let mut body = json!({"title": {"uk": "Зустріч"}, "kind": "meeting", "start_date": "2024-05-01", "measure_ids": [measure]});
+            body.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
+            body
+        };
+        let refused = [
+            ("/api/v1/activities", activity(json!({"measure_ids": [measure, measure]})), "measure_ids[1]"),
+            ("/api/v1/activities", activity(json!({"links": ["ftp://khm.gov.ua/"]})), "links[0]"),
+            ("/api/v1/partners", json!({"name": {"uk": "Вроцлав"}, "kind": "partner_city", "aliases": ["Breslau", "Breslau"]}), "aliases[1]"),
+            ("/api/v1/partners", json!({"name": {"uk": "Вроцлав"}, "kind": "partner_city", "aliases": [""]}), "aliases[0]"),
+            ("/api/v1/webhooks", json!({"url": " http://127.0.0.1:9/hook", "event_types": ["*"], "active": false}), "url"),
+        ];
+        for (path, body, field) in refused {
+            let response = app.post(path, Role::Admin, &body).await;
+            response.expect_problem(422, "validation_failed");
+            assert_eq!(response.error_fields(), [field], "{body}");
+        }
+    }
 }

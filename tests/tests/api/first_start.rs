@@ -12,7 +12,7 @@ fn with_first_admin() -> Options {
 db_test! {
     async fn the_first_start_makes_the_admin_account_once(app: with_first_admin()) {
         login(&app, "admin", PASSWORD).await.expect(200);
-        login(&app, "admin", "another password, not the admin's").await.expect_problem(401, "invalid_credentials");
+        login(&app, "admin", "another password, not the admin's").await.expect_oauth(400, "invalid_grant");
         let sibling = app.spawn_sibling().await;
         let listed = sibling.get_as("/api/v1/users", Role::Admin).await.expect(200);
         assert_eq!(listed["total"], 1, "a second process on the same database makes no second admin: {listed}");

@@ -12,6 +12,7 @@ mod concurrency;
 mod contract;
 mod database_file;
 mod dataset;
+mod examples;
 mod first_start;
 mod generated;
 mod grants_agreements;

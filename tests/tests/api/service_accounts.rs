@@ -46,21 +46,21 @@ db_test! {
         let via_basic = app
             .call_with_headers(Method::POST, "/api/v1/auth/token", &[("authorization", &basic), ("content-type", "application/x-www-form-urlencoded")], None)
             .await;
-        assert_eq!(via_basic.status.as_u16(), 400, "an empty form has no grant_type: {}", via_basic.text);
+        via_basic.expect_oauth(400, "invalid_request");
         let via_basic = app
             .call_raw_with_headers(Method::POST, "/api/v1/auth/token", &[("authorization", &basic)], "application/x-www-form-urlencoded", b"grant_type=client_credentials".to_vec())
             .await;
         via_basic.expect(200);
 
-        client_token(&app, "city-website", "wrong").await.expect_problem(401, "invalid_credentials");
+        client_token(&app, "city-website", "wrong").await.expect_oauth(401, "invalid_client");
         let rotated = app.call(Method::POST, &format!("{path}/secret"), Some(Role::Admin), None).await.expect(200);
-        client_token(&app, "city-website", &secret).await.expect_problem(401, "invalid_credentials");
+        client_token(&app, "city-website", &secret).await.expect_oauth(401, "invalid_client");
         let fresh = rotated["client_secret"].as_str().unwrap();
         client_token(&app, "city-website", fresh).await.expect(200);
 
         app.patch(&path, Role::Admin, &json!({"active": false})).await.expect(200);
         with_token(&app, Method::GET, "/api/v1/me", &access, None).await.expect_problem(401, "invalid_token");
-        client_token(&app, "city-website", fresh).await.expect_problem(401, "invalid_credentials");
+        client_token(&app, "city-website", fresh).await.expect_oauth(401, "invalid_client");
         let trail = app.get_as("/api/v1/audit?record_type=service_account", Role::Admin).await.expect(200);
         assert_eq!(trail["total"], 3);
         assert!(!trail.to_string().contains(fresh), "no secret in the trail");
@@ -72,12 +72,12 @@ db_test! {
         // PostgreSQL text cannot hold NUL: such a name matches no account and must not reach the database.
         let form = "grant_type=client_credentials&client_id=city%00website&client_secret=9f2c";
         let r = app.call_raw(Method::POST, "/api/v1/auth/token", None, "application/x-www-form-urlencoded", form.as_bytes().to_vec()).await;
-        r.expect_problem(401, "invalid_credentials");
+        r.expect_oauth(401, "invalid_client");
         let login = json!({"username": "ad\u{0}min", "password": "correct horse battery staple"});
         // In JSON, any NUL is refused before the body is read.
-        app.call(Method::POST, "/api/v1/auth/token", None, Some(&login)).await.expect_problem(422, "validation_failed");
+        app.call(Method::POST, "/api/v1/auth/token", None, Some(&login)).await.expect_oauth(400, "invalid_request");
         let form = "grant_type=password&username=ad%00min&password=x";
         let r = app.call_raw(Method::POST, "/api/v1/auth/token", None, "application/x-www-form-urlencoded", form.as_bytes().to_vec()).await;
-        r.expect_problem(401, "invalid_credentials");
+        r.expect_oauth(400, "invalid_grant");
     }
 }

@@ -21,14 +21,14 @@ db_test! {
         account(&app.db, "mykola", "viewer", None).await;
         let guesses = futures_util::future::join_all((0..40).map(|_| login(&app, "mykola", "guess guess guess"))).await;
         let statuses: Vec<u16> = guesses.iter().map(|r| r.status.as_u16()).collect();
-        let refused = statuses.iter().filter(|s| **s == 401).count();
+        let refused = statuses.iter().filter(|s| **s == 400).count();
         let slowed = statuses.iter().filter(|s| **s == 429 || **s == 503).count();
         assert_eq!(refused + slowed, 40, "{statuses:?}");
         assert!(refused <= 5, "at most five guesses are checked: {statuses:?}");
         for response in guesses.iter().filter(|r| r.status.as_u16() == 429) {
             assert!(response.header("retry-after").is_some());
         }
-        login(&app, "mykola", PASSWORD).await.expect_problem(429, "too_many_attempts");
+        login(&app, "mykola", PASSWORD).await.expect_oauth(429, "temporarily_unavailable");
     }
 }
 
@@ -37,9 +37,9 @@ db_test! {
         account(&app.db, "ivan", "viewer", None).await;
         let sibling = app.spawn_sibling().await;
         for replica in [&app, &sibling, &app, &sibling, &app] {
-            login(replica, "ivan", "guess guess guess").await.expect_problem(401, "invalid_credentials");
+            login(replica, "ivan", "guess guess guess").await.expect_oauth(400, "invalid_grant");
         }
-        login(&sibling, "ivan", PASSWORD).await.expect_problem(429, "too_many_attempts");
+        login(&sibling, "ivan", PASSWORD).await.expect_oauth(429, "temporarily_unavailable");
     }
 }
 
@@ -48,17 +48,17 @@ db_test! {
         account(&app.db, "mykola", "viewer", None).await;
         account(&app.db, "olena", "viewer", None).await;
         for _ in 0..5 {
-            login_from(&app, "198.51.100.1", "mykola", "guess guess guess").await.expect_problem(401, "invalid_credentials");
+            login_from(&app, "198.51.100.1", "mykola", "guess guess guess").await.expect_oauth(400, "invalid_grant");
         }
-        login_from(&app, "198.51.100.1", "mykola", PASSWORD).await.expect_problem(429, "too_many_attempts");
+        login_from(&app, "198.51.100.1", "mykola", PASSWORD).await.expect_oauth(429, "temporarily_unavailable");
         login_from(&app, "198.51.100.2", "olena", PASSWORD).await.expect(200);
         login_from(&app, "198.51.100.1", "olena", PASSWORD).await.expect(200);
 
         for n in 0..20 {
             let response = login_from(&app, "198.51.100.3", &format!("nobody{n}"), "guess guess guess").await;
-            response.expect_problem(401, "invalid_credentials");
+            response.expect_oauth(400, "invalid_grant");
         }
-        login_from(&app, "198.51.100.3", "olena", PASSWORD).await.expect_problem(429, "too_many_attempts");
+        login_from(&app, "198.51.100.3", "olena", PASSWORD).await.expect_oauth(429, "temporarily_unavailable");
         login_from(&app, "198.51.100.4", "olena", PASSWORD).await.expect(200);
     }
 }

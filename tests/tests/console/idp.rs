@@ -74,7 +74,7 @@ async fn scenario(backend: Backend) {
     refused.expect_problem(422, "validation_failed");
     assert_eq!(refused.error_fields(), ["password"], "an account the provider signs in has no password here");
     let login = json!({"username": "o.koval_khm.gov.ua", "password": PASSWORD});
-    app.call(Method::POST, "/api/v1/auth/token", None, Some(&login)).await.expect_problem(401, "invalid_credentials");
+    app.call(Method::POST, "/api/v1/auth/token", None, Some(&login)).await.expect_oauth(400, "invalid_grant");
 
     // A code traded once is spent; a wrong nonce is refused; the role follows the provider at the next sign-in.
     console.get(&format!("/console/sign-in/idp/callback?code=code-2&state={state}")).await.expect(401);

@@ -10,6 +10,7 @@ use crate::http::error::ApiError;
 
 mod logout;
 mod me;
+pub mod oauth;
 mod refresh;
 mod token;
 
@@ -30,8 +31,9 @@ pub struct TokenResponse {
     pub token_type: &'static str,
     /// Seconds until the access token expires.
     pub expires_in: i64,
-    /// Trades for a new pair at `/api/v1/auth/refresh`, once; revoked by `/api/v1/auth/logout`. Not given to
-    /// service accounts, which sign in again with their secret.
+    /// Trades for a new pair once, at `/api/v1/auth/token` with `grant_type=refresh_token` (or at
+    /// `/api/v1/auth/refresh`); revoked by `/api/v1/auth/logout`. Not given to service accounts, which sign in
+    /// again with their secret.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub refresh_token: Option<String>,
     /// A service account's scopes, space-separated.

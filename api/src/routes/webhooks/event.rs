@@ -63,7 +63,7 @@ impl Modify for WebhookContract {
                  five hours). An event may arrive more than once: drop repeated `webhook-id`s. Each record's events \
                  arrive in order.",
             ))
-            .tag("webhooks")
+            .tag("webhook-events")
             .parameter(header(
                 "webhook-id",
                 "The event's id, the same on every attempt",
