@@ -158,6 +158,7 @@ fn figment(file: Figment, variables: impl IntoIterator<Item = (String, String)>)
 fn extract(figment: Figment) -> anyhow::Result<Settings> {
     let mut settings: Settings = figment.extract_lossy().context("reading the settings")?;
     settings.request_timeout_secs = settings.request_timeout_secs.max(1);
+    settings.open_data.check().map_err(anyhow::Error::msg)?;
     Ok(settings)
 }
 
@@ -275,6 +276,24 @@ mod tests {
         assert_eq!(password.expose(), " \"123456789012\" ", "a value is taken as written");
         assert!(!format!("{password:?}").contains("1234"), "a secret does not print");
         assert!(!settings.seed_demo);
+    }
+
+    #[test]
+    fn the_readmes_iati_settings_read_as_written() {
+        let readme = include_str!("../../README.md");
+        let start = readme.find("```toml\n[open_data]").expect("the README shows the [open_data] table");
+        let block = &readme[start + 8..];
+        let block = &block[..block.find("```").unwrap()];
+        let settings = extract(figment(Figment::from(Toml::string(block)), vars(&[]))).unwrap();
+        assert_eq!(settings.open_data.iati_organisation_identifier, "UA-EDR-39816211");
+        assert_eq!(settings.open_data.iati_sectors["1.10"], "25010");
+        assert_eq!(settings.open_data.iati_default_sector, "15112");
+        assert_eq!(settings.open_data.license_type, "Attribution", "the rest keep their defaults");
+        let wrong = Figment::from(Toml::string("[open_data]\niati_sectors = { \"1.2\" = \"4303\" }\n"));
+        let error = extract(figment(wrong, vars(&[]))).unwrap_err().to_string();
+        assert!(error.contains("\"1.2\": '4303' is not a DAC 5-digit sector code"), "{error}");
+        let wrong = vars(&[("INTERCOOP_OPEN_DATA_IATI_ORGANISATION_IDENTIFIER", "UA/EDR")]);
+        assert!(extract(figment(Figment::new(), wrong)).is_err());
     }
 
     #[test]

@@ -3,9 +3,10 @@
 //! (the report's and the open data's) goes through [`field`], which keeps spreadsheets from reading a cell as a
 //! formula (OWASP's advice on CSV injection).
 
+use intercoop_domain::DateRange;
 use intercoop_domain::report::Report;
 
-pub const COLUMNS: [&str; 13] = [
+pub const COLUMNS: [&str; 14] = [
     "section",
     "section_title",
     "measure_code",
@@ -19,6 +20,7 @@ pub const COLUMNS: [&str; 13] = [
     "text",
     "partners",
     "publication",
+    "additional_dates",
 ];
 
 pub fn render(report: &Report) -> String {
@@ -36,7 +38,7 @@ pub fn table(report: &Report) -> Vec<Vec<String>> {
         for measure in &section.measures {
             let lead = [section.number.clone(), section.title.clone(), measure.code.to_string(), measure.title.clone()];
             if measure.entries.is_empty() {
-                let rest = ["", "", "", "", "", "", measure.none_text.as_deref().unwrap_or(""), "", ""];
+                let rest = ["", "", "", "", "", "", measure.none_text.as_deref().unwrap_or(""), "", "", ""];
                 rows.push(lead.iter().cloned().chain(rest.iter().map(|s| s.to_string())).collect());
             }
             for entry in &measure.entries {
@@ -50,6 +52,7 @@ pub fn table(report: &Report) -> Vec<Vec<String>> {
                     entry.text.clone(),
                     entry.partners.join("; "),
                     entry.publication.as_str().to_owned(),
+                    entry.additional_dates.iter().map(DateRange::iso).collect::<Vec<_>>().join("; "),
                 ];
                 rows.push(lead.iter().cloned().chain(rest).collect());
             }

@@ -14,6 +14,34 @@ pub struct DateRange {
     pub end_date: Option<NaiveDate>,
 }
 
+impl DateRange {
+    /// The period in ISO 8601: the day, or the first and last days as an interval (`2024-07-23/2024-07-26`).
+    pub fn iso(&self) -> String {
+        match self.end_date {
+            Some(end) => format!("{}/{end}", self.start_date),
+            None => self.start_date.to_string(),
+        }
+    }
+
+    /// Reads what [`DateRange::iso`] writes.
+    pub fn parse_iso(text: &str) -> Option<Self> {
+        let (start, end) = match text.split_once('/') {
+            Some((start, end)) => (start, Some(end.parse().ok()?)),
+            None => (text, None),
+        };
+        Some(Self { start_date: start.parse().ok()?, end_date: end })
+    }
+}
+
+/// A date written to its precision, as ISO 8601 allows: `2024-05-14`, `2024-05` or `2024`.
+pub fn iso_to_precision(date: NaiveDate, precision: DatePrecision) -> String {
+    match precision {
+        DatePrecision::Day => date.to_string(),
+        DatePrecision::Month => date.format("%Y-%m").to_string(),
+        DatePrecision::Year => date.format("%Y").to_string(),
+    }
+}
+
 /// Checks a start and optional end date against each other and against their precision: a month-precise date is
 /// the first of its month, a year-precise date the first of January.
 pub fn check_span(
@@ -70,6 +98,19 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn ranges_and_precise_dates_in_iso_8601() {
+        let range = DateRange { start_date: d("2024-07-23"), end_date: Some(d("2024-07-26")) };
+        assert_eq!(range.iso(), "2024-07-23/2024-07-26");
+        assert_eq!(DateRange::parse_iso(&range.iso()), Some(range));
+        let day = DateRange { start_date: d("2024-05-14"), end_date: None };
+        assert_eq!(DateRange::parse_iso(&day.iso()), Some(day));
+        assert_eq!(DateRange::parse_iso("2024-05-14/"), None);
+        assert_eq!(iso_to_precision(d("2024-05-01"), DatePrecision::Month), "2024-05");
+        assert_eq!(iso_to_precision(d("2024-01-01"), DatePrecision::Year), "2024");
+        assert_eq!(iso_to_precision(d("2024-01-01"), DatePrecision::Day), "2024-01-01");
     }
 
     #[test]

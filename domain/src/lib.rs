@@ -14,7 +14,7 @@ pub mod validation;
 mod workflow;
 
 pub use codes::{CountryCode, CurrencyCode, MeasureCode, Money};
-pub use dates::DateRange;
+pub use dates::{DateRange, iso_to_precision};
 pub use enums::*;
 pub use records::*;
 pub use roles::Role;

@@ -14,6 +14,7 @@ mod m20261202_000008_activity_listing;
 mod m20261203_000009_owners_and_sign_in_failures;
 mod m20261204_000010_console_sessions;
 mod m20261204_000011_record_comments;
+mod m20261205_000012_imports_without_programme;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000009_owners_and_sign_in_failures::Migration),
             Box::new(m20261204_000010_console_sessions::Migration),
             Box::new(m20261204_000011_record_comments::Migration),
+            Box::new(m20261205_000012_imports_without_programme::Migration),
         ]
     }
 }

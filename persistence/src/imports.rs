@@ -19,6 +19,7 @@ use crate::entities::activity::{Column, Entity};
 use crate::entities::{partner, report_import};
 use crate::links::ACTIVITY_MEASURES;
 use crate::partners::Partners;
+use crate::structure::{self, NewStructure};
 use crate::support::{Page, PageRequest, from_json, new_meta, now, parse_stored};
 use crate::{Actor, Database, RepoError};
 
@@ -66,16 +67,23 @@ pub async fn partner_names(db: &Database) -> Result<Vec<PartnerNames>, RepoError
     crate::partners::names(db).await
 }
 
-/// Creates the drafts in one transaction: all of them or (on any failure) none; see `create_drafts`. `progress`
-/// hears how many are written so far.
+/// Creates the drafts in one transaction, after the programme's structure when the report brings it: all of them
+/// or (on any failure) none; see `create_drafts`. `progress` hears how many are written so far.
 pub async fn create_activities(
     db: &Database,
     actor: &Actor,
+    structure: Option<NewStructure>,
     drafts: Vec<(ActivityDraft, Option<usize>)>,
     partners: Vec<PartnerDraft>,
     progress: impl FnMut(usize, usize),
 ) -> Result<Vec<Uuid>, RepoError> {
-    db.write(async |txn| create_drafts(txn, actor, drafts, partners, progress).await).await
+    db.write(async |txn| {
+        if let Some(structure) = structure {
+            structure::create_in_txn(txn, actor, structure).await?;
+        }
+        create_drafts(txn, actor, drafts, partners, progress).await
+    })
+    .await
 }
 
 /// Creates those of `drafts` that are not there already (the same start date and description), each linked to
@@ -141,7 +149,9 @@ impl ImportState {
 pub struct ReportImport {
     pub id: Uuid,
     pub version: i32,
-    pub programme_id: Uuid,
+    /// The programme its activities go under; none until applying creates the one the report names, when no
+    /// programme ran in its year.
+    pub programme_id: Option<Uuid>,
     pub year: i32,
     pub file_name: String,
     pub text: String,
@@ -159,7 +169,7 @@ pub struct ReportImport {
 /// What an upload holds once read.
 #[derive(Debug, Clone)]
 pub struct NewImport {
-    pub programme_id: Uuid,
+    pub programme_id: Option<Uuid>,
     pub year: i32,
     pub file_name: String,
     pub text: String,
@@ -276,8 +286,9 @@ impl From<RepoError> for ApplyError {
     }
 }
 
-/// Applies version `version` of a proposed import: in one transaction, marks it applied and creates those of
-/// `drafts` that are not there already (the same start date and description), each linked to the partner of
+/// Applies version `version` of a proposed import: in one transaction, marks it applied, creates the programme's
+/// `structure` when it brings one (and names it the import's programme), and creates those of `drafts` that are
+/// not there already (the same start date and description), each linked to the partner of
 /// `partners` its index names (created as a draft unless a partner of that name exists by then). `None` when the
 /// import is no longer that version or no longer proposed, and nothing is written.
 pub async fn apply(
@@ -285,6 +296,7 @@ pub async fn apply(
     actor: &Actor,
     id: Uuid,
     version: i32,
+    structure: Option<NewStructure>,
     drafts: Vec<(ActivityDraft, Option<usize>)>,
     partners: Vec<PartnerDraft>,
 ) -> Result<Option<ReportImport>, RepoError> {
@@ -304,6 +316,15 @@ pub async fn apply(
                 .map_err(RepoError::from)?;
             if marked.rows_affected == 0 {
                 return Err(ApplyError::Stale);
+            }
+            if let Some(structure) = structure {
+                let programme_id = structure::create_in_txn(txn, actor, structure).await?;
+                report_import::Entity::update_many()
+                    .col_expr(report_import::Column::ProgrammeId, Expr::value(programme_id))
+                    .filter(report_import::Column::Id.eq(id))
+                    .exec(txn)
+                    .await
+                    .map_err(RepoError::from)?;
             }
             let created = create_drafts(txn, actor, drafts, partners, |_, _| {}).await?;
             report_import::Entity::update_many()

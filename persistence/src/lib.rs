@@ -27,6 +27,7 @@ pub mod reports;
 pub mod seed;
 pub mod service_accounts;
 pub mod sign_in_failures;
+pub mod structure;
 pub mod users;
 pub mod webhooks;
 

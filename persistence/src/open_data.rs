@@ -120,21 +120,25 @@ pub struct Stamp {
     pub changes: i64,
     pub last_seq: i64,
     pub last_at: Option<DateTime<Utc>>,
+    /// When the first of those changes was made.
+    pub first_at: Option<DateTime<Utc>>,
 }
 
 pub async fn stamp(db: &Database, record_types: &[&str]) -> Result<Stamp, RepoError> {
     use crate::entities::change::{Column, Entity};
-    let row: Option<(i64, Option<i64>, Option<DateTime<Utc>>)> = Entity::find()
+    type Row = (i64, Option<i64>, Option<DateTime<Utc>>, Option<DateTime<Utc>>);
+    let row: Option<Row> = Entity::find()
         .select_only()
         .column_as(Expr::col(Column::Seq).count(), "changes")
         .column_as(Expr::col(Column::Seq).max(), "last_seq")
         .column_as(Expr::col(Column::At).max(), "last_at")
+        .column_as(Expr::col(Column::At).min(), "first_at")
         .filter(Column::RecordType.is_in(record_types.iter().map(|t| t.to_string())))
         .into_tuple()
         .one(db.connection())
         .await?;
-    let (changes, last_seq, last_at) = row.unwrap_or((0, None, None));
-    Ok(Stamp { changes, last_seq: last_seq.unwrap_or(0), last_at })
+    let (changes, last_seq, last_at, first_at) = row.unwrap_or((0, None, None, None));
+    Ok(Stamp { changes, last_seq: last_seq.unwrap_or(0), last_at, first_at })
 }
 
 #[cfg(test)]

@@ -118,6 +118,7 @@ pub const TABLE: &[(&str, Option<Role>)] = &[
     ("partners_geojson", None),
     ("grants_360giving", None),
     ("activities_jsonld", None),
+    ("iati_activities", None),
     ("dataset_csv", None),
     ("list_webhooks", Some(Role::Admin)),
     ("create_webhook", Some(Role::Admin)),

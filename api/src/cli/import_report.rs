@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use anyhow::Context;
-use intercoop_operations::imports::{self, Home, plan, programme_of, report_text};
+use intercoop_operations::imports::{self, Home, PlanError, plan, programme_of, report_text};
 use intercoop_operations::{Caller, Database};
 use uuid::Uuid;
 
@@ -23,7 +23,8 @@ pub struct ImportReport {
     /// The year the report is for.
     #[arg(long)]
     pub year: i32,
-    /// The programme's id; may be left out when one programme runs in that year.
+    /// The programme's id; may be left out when one programme runs in that year, or none does (the report's own
+    /// programme is then created with it).
     #[arg(long)]
     pub programme: Option<Uuid>,
     /// Show what would be created, matched and flagged, and change nothing.
@@ -59,18 +60,30 @@ fn table(plan: &Plan) -> String {
 fn summary(plan: &Plan) -> String {
     let count = |fate| plan.count(fate);
     let flagged = plan.flagged();
-    format!(
-        "{} measure rows; {} dated events: {} new, {} imported before, {} without a measure, {} not valid; {} flagged; \
+    let programme = match &plan.new_programme {
+        Some(p) => format!(
+            "a new programme, '{}' ({}-{}), with {} sections and {} measures; ",
+            p.title,
+            p.first_year,
+            p.last_year,
+            p.sections.len(),
+            p.sections.iter().map(|s| s.measures.len()).sum::<usize>()
+        ),
+        None => String::new(),
+    };
+    programme
+        + &format!(
+            "{} measure rows; {} dated events: {} new, {} imported before, {} without a measure, {} not valid; {} flagged; \
          {} new partners",
-        plan.measures.len(),
-        plan.activities.len(),
-        count(Fate::New),
-        count(Fate::Existing),
-        count(Fate::NoMeasure),
-        count(Fate::Invalid),
-        flagged,
-        plan.new_partners.len()
-    )
+            plan.measures.len(),
+            plan.activities.len(),
+            count(Fate::New),
+            count(Fate::Existing),
+            count(Fate::NoMeasure),
+            count(Fate::Invalid),
+            flagged,
+            plan.new_partners.len()
+        )
 }
 
 /// A bar on standard error while drafts are written, when it is a terminal.
@@ -88,7 +101,11 @@ fn progress_bar() -> impl FnMut(usize, usize) {
 pub async fn run(db: &Database, args: ImportReport, home: &Home) -> anyhow::Result<String> {
     let bytes = std::fs::read(&args.file).with_context(|| format!("reading {}", args.file.display()))?;
     let text = report_text(bytes).map_err(|e| anyhow::anyhow!("reading {}: {e}", args.file.display()))?;
-    let programme = programme_of(db, args.year, args.programme).await?;
+    let programme = match programme_of(db, args.year, args.programme).await {
+        Ok(id) => Some(id),
+        Err(PlanError::NoProgramme(_)) => None,
+        Err(e) => return Err(e.into()),
+    };
     let mut plan = plan(db, &text, args.year, programme, home).await?;
     let mut out = match args.format {
         Output::Json => serde_json::to_string_pretty(&plan)?,

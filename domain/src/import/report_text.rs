@@ -4,12 +4,23 @@
 //! source paragraph kept.
 
 use super::dates::{FoundDates, find_dates};
+use super::heading::{ProgrammeHeading, programme_heading};
+
+/// A section's heading row of the table ("II. Промоція міста").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SectionRow {
+    /// The Roman numeral: "II".
+    pub number: String,
+    pub title: String,
+}
 
 /// A measure's row of the table.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MeasureRow {
     /// "1.10"
     pub code: String,
+    /// The numeral of the section heading above it, if any.
+    pub section: Option<String>,
     /// The measure's title as the row writes it.
     pub title: String,
     /// What the row says was done, without its markup, paragraph by paragraph.
@@ -30,6 +41,9 @@ pub struct ProposedActivity {
 /// What the report holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReadReport {
+    /// The programme its title names, when it names one.
+    pub programme: Option<ProgrammeHeading>,
+    pub sections: Vec<SectionRow>,
     pub measures: Vec<MeasureRow>,
     pub activities: Vec<ProposedActivity>,
 }
@@ -168,19 +182,20 @@ fn title(paragraph: &str, dates: &FoundDates) -> String {
 
 /// Reads a report of `year` in the reference's text shape.
 pub fn read_report_text(text: &str, year: i32) -> ReadReport {
-    let mut rows: Vec<(String, String, String)> = Vec::new();
+    let mut rows: Vec<(String, Option<String>, String, String)> = Vec::new();
+    let mut sections: Vec<SectionRow> = Vec::new();
     for line in text.lines() {
         let cells: Vec<&str> = line.split('\t').collect();
-        if let Some(code) = cells.first().and_then(|c| measure_code(c)) {
+        let first = cells.first().map(|c| c.trim()).unwrap_or_default();
+        if let Some(code) = measure_code(first) {
             let title = cells.get(1).copied().unwrap_or_default().to_owned();
-            rows.push((code, title, cells.get(2..).map(|c| c.join(" ")).unwrap_or_default()));
-        } else if let Some((_, title, done)) = rows.last_mut() {
-            // A section heading ("II. Промоція") closes nothing: its measures follow. A line broken off a row
-            // continues it: its first cell the title, the rest what was done.
-            let first = cells.first().map(|c| c.trim()).unwrap_or_default();
-            if first.split_once(". ").is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| "IVXLC".contains(c))) {
-                continue;
-            }
+            let section = sections.last().map(|s| s.number.clone());
+            rows.push((code, section, title, cells.get(2..).map(|c| c.join(" ")).unwrap_or_default()));
+        } else if let Some((number, title)) = section_heading(first) {
+            // A section heading ("II. Промоція") closes nothing: its measures follow.
+            sections.push(SectionRow { number: number.to_owned(), title: title.trim().to_owned() });
+        } else if let Some((_, _, title, done)) = rows.last_mut() {
+            // A line broken off a row continues it: its first cell the title, the rest what was done.
             if cells.len() >= 2 {
                 title.push(' ');
                 title.push_str(first);
@@ -194,7 +209,7 @@ pub fn read_report_text(text: &str, year: i32) -> ReadReport {
     }
     let mut measures = Vec::new();
     let mut activities = Vec::new();
-    for (code, title_cell, done) in rows {
+    for (code, section, title_cell, done) in rows {
         let paragraphs = paragraphs(&done);
         for paragraph in &paragraphs {
             for (dates, source) in events(paragraph, year) {
@@ -206,9 +221,16 @@ pub fn read_report_text(text: &str, year: i32) -> ReadReport {
                 });
             }
         }
-        measures.push(MeasureRow { code, title: self::paragraphs(&title_cell).join(" "), paragraphs });
+        measures.push(MeasureRow { code, section, title: self::paragraphs(&title_cell).join(" "), paragraphs });
     }
-    ReadReport { measures, activities }
+    ReadReport { programme: programme_heading(text), sections, measures, activities }
+}
+
+/// A section's heading: its Roman numeral and title ("II. Промоція міста").
+fn section_heading(cell: &str) -> Option<(&str, &str)> {
+    let (number, title) = cell.split_once(". ")?;
+    (!number.is_empty() && number.chars().all(|c| "IVXLC".contains(c)) && !title.trim().is_empty())
+        .then_some((number, title))
 }
 
 #[cfg(test)]
@@ -257,6 +279,10 @@ mod tests {
         let read = read_report_text(text, 2024);
         let codes: Vec<&str> = read.measures.iter().map(|m| m.code.as_str()).collect();
         assert_eq!(codes, ["1.1", "1.7", "2.1"]);
+        let sections: Vec<(&str, Option<&str>)> =
+            read.measures.iter().map(|m| (m.code.as_str(), m.section.as_deref())).collect();
+        assert_eq!(sections, [("1.1", Some("I")), ("1.7", Some("I")), ("2.1", Some("II"))]);
+        assert_eq!(read.sections[1], SectionRow { number: "II".into(), title: "Промоція".into() });
         assert_eq!(read.activities.len(), 2);
         assert_eq!(read.activities[0].title, "Зустріч");
         assert_eq!(read.activities[1].dates.periods[0].start_date.to_string(), "2024-12-12");

@@ -10,7 +10,7 @@ pub use agreement::{AgreementDraft, AgreementParty};
 pub use grant::GrantDraft;
 pub use measure::{MeasureDraft, PlannedFunding};
 pub use partner::{Coordinates, PartnerDraft};
-pub use programme::{CouncilDecision, ProgrammeDraft, SectionDraft, roman_value};
+pub use programme::{CouncilDecision, ProgrammeDraft, SectionDraft, roman_numeral, roman_value};
 
 use chrono::{DateTime, Utc};
 use uuid::Uuid;

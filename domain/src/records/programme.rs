@@ -98,9 +98,14 @@ impl SectionDraft {
 
 /// The value of a Roman numeral from I to XXXIX, written canonically.
 pub fn roman_value(numeral: &str) -> Option<u16> {
+    (1..40u16).find(|n| roman_numeral(*n).is_some_and(|r| r == numeral))
+}
+
+/// The Roman numeral of 1 to 39.
+pub fn roman_numeral(n: u16) -> Option<String> {
     const UNITS: [&str; 10] = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"];
     const TENS: [&str; 4] = ["", "X", "XX", "XXX"];
-    (1..40u16).find(|n| format!("{}{}", TENS[(n / 10) as usize], UNITS[(n % 10) as usize]) == numeral)
+    (1..40).contains(&n).then(|| format!("{}{}", TENS[(n / 10) as usize], UNITS[(n % 10) as usize]))
 }
 
 #[cfg(test)]
@@ -110,6 +115,8 @@ mod tests {
     #[test]
     fn roman_numerals() {
         assert_eq!(roman_value("I"), Some(1));
+        assert_eq!(roman_numeral(14).as_deref(), Some("XIV"));
+        assert_eq!(roman_numeral(0), None);
         assert_eq!(roman_value("II"), Some(2));
         assert_eq!(roman_value("XIV"), Some(14));
         assert_eq!(roman_value("IIII"), None);

@@ -14,7 +14,7 @@ pub use checks::{Finding, PartnerNames, checks};
 pub use date_phrase::{Lang, Span, date_phrase};
 pub use summary::{Amount, Count, Summary, summary};
 
-use crate::{ActivityDraft, DatePrecision, LocalizedText, MeasureCode, ProgrammeDraft, PublicationState};
+use crate::{ActivityDraft, DatePrecision, DateRange, LocalizedText, MeasureCode, ProgrammeDraft, PublicationState};
 
 /// What a report is made from: the programme's structure and the activities of the year.
 #[derive(Debug, Clone)]
@@ -108,6 +108,8 @@ pub struct ReportEntry {
     pub date_phrase: Option<String>,
     pub start_date: NaiveDate,
     pub end_date: Option<NaiveDate>,
+    /// The activity's further periods, when it was held in parts ("16 квітня, 14 травня").
+    pub additional_dates: Vec<DateRange>,
     pub date_precision: DatePrecision,
     pub title: String,
     /// The activity's description (its title when it has none), with its outcome.
@@ -215,6 +217,7 @@ fn entry(data: &ActivityData, lang: Lang) -> ReportEntry {
         date_phrase: date_phrase(&spans, a.date_precision, lang),
         start_date: a.start_date,
         end_date: a.end_date,
+        additional_dates: a.additional_dates.clone(),
         date_precision: a.date_precision,
         title: lang.pick(&a.title),
         text,

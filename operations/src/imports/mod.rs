@@ -4,6 +4,9 @@
 mod corrections;
 mod docx_text;
 mod plan;
+mod proposal;
+mod reading;
+mod structure;
 mod upload;
 
 pub use corrections::{Correction, Corrections};
@@ -12,9 +15,10 @@ use intercoop_domain::Role;
 use intercoop_persistence::imports;
 pub use intercoop_persistence::imports::{ImportState, ReportImport};
 pub use plan::{
-    Fate, Home, ImportFlag, MAX_EVENTS, Plan, PlanError, PlannedActivity, ProposedPartner, UPLOADS, plan,
-    plan_corrected, programme_of, read_upload, report_text,
+    Fate, Home, ImportFlag, Plan, PlanError, PlannedActivity, ProposedPartner, plan, plan_corrected, programme_of,
 };
+pub use reading::{MAX_EVENTS, UPLOADS, read_upload, report_text};
+pub use structure::{ProposedMeasure, ProposedProgramme, ProposedSection};
 pub use upload::{UploadForm, upload};
 use uuid::Uuid;
 
@@ -22,7 +26,8 @@ use crate::{Caller, Database, Error, ErrorCode, IfMatch, Page, PageRequest, Resu
 
 /// A report uploaded for import, read and checked.
 pub struct Upload {
-    pub programme_id: Uuid,
+    /// None when no programme runs in the year: applying creates the one the report names.
+    pub programme_id: Option<Uuid>,
     pub year: i32,
     pub file_name: String,
     pub text: String,
@@ -81,6 +86,10 @@ pub async fn apply(
     let corrections = &corrections.corrections;
     let mut plan = plan_corrected(db, &import.text, import.year, import.programme_id, home, corrections).await?;
     corrections::check_outcome(&plan, corrections)?;
+    let structure = plan.take_structure();
+    if structure.is_some() {
+        caller.require(Role::Admin, "creating the programme a report names")?;
+    }
     let (mut drafts, mut partners) = plan.take_new_drafts();
     for draft in &mut drafts {
         caller.check_unit(None, &mut draft.0.owner_unit)?;
@@ -88,7 +97,7 @@ pub async fn apply(
     for partner in &mut partners {
         caller.check_unit(None, &mut partner.owner_unit)?;
     }
-    let applied = imports::apply(db, &caller.actor(), id, import.version, drafts, partners).await?;
+    let applied = imports::apply(db, &caller.actor(), id, import.version, structure, drafts, partners).await?;
     applied.ok_or_else(|| {
         Error::new(ErrorCode::InvalidTransition, format!("the import {id} was applied or discarded meanwhile"))
     })
@@ -103,6 +112,10 @@ pub async fn create_drafts(
     progress: impl FnMut(usize, usize),
 ) -> Result<Vec<Uuid>> {
     caller.require(Role::Editor, "importing a report")?;
+    let structure = plan.take_structure();
+    if structure.is_some() {
+        caller.require(Role::Admin, "creating the programme a report names")?;
+    }
     let (mut drafts, mut partners) = plan.take_new_drafts();
     for draft in &mut drafts {
         caller.check_unit(None, &mut draft.0.owner_unit)?;
@@ -110,5 +123,5 @@ pub async fn create_drafts(
     for partner in &mut partners {
         caller.check_unit(None, &mut partner.owner_unit)?;
     }
-    Ok(imports::create_activities(db, &caller.actor(), drafts, partners, progress).await?)
+    Ok(imports::create_activities(db, &caller.actor(), structure, drafts, partners, progress).await?)
 }

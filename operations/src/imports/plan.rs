@@ -6,125 +6,27 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use intercoop_domain::import::{ProposedActivity, ReadReport, draft, find_place, read_report_text, recognise_partners};
-use intercoop_domain::report::{Letterhead, PartnerNames};
-use intercoop_domain::{
-    ActivityDraft, ActivityKind, DatePrecision, DateRange, FieldErrors, LocalizedText, PartnerDraft, PartnerKind, Place,
-};
+use intercoop_domain::report::PartnerNames;
+use intercoop_domain::{ActivityDraft, FieldErrors, LocalizedText, PartnerDraft, PartnerKind, Place};
 use intercoop_persistence::{Database, RepoError, imports, programmes};
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::corrections::{Correction, check_indexes};
+pub use super::proposal::{Fate, Home, ImportFlag, PlannedActivity, ProposedPartner};
+use super::reading::{MAX_EVENTS, READING};
+use super::structure::{ProposedProgramme, propose};
 use crate::error::Error;
-use crate::gate::Gate;
-
-/// What becomes of one proposed activity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Fate {
-    /// A new draft.
-    New,
-    /// Imported before (an activity with the same start date and paragraph exists): left alone.
-    Existing,
-    /// The programme has no measure with its code.
-    NoMeasure,
-    /// The draft would not be valid (see `problem`).
-    Invalid,
-    /// Left out by the person reviewing the proposal.
-    Skipped,
-}
-
-/// Something to look at in a proposed activity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum ImportFlag {
-    /// A date not in the report's year (imported as written).
-    OutsideYear,
-    /// A date written without its year, taken as the report's.
-    YearImplied,
-    /// Another activity starts the same day under the same measure: perhaps the same event, entered by hand.
-    PossibleDuplicate,
-}
-
-impl ImportFlag {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ImportFlag::OutsideYear => "outside_year",
-            ImportFlag::YearImplied => "year_implied",
-            ImportFlag::PossibleDuplicate => "possible_duplicate",
-        }
-    }
-}
-
-/// The council's own city, which the reports name in many forms ("у м. Хмельницькому").
-#[derive(Debug, Clone)]
-pub struct Home {
-    pub city: String,
-    pub country: String,
-}
-
-impl Home {
-    /// The city of the letterhead's address ("..., м. Хмельницький, 29000"), in Ukraine.
-    pub fn of(letterhead: &Letterhead) -> Self {
-        let city = find_place(&letterhead.address.uk, &[], "", "").map(|p| p.city).unwrap_or_default();
-        Self { city, country: "UA".to_owned() }
-    }
-}
-
-/// A city abroad that the report names and no partner is: proposed as a draft partner.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ProposedPartner {
-    /// Its Ukrainian name as the report writes it.
-    #[schema(example = "Сілістра")]
-    pub name: String,
-    /// ISO 3166-1 alpha-2, from the country the report names with it.
-    #[schema(example = "BG")]
-    pub country: String,
-    /// How many proposed activities name it.
-    pub activities: usize,
-    #[serde(skip)]
-    pub draft: PartnerDraft,
-}
-
-/// One dated event of the report, as the draft activity it would become.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct PlannedActivity {
-    pub fate: Fate,
-    /// The code of the measure whose row it stands in.
-    #[schema(example = "1.2")]
-    pub measure_code: String,
-    pub start_date: NaiveDate,
-    pub end_date: Option<NaiveDate>,
-    /// Further periods ("16 та 23 липня").
-    pub additional_dates: Vec<DateRange>,
-    pub date_precision: DatePrecision,
-    /// The paragraph's first sentence, without its date.
-    pub title: String,
-    /// Guessed from its words.
-    pub kind: ActivityKind,
-    /// The Ukrainian names of the partners recognised in the paragraph.
-    pub partners: Vec<String>,
-    /// The city it names, with its country when the report or a partner tells it.
-    pub place: Option<Place>,
-    /// The name of the new partner (see `new_partners`) it would be linked to.
-    pub new_partner: Option<String>,
-    pub flags: Vec<ImportFlag>,
-    /// Why the draft would not be valid (fate `invalid`).
-    pub problem: Option<String>,
-    /// The paragraph as the report has it; it becomes the activity's description.
-    pub source: String,
-    /// Whether a person's correction changed what was read.
-    pub corrected: bool,
-    #[serde(skip)]
-    pub draft: Option<ActivityDraft>,
-}
 
 /// What importing a report would do.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Plan {
     pub year: i32,
-    pub programme_id: Uuid,
+    /// The programme running in the report's year; none when there is none yet, and `new_programme` proposes it.
+    pub programme_id: Option<Uuid>,
+    /// The programme the report names, with the sections and measures of its table: applying creates it.
+    pub new_programme: Option<ProposedProgramme>,
     /// The measure codes the report has rows for, in its order.
     pub measures: Vec<String>,
     pub activities: Vec<PlannedActivity>,
@@ -142,6 +44,11 @@ impl Plan {
     /// How many of its activities are flagged.
     pub fn flagged(&self) -> usize {
         self.activities.iter().filter(|a| !a.flags.is_empty()).count()
+    }
+
+    /// The programme's structure to create first, when the report brings it.
+    pub fn take_structure(&mut self) -> Option<intercoop_persistence::structure::NewStructure> {
+        self.new_programme.take().map(|p| p.structure)
     }
 
     /// The drafts to create: the activities whose fate is `new`, each with the index in `partners` of the new
@@ -206,29 +113,31 @@ pub async fn programme_of(db: &Database, year: i32, given: Option<Uuid>) -> Resu
     })
 }
 
-/// The most dated events one year's report may hold; a report with more is refused (422 `too_many_events`).
-pub const MAX_EVENTS: usize = 2_000;
-
-/// Reading reports runs on blocking threads, one per core at once, as many again waiting (see [`Gate`]).
-static READING: std::sync::LazyLock<Gate> = std::sync::LazyLock::new(|| Gate::per_core("reports being read", 1));
-
-/// Uploads being received at once (two per core, none waiting): each holds its file in memory, so their number
-/// bounds what uploads take in all.
-pub static UPLOADS: std::sync::LazyLock<Gate> = std::sync::LazyLock::new(|| {
-    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
-    Gate::new("reports being uploaded", cores * 2, cores * 2)
-});
-
-/// The text of an uploaded report (see [`report_text`]), read on a blocking thread in its turn.
-pub async fn read_upload(bytes: Vec<u8>) -> Result<Result<String, String>, Error> {
-    READING.run(move || report_text(bytes)).await
+/// What importing `text` as the report of `year` into the programme would do, against the database as it is.
+/// Without a programme, into the one running that year, or (when none does) into the one the report names, which
+/// the plan proposes. The text is read on a blocking thread in its turn, and a report of more than [`MAX_EVENTS`]
+/// dated events is refused.
+pub async fn plan(
+    db: &Database,
+    text: &str,
+    year: i32,
+    programme_id: Option<Uuid>,
+    home: &Home,
+) -> Result<Plan, Error> {
+    plan_corrected(db, text, year, programme_id, home, &[]).await
 }
 
-/// What importing `text` as the report of `year` into the programme would do, against the database as it is.
-/// The text is read on a blocking thread in its turn, and a report of more than [`MAX_EVENTS`] dated events is
-/// refused.
-pub async fn plan(db: &Database, text: &str, year: i32, programme_id: Uuid, home: &Home) -> Result<Plan, Error> {
-    plan_corrected(db, text, year, programme_id, home, &[]).await
+/// The programme a report is planned into: the one given, else the one running in its year, else none (the plan
+/// proposes the report's).
+async fn programme_for(db: &Database, year: i32, given: Option<Uuid>) -> Result<Option<Uuid>, Error> {
+    if given.is_some() {
+        return Ok(given);
+    }
+    match programme_of(db, year, None).await {
+        Ok(id) => Ok(Some(id)),
+        Err(PlanError::NoProgramme(_)) => Ok(None),
+        Err(e) => Err(Error::validation(e.into_field_errors("year", "programme_id")?)),
+    }
 }
 
 /// As [`plan`], with a person's corrections applied (422 when one names no event of the report, or one twice).
@@ -236,18 +145,38 @@ pub async fn plan_corrected(
     db: &Database,
     text: &str,
     year: i32,
-    programme_id: Uuid,
+    programme_id: Option<Uuid>,
     home: &Home,
     corrections: &[Correction],
 ) -> Result<Plan, Error> {
-    let structure = programmes::structure(db, programme_id).await?;
-    let codes: HashMap<String, Uuid> = structure
-        .sections
-        .iter()
-        .flat_map(|(_, measures)| measures.iter().map(|m| (m.data.code.to_string(), m.meta.id)))
-        .collect();
+    let programme_id = programme_for(db, year, programme_id).await?;
     let text = text.to_owned();
     let read = READING.run(move || read_report_text(&text, year)).await?;
+    let (codes, new_programme): (HashMap<String, Uuid>, _) = match programme_id {
+        Some(id) => {
+            let structure = programmes::structure(db, id).await?;
+            let codes = structure
+                .sections
+                .iter()
+                .flat_map(|(_, measures)| measures.iter().map(|m| (m.data.code.to_string(), m.meta.id)))
+                .collect();
+            (codes, None)
+        }
+        None => {
+            let (proposed, codes) = propose(&read, year);
+            if !(proposed.first_year..=proposed.last_year).contains(&year) {
+                return Err(Error::validation(FieldErrors::single(
+                    "year",
+                    "no_programme",
+                    format!(
+                        "no programme runs in {year}, and the report's title names one for {}-{}: check the year",
+                        proposed.first_year, proposed.last_year
+                    ),
+                )));
+            }
+            (codes, Some(proposed))
+        }
+    };
     if read.activities.len() > MAX_EVENTS {
         return Err(Error::validation(FieldErrors::single(
             "file",
@@ -267,12 +196,15 @@ pub async fn plan_corrected(
     let existing = imports::existing(db, &days).await?;
     let home = home.clone();
     let known = (partners, existing);
-    READING.run(move || planned_all(read, (year, programme_id), &codes, &known, &home, &corrections)).await
+    let mut plan =
+        READING.run(move || planned_all(read, (year, programme_id), &codes, &known, &home, &corrections)).await?;
+    plan.new_programme = new_programme;
+    Ok(plan)
 }
 
 fn planned_all(
     read: ReadReport,
-    (year, programme_id): (i32, Uuid),
+    (year, programme_id): (i32, Option<Uuid>),
     codes: &HashMap<String, Uuid>,
     (partners, existing): &(Vec<PartnerNames>, imports::Existing),
     home: &Home,
@@ -316,7 +248,7 @@ fn planned_all(
         }
     }
     let measures = read.measures.into_iter().map(|m| m.code).collect();
-    Plan { year, programme_id, measures, activities, new_partners }
+    Plan { year, programme_id, new_programme: None, measures, activities, new_partners }
 }
 
 fn planned(
@@ -383,19 +315,4 @@ fn planned(
         corrected: correction.is_some(),
         draft: Some(draft),
     }
-}
-
-/// The text of an uploaded report: a Word document's table as the reader takes it, or UTF-8 text.
-pub fn report_text(bytes: Vec<u8>) -> Result<String, String> {
-    let text = if bytes.starts_with(b"PK") {
-        super::docx_text::docx_text(&bytes).map_err(|e| e.to_string())?
-    } else {
-        String::from_utf8(bytes)
-            .map_err(|_| "the report is neither a Word document (.docx) nor UTF-8 text".to_owned())?
-    };
-    // Text with NUL characters is not a report (UTF-16 text, say), and PostgreSQL text cannot hold them.
-    if text.contains('\0') {
-        return Err("the report holds NUL characters: save it as a Word document (.docx) or UTF-8 text".to_owned());
-    }
-    Ok(text)
 }

@@ -5,7 +5,7 @@
 use intercoop_domain::FieldErrors;
 use uuid::Uuid;
 
-use super::{Home, Plan, ReportImport, Upload, plan, programme_of, read_upload, save};
+use super::{Home, Plan, PlanError, ReportImport, Upload, plan, programme_of, read_upload, save};
 use crate::{Caller, Database, Error, Result};
 
 /// An upload form as sent: each field as text (trimmed), the file with its name.
@@ -18,6 +18,7 @@ pub struct UploadForm {
 
 /// Reads and keeps an uploaded report: needs the editor role; 422 naming each field that is wrong (no year, a
 /// year out of range, an unknown programme, no file or an unreadable one, a report without the table of measures).
+/// When no programme runs in the year, the plan proposes the one the report names.
 /// A door takes an [`UPLOADS`](super::UPLOADS) turn before it reads the form, so that few uploads are held in memory at once.
 pub async fn upload(db: &Database, caller: &Caller, form: UploadForm, home: &Home) -> Result<(ReportImport, Plan)> {
     caller.require(intercoop_domain::Role::Editor, "importing a report")?;
@@ -61,7 +62,8 @@ pub async fn upload(db: &Database, caller: &Caller, form: UploadForm, home: &Hom
         return Err(Error::validation(errors));
     }
     let programme_id = match programme_of(db, year, programme).await {
-        Ok(id) => id,
+        Ok(id) => Some(id),
+        Err(PlanError::NoProgramme(_)) => None,
         Err(e) => return Err(Error::validation(e.into_field_errors("year", "programme_id")?)),
     };
     let plan = plan(db, &text, year, programme_id, home).await?;

@@ -35,6 +35,11 @@ pub fn cell(value: &Value, lang: Lang) -> String {
                 _ => o.get("uk").and_then(Value::as_str).unwrap_or_default().to_owned(),
             }
         }
+        Value::Object(o) if o.contains_key("start_date") => match (o["start_date"].as_str(), o.get("end_date")) {
+            (Some(start), Some(Value::String(end))) => format!("{start}/{end}"),
+            (Some(start), _) => start.to_owned(),
+            _ => value.to_string(),
+        },
         Value::Object(_) => value.to_string(),
     }
 }
@@ -76,5 +81,7 @@ mod tests {
         assert_eq!(cell(&json!([text, {"uk": "Прага", "en": "Prague"}]), Lang::En), "Lublin; Prague");
         assert_eq!(cell(&Value::Null, Lang::Uk), "");
         assert_eq!(cell(&json!(50.4), Lang::Uk), "50.4");
+        let parts = json!([{"start_date": "2024-05-14", "end_date": null}, {"start_date": "2024-07-23", "end_date": "2024-07-26"}]);
+        assert_eq!(cell(&parts, Lang::Uk), "2024-05-14; 2024-07-23/2024-07-26");
     }
 }

@@ -47,6 +47,14 @@ pub struct Dataset {
 
 use ColumnType::{Date, DateTime, Number, String as Text};
 
+/// An activity's further periods (after its columns of the first, so a reader by position is not misled).
+const ADDITIONAL_DATES: Column = c(
+    "additional_dates",
+    Text,
+    "Інші дні заходу, що проходив частинами: дата або період ISO 8601 (2024-07-23/2024-07-26), через \"; \"",
+    "Further days of an activity held in parts: a date or an ISO 8601 period (2024-07-23/2024-07-26), separated by \"; \"",
+);
+
 const fn c(name: &'static str, kind: ColumnType, uk: &'static str, en: &'static str) -> Column {
     Column { name, kind, uk, en }
 }
@@ -126,6 +134,13 @@ pub const ACTIVITIES: Dataset = Dataset {
         OWNER_UNIT,
         CREATED_AT,
         UPDATED_AT,
+        ADDITIONAL_DATES,
+        c(
+            "partner_roles",
+            Text,
+            "Ролі партнерів (host, organiser, funder, participant), через \"; \", у порядку partner_ids",
+            "The partners' roles (host, organiser, funder, participant), separated by \"; \", in the order of partner_ids",
+        ),
     ],
     sources: &["activity", "measure", "partner"],
 };
@@ -257,6 +272,7 @@ pub const REPORT_COLUMNS: &[Column] = &[
         "Стан публікації (у відкритих даних завжди published)",
         "Publication state (always published in open data)",
     ),
+    ADDITIONAL_DATES,
 ];
 
 /// The annual report table; one dataset per year, named `report-{year}`.

@@ -6,10 +6,15 @@ use serde_json::{Map, Value, json};
 /// The prefixes the catalog uses.
 pub const PREFIXES: &[(&str, &str)] = &[
     ("dcat", "http://www.w3.org/ns/dcat#"),
+    ("dcatap", "http://data.europa.eu/r5r/"),
     ("dct", "http://purl.org/dc/terms/"),
     ("foaf", "http://xmlns.com/foaf/0.1/"),
+    ("gsp", "http://www.opengis.net/ont/geosparql#"),
     ("hydra", "http://www.w3.org/ns/hydra/core#"),
     ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
+    ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
+    ("skos", "http://www.w3.org/2004/02/skos/core#"),
+    ("vcard", "http://www.w3.org/2006/vcard/ns#"),
     ("xsd", "http://www.w3.org/2001/XMLSchema#"),
 ];
 
@@ -36,6 +41,12 @@ pub struct Node {
 impl Node {
     pub fn new(id: impl Into<String>, kind: &'static str) -> Self {
         Self { id: id.into(), types: vec![kind], properties: Vec::new() }
+    }
+
+    /// A further type.
+    pub fn also(&mut self, kind: &'static str) -> &mut Self {
+        self.types.push(kind);
+        self
     }
 
     pub fn add(&mut self, predicate: &'static str, object: Object) -> &mut Self {

@@ -70,11 +70,15 @@ pub fn activity(v: &ActivityView) -> Row {
         "start_date": d.start_date,
         "end_date": d.end_date,
         "date_precision": d.date_precision.as_str(),
+        "additional_dates": d.additional_dates,
         "place_city": d.place.as_ref().map(|p| opt_text(&p.city)).unwrap_or(Value::Null),
         "place_country": d.place.as_ref().and_then(|p| p.country).map(|c| c.as_str().to_owned()),
         "measure_codes": measure_codes,
         "partner_ids": v.partners.iter().map(|p| p.id).collect::<Vec<_>>(),
         "partner_names": v.partners.iter().map(|p| text(&p.name)).collect::<Vec<_>>(),
+        "partner_roles": v.partners.iter().map(|p| {
+            d.partners.iter().find(|l| l.partner_id == p.id).map(|l| l.role.as_str())
+        }).collect::<Vec<_>>(),
         "description": opt_text(&d.description),
         "outcome": opt_text(&d.outcome),
         "links": d.links,

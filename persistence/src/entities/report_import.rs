@@ -7,7 +7,7 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
     pub version: i32,
-    pub programme_id: Uuid,
+    pub programme_id: Option<Uuid>,
     pub year: i32,
     pub file_name: String,
     pub text: String,

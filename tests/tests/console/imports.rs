@@ -96,3 +96,35 @@ db_test! {
         assert_eq!(drafts["items"][0]["kind"], "conference");
     }
 }
+
+db_test! {
+    async fn the_first_report_into_an_empty_install_brings_its_programme(app) {
+        account(&app.db, "olena", "editor", None).await;
+        account(&app.db, "admin", "admin", None).await;
+        let console = Console::signed_in(&app, "olena").await;
+        let csrf = console.get("/console/imports").await.expect(200).csrf();
+        let good = [Part::value("csrf", &csrf), Part::value("year", "2024"), Part::file("file", "report.txt", REFERENCE.as_bytes())];
+        let path = console.post_multipart("/console/imports", &good).await.expect(303).location.unwrap();
+        let proposal = console.get(&path).await.expect(200);
+        assert!(proposal.body.contains("Нова програма (буде створено під час застосування)"), "{}", proposal.body);
+        assert!(proposal.body.contains("Програма міжнародного співробітництва та промоції Хмельницької міської територіальної громади на 2021-2025 роки (2021–2025)"));
+        assert!(proposal.body.contains("<h3>II. Промоція міста</h3>"));
+        assert!(proposal.body.contains("<li>2.2 Придбання презентаційної, сувенірної та іміджевої продукції</li>"));
+        assert!(proposal.body.contains("<option value=\"2.6\">"), "the measure inputs suggest the new programme's codes");
+
+        // An editor cannot create a programme: the apply is refused and creates nothing.
+        let version = proposal.input("version").unwrap();
+        let refused = console.post(&format!("{path}/apply"), &[("csrf", &csrf), ("version", &version)]).await;
+        assert_eq!(refused.status, 403, "{}", refused.body);
+        assert_eq!(app.count_rows("programmes").await, 0);
+
+        let admin = Console::signed_in(&app, "admin").await;
+        let csrf = admin.get("/console/imports").await.expect(200).csrf();
+        admin.post(&format!("{path}/apply"), &[("csrf", &csrf), ("version", &version)]).await.expect(303);
+        assert_eq!(app.count_rows("programmes").await, 1);
+        assert_eq!(app.count_rows("measures").await, 18);
+        assert!(app.count_rows("activities").await >= 60);
+        let programme = admin.get("/console/programme").await.expect(200);
+        assert!(programme.body.contains("Придбання презентаційної, сувенірної та іміджевої продукції"), "{}", programme.body);
+    }
+}

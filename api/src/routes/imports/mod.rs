@@ -3,7 +3,9 @@
 
 use chrono::{DateTime, Utc};
 use intercoop_operations::Database;
-use intercoop_operations::imports::{Fate, Home, Plan, PlannedActivity, ProposedPartner, ReportImport, plan};
+use intercoop_operations::imports::{
+    Fate, Home, Plan, PlannedActivity, ProposedPartner, ProposedProgramme, ReportImport, plan,
+};
 use serde::Serialize;
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -36,8 +38,9 @@ pub struct ImportInfo {
     /// The year the report is for.
     #[schema(example = 2023)]
     pub year: i32,
-    /// The programme its activities go under.
-    pub programme_id: Uuid,
+    /// The programme its activities go under; null while no programme runs in its year (the import then proposes
+    /// the one the report names, as `new_programme`, and applying it creates that programme and sets this).
+    pub programme_id: Option<Uuid>,
     /// Who uploaded it (the token's subject).
     pub created_by: String,
     /// The uploader's unit: only its editors (and publishers and admins) may read, apply or discard the upload.
@@ -98,6 +101,7 @@ pub struct ImportSummary {
     "summary": {"measures": 18, "dated_events": 1, "new": 1, "existing": 0, "no_measure": 0, "invalid": 0, "flagged": 0},
     "measures": ["1.1", "1.2"],
     "new_partners": [],
+    "new_programme": null,
     "activities": [{
         "fate": "new", "measure_code": "1.2", "start_date": "2024-03-04", "end_date": "2024-03-05",
         "additional_dates": [], "date_precision": "day",
@@ -118,6 +122,9 @@ pub struct ImportResponse {
     /// Cities abroad the report names with their country and no partner is: applying creates them as draft
     /// partners linked to the new activities that name them.
     pub new_partners: Vec<ProposedPartner>,
+    /// When no programme runs in the report's year: the one the report's title names, with the sections and
+    /// measures of its table. Applying creates it (an administrator's step) before the activities.
+    pub new_programme: Option<ProposedProgramme>,
 }
 
 impl ImportResponse {
@@ -137,6 +144,7 @@ impl ImportResponse {
             measures: plan.measures,
             activities: plan.activities,
             new_partners: plan.new_partners,
+            new_programme: plan.new_programme,
         }
     }
 

@@ -142,8 +142,14 @@ pub async fn open_data_page(
         let mut formats = vec![("CSV", format!("{base}/{}.csv", d.name)), ("JSON", format!("{base}/{}.json", d.name))];
         match d.name {
             "partners" => formats.push(("GeoJSON", format!("{base}/partners.geojson"))),
-            "grants" => formats.push(("360Giving", format!("{base}/grants.360giving.json"))),
-            "activities" => formats.push(("JSON-LD (schema.org Event)", format!("{base}/activities.jsonld"))),
+            "grants" => formats.extend([
+                ("360Giving", format!("{base}/grants.360giving.json")),
+                ("IATI 2.03 (XML)", format!("{base}/iati-activities.xml")),
+            ]),
+            "activities" => formats.extend([
+                ("JSON-LD (schema.org Event)", format!("{base}/activities.jsonld")),
+                ("IATI 2.03 (XML)", format!("{base}/iati-activities.xml")),
+            ]),
             _ => {}
         }
         sections.push_str(&table(d.name, &d, &formats));
@@ -160,10 +166,14 @@ pub async fn open_data_page(
          table{{border-collapse:collapse;width:100%}}td,th{{border:1px solid #ccc;padding:.3rem;text-align:left;vertical-align:top}}</style>\
          </head><body><h1>Відкриті дані / Open data</h1>\
          <p>Опубліковані записи програми міжнародного співробітництва та промоції, без токена, за ліцензією \
-         <a href=\"{lic}\">{licname}</a>. Опис усіх наборів для машин: <a href=\"{base}/datapackage.json\">datapackage.json</a>.</p>\
+         <a href=\"{lic}\">{licname}</a>. Опис усіх наборів для машин: <a href=\"{base}/datapackage.json\">datapackage.json</a>; \
+         каталог DCAT-AP: <a href=\"{base}/catalog.ttl\">catalog.ttl</a>, <a href=\"{base}/catalog.jsonld\">catalog.jsonld</a>; \
+         заходи та гранти за стандартом IATI: <a href=\"{base}/iati-activities.xml\">iati-activities.xml</a>.</p>\
          <p>The published records of the programme of international cooperation and promotion, with no token, under \
          <a href=\"{lic}\">{licname}</a>. Every dataset described for machines: \
-         <a href=\"{base}/datapackage.json\">datapackage.json</a>. JSON feeds take <code>updated_since</code>, \
+         <a href=\"{base}/datapackage.json\">datapackage.json</a>; the DCAT-AP 3.0 catalog: \
+         <a href=\"{base}/catalog.ttl\">catalog.ttl</a>, <a href=\"{base}/catalog.jsonld\">catalog.jsonld</a>; the activities \
+         and grants in the IATI Activity Standard 2.03: <a href=\"{base}/iati-activities.xml\">iati-activities.xml</a>. JSON feeds take <code>updated_since</code>, \
          <code>limit</code> and <code>after</code>; CSV takes <code>lang=en</code>. Lists in a CSV cell are joined by \"; \".</p>\
          {sections}</body></html>",
         lic = escape(&licence.license_url),

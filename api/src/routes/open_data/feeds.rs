@@ -80,7 +80,7 @@ pub(super) fn dataset(name: &str) -> Result<Dataset, ApiError> {
     })
 }
 
-fn query(params: &FeedParams) -> Result<(FeedQuery, Option<u64>), ApiError> {
+pub(super) fn query(params: &FeedParams) -> Result<(FeedQuery, Option<u64>), ApiError> {
     if let Some(limit) = params.limit
         && !(1..=10_000).contains(&limit)
     {
@@ -112,6 +112,7 @@ pub(super) async fn serve(
         Format::GeoJson => ("application/geo+json", "geojson"),
         Format::Events(_) => ("application/ld+json", "jsonld"),
         Format::Json | Format::Giving360(_) => ("application/json", "json"),
+        Format::Iati(_) => ("application/xml; charset=utf-8", "xml"),
     };
     let mut builder = HttpResponse::Ok();
     freshness.headers(&mut builder);

@@ -6,8 +6,10 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 mod catalog;
 mod dcat;
+mod event;
 mod feeds;
 mod http;
+mod iati;
 mod report;
 mod shapes;
 mod standards;
@@ -25,6 +27,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(standards::partners_geojson)
         .service(standards::grants_360giving)
         .service(standards::activities_jsonld)
+        .service(iati::iati_activities)
         .service(report::report_json)
         .service(report::report_csv)
         .service(feeds::dataset_json)

@@ -2,9 +2,10 @@
 
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, web};
+use intercoop_domain::DateRange;
 use intercoop_domain::report;
 use intercoop_operations::{Caller, Database, Error, reports};
-use serde_json::{Map, Value};
+use serde_json::{Map, Value, json};
 
 use super::feeds::{FeedParams, ReportFeedParams};
 use super::http::Freshness;
@@ -37,7 +38,8 @@ async fn rows(db: &Database, year: i32, params: &FeedParams) -> Result<Vec<Vec<S
 /// The annual report's table of a year as JSON.
 ///
 /// `{"dataset": "report-YEAR", "items": [...]}`, each item with the columns of the report table (see
-/// `datapackage.json`); empty cells are null. `lang=en` for the English report.
+/// `datapackage.json`); empty cells are null, and `additional_dates` is a list of `{start_date, end_date}` (the
+/// further periods of an activity held in parts, as the activity has them). `lang=en` for the English report.
 #[utoipa::path(
     tag = "open-data",
     params(("year" = i32, Path, description = "The report's year", example = 2024), ReportFeedParams),
@@ -63,10 +65,16 @@ pub async fn report_json(
         .await?
         .into_iter()
         .map(|row| {
-            let fields = REPORT_COLUMNS
-                .iter()
-                .zip(row)
-                .map(|(c, v)| (c.name.to_owned(), if v.is_empty() { Value::Null } else { Value::String(v) }));
+            let fields = REPORT_COLUMNS.iter().zip(row).map(|(c, v)| {
+                let value = match c.name {
+                    "additional_dates" => {
+                        Value::Array(v.split("; ").filter_map(DateRange::parse_iso).map(|r| json!(r)).collect())
+                    }
+                    _ if v.is_empty() => Value::Null,
+                    _ => Value::String(v),
+                };
+                (c.name.to_owned(), value)
+            });
             Value::Object(fields.collect::<Map<_, _>>())
         })
         .collect();

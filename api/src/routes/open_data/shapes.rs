@@ -23,17 +23,8 @@ pub enum Format {
     Giving360(Recipient),
     /// With the base URL of the activities' identifiers.
     Events(String),
-}
-
-/// Localized text as JSON-LD language-tagged values.
-fn tagged(text: &Value) -> Value {
-    let mut values = Vec::new();
-    for lang in ["uk", "en"] {
-        if let Some(s) = text.get(lang).and_then(Value::as_str).filter(|s| !s.is_empty()) {
-            values.push(json!({"@value": s, "@language": lang}));
-        }
-    }
-    Value::Array(values)
+    /// IATI activities: the activities dataset opens the file, the grants close it.
+    Iati(Box<super::iati::Iati>),
 }
 
 fn uk(text: &Value) -> Value {
@@ -47,6 +38,8 @@ impl Format {
             Format::Csv(_) => csv::header(dataset.columns),
             Format::GeoJson => "{\"type\":\"FeatureCollection\",\"features\":[".to_owned(),
             Format::Giving360(_) => "{\"grants\":[".to_owned(),
+            Format::Iati(_) if dataset.name == "activities" => super::iati::HEADER.to_owned(),
+            Format::Iati(_) => String::new(),
             Format::Events(_) => {
                 let context = json!({"@vocab": "https://schema.org/", "schema": "https://schema.org/"});
                 format!("{{\"@context\":{context},\"@graph\":[")
@@ -58,6 +51,8 @@ impl Format {
     pub fn item(&self, dataset: &Dataset, row: &Row) -> Option<String> {
         let value = match self {
             Format::Csv(lang) => return Some(csv::row(dataset.columns, row, *lang)),
+            Format::Iati(iati) if dataset.name == "activities" => return iati.activity(&Value::Object(row.clone())),
+            Format::Iati(iati) => return iati.grant(&Value::Object(row.clone())),
             Format::Json => Value::Object(row.clone()),
             Format::GeoJson => {
                 let (lat, lon) = (row.get("latitude")?.as_f64()?, row.get("longitude")?.as_f64()?);
@@ -66,12 +61,12 @@ impl Format {
                 properties.remove("longitude");
                 json!({"type": "Feature", "id": row["id"], "geometry": {"type": "Point", "coordinates": [lon, lat]}, "properties": properties})
             }
-            // 360Giving needs the funder: a grant whose donor is not published waits until it is.
+            // 360Giving needs the funder and the award date: a grant whose donor is not published, or whose award
+            // date is not known, waits until it is.
             Format::Giving360(_) if row.get("donor_name").is_none_or(Value::is_null) => return None,
+            Format::Giving360(_) if row.get("awarded_on").is_none_or(Value::is_null) => return None,
             Format::Giving360(recipient) => {
-                let award_date = row.get("awarded_on").filter(|v| !v.is_null()).cloned().unwrap_or_else(|| {
-                    json!(row["created_at"].as_str().unwrap_or_default().get(..10).unwrap_or_default())
-                });
+                let award_date = row["awarded_on"].clone();
                 let mut grant = json!({
                     "id": format!("360G-intercoop-{}", row["id"].as_str().unwrap_or_default()),
                     "title": uk(&row["project_title"]),
@@ -91,59 +86,24 @@ impl Format {
                 }
                 grant
             }
-            Format::Events(base) => {
-                let status = match row["status"].as_str() {
-                    Some("cancelled") => "https://schema.org/EventCancelled",
-                    _ => "https://schema.org/EventScheduled",
-                };
-                let mode = match row["format"].as_str() {
-                    Some("online") => "https://schema.org/OnlineEventAttendanceMode",
-                    Some("hybrid") => "https://schema.org/MixedEventAttendanceMode",
-                    _ => "https://schema.org/OfflineEventAttendanceMode",
-                };
-                let mut event = json!({
-                    "@type": "Event",
-                    "@id": format!("{base}/api/v1/activities/{}", row["id"].as_str().unwrap_or_default()),
-                    "identifier": row["id"],
-                    "name": tagged(&row["title"]),
-                    "startDate": row["start_date"],
-                    "eventStatus": {"@id": status},
-                    "eventAttendanceMode": {"@id": mode},
-                    "dateModified": row["updated_at"],
-                });
-                if row["end_date"].is_string() {
-                    event["endDate"] = row["end_date"].clone();
-                }
-                if row["description"].is_object() {
-                    event["description"] = tagged(&row["description"]);
-                }
-                if row["place_city"].is_object() || row["place_country"].is_string() {
-                    let mut place = json!({"@type": "Place", "address": {"@type": "PostalAddress"}});
-                    if row["place_city"].is_object() {
-                        place["name"] = tagged(&row["place_city"]);
-                        place["address"]["addressLocality"] = uk(&row["place_city"]);
-                    }
-                    if let Some(country) = row["place_country"].as_str() {
-                        place["address"]["addressCountry"] = json!(country);
-                    }
-                    event["location"] = place;
-                }
-                event
-            }
+            Format::Events(base) => super::event::event(base, row),
         };
         Some(serde_json::to_string(&value).expect("values serialize"))
     }
 
     /// What closes the feed, given the cursor of the next page when there is one.
-    pub fn trailer(&self, next: Option<String>) -> Option<String> {
+    pub fn trailer(&self, dataset: &Dataset, next: Option<String>) -> Option<String> {
         match self {
             Format::Csv(_) => None,
+            Format::Iati(_) if dataset.name == "activities" => None,
+            Format::Iati(_) => Some(super::iati::TRAILER.to_owned()),
             Format::Json => Some(format!("],\"next\":{}}}", next.map_or(Value::Null, Value::String))),
             _ => Some("]}".to_owned()),
         }
     }
 
-    pub fn is_csv(&self) -> bool {
-        matches!(self, Format::Csv(_))
+    /// Whether items are separated by commas (the JSON shapes).
+    pub fn comma_separated(&self) -> bool {
+        !matches!(self, Format::Csv(_) | Format::Iati(_))
     }
 }

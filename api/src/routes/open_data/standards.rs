@@ -49,8 +49,9 @@ pub async fn partners_geojson(
 /// Grants in the 360Giving Data Standard (JSON).
 ///
 /// Each published grant with `id` (`360G-intercoop-{id}`), `title`, `description`, `currency`, `amountAwarded`,
-/// `awardDate` (the award date, or the day it was recorded), `recipientOrganization` (the council, by its EDRPOU
-/// code), `fundingOrganization` (the donor), `plannedDates` and `dateModified`.
+/// `awardDate`, `recipientOrganization` (the council, by its EDRPOU code), `fundingOrganization` (the donor),
+/// `plannedDates` and `dateModified`. The standard requires the funder and the award date: a grant whose donor is
+/// not published or whose award date is not recorded is left out until they are (it is in `grants.json`).
 #[utoipa::path(
     tag = "open-data",
     params(RecordFeedParams),
@@ -76,9 +77,11 @@ pub async fn grants_360giving(
 
 /// Activities as schema.org Events in JSON-LD.
 ///
-/// An `@graph` of `Event`s with `name` and `description` in Ukrainian and English, `startDate`, `endDate`,
-/// `location`, `eventStatus`, `eventAttendanceMode` and `dateModified`. The `@context` is inline, so no parser
-/// needs to fetch anything. Published activities only.
+/// An `@graph` of `Event`s with `name` and `description` in Ukrainian and English, `startDate` and `endDate` to the
+/// precision they are known (`2024-05-14`, `2024-05` or `2024`, as ISO 8601 allows), an activity held in parts as
+/// `subEvent`s, `location` (a `Place` where the record names one, a `VirtualLocation` online, both when hybrid;
+/// none where the record does not say), `eventStatus`, `eventAttendanceMode` and `dateModified`. The `@context` is
+/// inline, so no parser needs to fetch anything. Published activities only.
 #[utoipa::path(
     tag = "open-data",
     params(RecordFeedParams),

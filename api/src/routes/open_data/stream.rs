@@ -57,12 +57,12 @@ impl Feed {
             self.done = true;
             let full_page = self.paged && self.remaining == Some(0) && self.count > 0;
             let next = self.query.after.filter(|_| full_page).map(|c| c.to_string());
-            return Ok(self.format.trailer(next).map(Bytes::from));
+            return Ok(self.format.trailer(&self.dataset, next).map(Bytes::from));
         }
         let mut out = String::new();
         for (cursor, row) in &rows {
             if let Some(item) = self.format.item(&self.dataset, row) {
-                if self.written > 0 && !self.format.is_csv() {
+                if self.written > 0 && self.format.comma_separated() {
                     out.push(',');
                 }
                 out.push_str(&item);

@@ -24,9 +24,13 @@ async fn stored(db: &Database, staff: &Staff<Editor>, id: &str) -> Result<Report
     imports::get(db, staff.caller(), id).await.map_err(|e| PageError::from_operation(lang, e))
 }
 
-/// The measure codes of the upload's programme, for the inputs to suggest.
-async fn codes(db: &Database, import: &ReportImport) -> Vec<String> {
-    let Ok(structure) = programmes::structure(db, import.programme_id).await else { return Vec::new() };
+/// The measure codes of the plan's programme (the one the report brings, when it does), for the inputs to suggest.
+async fn codes(db: &Database, plan: &Plan) -> Vec<String> {
+    if let Some(new) = &plan.new_programme {
+        return new.sections.iter().flat_map(|s| s.measures.iter().map(|m| m.code.clone())).collect();
+    }
+    let Some(programme_id) = plan.programme_id else { return Vec::new() };
+    let Ok(structure) = programmes::structure(db, programme_id).await else { return Vec::new() };
     structure.sections.iter().flat_map(|(_, measures)| measures.iter().map(|m| m.data.code.to_string())).collect()
 }
 
@@ -42,7 +46,7 @@ pub async fn show(
     let plan = plan(&db, &import.text, import.year, import.programme_id, &home)
         .await
         .map_err(|e| PageError::from_operation(staff.tr.lang, e))?;
-    let codes = codes(&db, &import).await;
+    let codes = codes(&db, &plan).await;
     page(&req, &staff, &import, (&plan, codes, false), (&[], None), StatusCode::OK)
 }
 
@@ -86,7 +90,7 @@ pub async fn apply(
     let home = Home::of(&letterhead);
     let failed = |e| PageError::from_operation(lang, e);
     let read = plan(&db, &import.text, import.year, import.programme_id, &home).await.map_err(failed)?;
-    let codes = codes(&db, &import).await;
+    let codes = codes(&db, &read).await;
     let corrections = corrections(&pairs, &read);
     let corrected = plan_corrected(&db, &import.text, import.year, import.programme_id, &home, &corrections)
         .await

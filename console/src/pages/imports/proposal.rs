@@ -33,6 +33,13 @@ pub struct EventRow {
     pub error: Option<String>,
 }
 
+/// The programme applying creates, when none runs in the year: its title and years, then each section's heading
+/// with its measures ("1.2 Title").
+pub struct NewProgramme {
+    pub heading: String,
+    pub sections: Vec<(String, Vec<String>)>,
+}
+
 #[derive(Template)]
 #[template(path = "imports/proposal.html")]
 struct ProposalPage {
@@ -43,6 +50,7 @@ struct ProposalPage {
     summary: String,
     events: Vec<EventRow>,
     new_partners: Vec<String>,
+    new_programme: Option<NewProgramme>,
     codes: Vec<String>,
     errors: Errors,
     /// Whether the events shown are the corrected ones (a preview).
@@ -130,6 +138,18 @@ pub fn page(
         summary,
         events,
         new_partners: plan.new_partners.iter().map(|p| format!("{} ({})", p.name, p.country)).collect(),
+        new_programme: plan.new_programme.as_ref().map(|p| {
+            let heading = format!("{} ({}–{})", p.title, p.first_year, p.last_year);
+            let sections = p
+                .sections
+                .iter()
+                .map(|s| {
+                    let measures = s.measures.iter().map(|m| format!("{} {}", m.code, m.title)).collect();
+                    (format!("{}. {}", s.number, s.title), measures)
+                })
+                .collect();
+            NewProgramme { heading, sections }
+        }),
         codes,
         errors,
         corrected,
