@@ -45,6 +45,8 @@ giving = json.loads(get("/grants.360giving.json"))["grants"]
 for g in giving:
     grant = grants[g["id"].removeprefix("360G-intercoop-")]
     assert g["awardDate"] == grant["awarded_on"], (g, grant)
+awarded = [g for g in grants.values() if g["awarded_on"] and g["donor_name"]]
+assert len(giving) == len(awarded), (len(giving), len(awarded))
 print(f"ok   360Giving: {len(giving)} of {len(grants)} grants, each award date the grant's own")
 
 body = get("/iati-activities.xml")
@@ -93,8 +95,17 @@ for activity in root.findall("iati-activity"):
         g = grants[record_id]
         assert (dates.get("2") or dates.get("1")) == g["start_date"], (dates, g)
         assert (dates.get("4") or dates.get("3")) in (g["end_date"], None), (dates, g)
-        for t in activity.findall("transaction"):
+        transactions = activity.findall("transaction")
+        for t in transactions:
             assert t.find("transaction-date").get("iso-date") == g["awarded_on"], g
+        if g["awarded_on"] and g["awarded_on"] <= today and g["status"] != "applied":
+            assert len(transactions) == 1, ("the award is a commitment", g)
+        for b in activity.findall("budget"):
+            start, end = b.find("period-start").get("iso-date"), b.find("period-end").get("iso-date")
+            assert (start, end) == (g["start_date"], g["end_date"]), (b, g)
+            first = datetime.date.fromisoformat(start)
+            year_later = datetime.date(first.year + 1, 3, 1) if (first.month, first.day) == (2, 29) else first.replace(year=first.year + 1)
+            assert datetime.date.fromisoformat(end) < year_later, ("a budget is at most a year", g)
         counts["grants"] += 1
     shares = {}
     for s in activity.findall("sector"):
@@ -104,5 +115,7 @@ for activity in root.findall("iati-activity"):
         assert n.text and n.text.strip() and n.get(XML_LANG, "uk") in ("uk", "en"), identifier
 day_precise = sum(1 for a in activities.values() if a["date_precision"] == "day")
 assert counts["activities"] == day_precise > 0, (counts, day_precise)
+eligible = [g for g in grants.values() if g["start_date"] and g["donor_name"] and g["status"] != "rejected"]
+assert counts["grants"] == len(eligible), (counts, len(eligible))
 print(f"ok   IATI rules: {counts['activities']} activities (every published one known to the day) and {counts['grants']} grants, "
       "identifiers prefixed by the reporting organisation's, no actual date ahead, sector shares of 100, every date the record's")

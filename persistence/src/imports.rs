@@ -287,8 +287,8 @@ impl From<RepoError> for ApplyError {
 }
 
 /// Applies version `version` of a proposed import: in one transaction, marks it applied, creates the programme's
-/// `structure` when it brings one (and names it the import's programme), and creates those of `drafts` that are
-/// not there already (the same start date and description), each linked to the partner of
+/// `structure` when it brings one, names the programme its activities go under (that one, or `programme_id`) as
+/// the import's, and creates those of `drafts` that are not there already (the same start date and description), each linked to the partner of
 /// `partners` its index names (created as a draft unless a partner of that name exists by then). `None` when the
 /// import is no longer that version or no longer proposed, and nothing is written.
 pub async fn apply(
@@ -296,7 +296,7 @@ pub async fn apply(
     actor: &Actor,
     id: Uuid,
     version: i32,
-    structure: Option<NewStructure>,
+    (programme_id, structure): (Option<Uuid>, Option<NewStructure>),
     drafts: Vec<(ActivityDraft, Option<usize>)>,
     partners: Vec<PartnerDraft>,
 ) -> Result<Option<ReportImport>, RepoError> {
@@ -317,8 +317,11 @@ pub async fn apply(
             if marked.rows_affected == 0 {
                 return Err(ApplyError::Stale);
             }
-            if let Some(structure) = structure {
-                let programme_id = structure::create_in_txn(txn, actor, structure).await?;
+            let programme_id = match structure {
+                Some(structure) => Some(structure::create_in_txn(txn, actor, structure).await?),
+                None => programme_id,
+            };
+            if let Some(programme_id) = programme_id {
                 report_import::Entity::update_many()
                     .col_expr(report_import::Column::ProgrammeId, Expr::value(programme_id))
                     .filter(report_import::Column::Id.eq(id))

@@ -120,25 +120,34 @@ pub struct Stamp {
     pub changes: i64,
     pub last_seq: i64,
     pub last_at: Option<DateTime<Utc>>,
-    /// When the first of those changes was made.
-    pub first_at: Option<DateTime<Utc>>,
 }
 
 pub async fn stamp(db: &Database, record_types: &[&str]) -> Result<Stamp, RepoError> {
     use crate::entities::change::{Column, Entity};
-    type Row = (i64, Option<i64>, Option<DateTime<Utc>>, Option<DateTime<Utc>>);
-    let row: Option<Row> = Entity::find()
+    let row: Option<(i64, Option<i64>, Option<DateTime<Utc>>)> = Entity::find()
         .select_only()
         .column_as(Expr::col(Column::Seq).count(), "changes")
         .column_as(Expr::col(Column::Seq).max(), "last_seq")
         .column_as(Expr::col(Column::At).max(), "last_at")
-        .column_as(Expr::col(Column::At).min(), "first_at")
         .filter(Column::RecordType.is_in(record_types.iter().map(|t| t.to_string())))
         .into_tuple()
         .one(db.connection())
         .await?;
-    let (changes, last_seq, last_at, first_at) = row.unwrap_or((0, None, None, None));
-    Ok(Stamp { changes, last_seq: last_seq.unwrap_or(0), last_at, first_at })
+    let (changes, last_seq, last_at) = row.unwrap_or((0, None, None));
+    Ok(Stamp { changes, last_seq: last_seq.unwrap_or(0), last_at })
+}
+
+/// When this database was installed: its first migration's time, the day the open data began to be served.
+pub async fn installed_at(db: &Database) -> Result<Option<DateTime<Utc>>, RepoError> {
+    use sea_orm::{ConnectionTrait, Statement};
+    let sql = "SELECT MIN(applied_at) AS at FROM seaql_migrations";
+    let row =
+        db.connection().query_one_raw(Statement::from_string(db.connection().get_database_backend(), sql)).await?;
+    let seconds: Option<i64> = match row {
+        Some(row) => row.try_get("", "at")?,
+        None => None,
+    };
+    Ok(seconds.and_then(|s| DateTime::from_timestamp(s, 0)))
 }
 
 #[cfg(test)]

@@ -97,7 +97,8 @@ pub async fn apply(
     for partner in &mut partners {
         caller.check_unit(None, &mut partner.owner_unit)?;
     }
-    let applied = imports::apply(db, &caller.actor(), id, import.version, structure, drafts, partners).await?;
+    let programme = (plan.programme_id, structure);
+    let applied = imports::apply(db, &caller.actor(), id, import.version, programme, drafts, partners).await?;
     applied.ok_or_else(|| {
         Error::new(ErrorCode::InvalidTransition, format!("the import {id} was applied or discarded meanwhile"))
     })

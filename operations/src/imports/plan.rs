@@ -164,6 +164,7 @@ pub async fn plan_corrected(
         }
         None => {
             let (proposed, codes) = propose(&read, year);
+            proposed.check()?;
             if !(proposed.first_year..=proposed.last_year).contains(&year) {
                 return Err(Error::validation(FieldErrors::single(
                     "year",

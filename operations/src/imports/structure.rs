@@ -5,11 +5,15 @@
 use std::collections::HashMap;
 
 use intercoop_domain::import::ReadReport;
-use intercoop_domain::{LocalizedText, MeasureCode, MeasureDraft, ProgrammeDraft, SectionDraft, roman_numeral};
+use intercoop_domain::{
+    FieldErrors, LocalizedText, MeasureCode, MeasureDraft, ProgrammeDraft, SectionDraft, roman_numeral,
+};
 use intercoop_persistence::structure::NewStructure;
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
+
+use crate::error::Error;
 
 /// A measure the report's table has a row for.
 #[derive(Debug, Serialize, ToSchema)]
@@ -45,6 +49,32 @@ pub struct ProposedProgramme {
     pub sections: Vec<ProposedSection>,
     #[serde(skip)]
     pub structure: NewStructure,
+}
+
+impl ProposedProgramme {
+    /// Whether the programme, its sections and measures are valid records (the report's title may name years no
+    /// programme has): 422 on `file` naming what is not.
+    pub fn check(&self) -> Result<(), Error> {
+        let s = &self.structure;
+        let mut found = Vec::new();
+        let mut note = |what: String, result: Result<(), FieldErrors>| {
+            if let Err(errors) = result {
+                found.extend(errors.errors().iter().map(|e| format!("{what} {}: {}", e.field, e.message)));
+            }
+        };
+        note("the programme's".into(), s.programme.check());
+        for (_, section) in &s.sections {
+            note(format!("section {}'s", section.number), section.check());
+        }
+        for (_, measure) in &s.measures {
+            note(format!("measure {}'s", measure.code), measure.check());
+        }
+        if found.is_empty() {
+            return Ok(());
+        }
+        let message = format!("the programme the report names is not valid: {}", found.join("; "));
+        Err(Error::validation(FieldErrors::single("file", "invalid_programme", message)))
+    }
 }
 
 /// The programme the report names, and the id each of its measure codes will have.

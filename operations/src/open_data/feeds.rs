@@ -67,6 +67,11 @@ pub async fn stamp(db: &Database, record_types: &[&str]) -> Result<Stamp> {
     Ok(open_data::stamp(db, record_types).await?)
 }
 
+/// When the open data began to be served: the database's installation.
+pub async fn installed_at(db: &Database) -> Result<Option<chrono::DateTime<chrono::Utc>>> {
+    Ok(open_data::installed_at(db).await?)
+}
+
 /// The years that have a report table: every year of every programme.
 pub async fn report_years(db: &Database) -> Result<Vec<i32>> {
     let all = programmes::list(db, None, None, PageRequest { limit: 200, offset: 0 }).await?;

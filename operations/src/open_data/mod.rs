@@ -8,6 +8,6 @@ pub mod rdf;
 pub mod rows;
 mod settings;
 
-pub use feeds::{FeedCursor, FeedQuery, Stamp, fetch, report_years, stamp};
+pub use feeds::{FeedCursor, FeedQuery, Stamp, fetch, installed_at, report_years, stamp};
 
 pub use settings::OpenDataSettings;

@@ -41,7 +41,14 @@ db_test! {
         assert_eq!(proposal["summary"]["new"], events, "every event has its measure in the proposed programme");
         assert_eq!(app.count_rows("programmes").await, 0, "uploading creates nothing");
 
-        // Creating a programme is an administrator's step: an editor's apply is refused, and changes nothing.
+        // A title naming years no programme has is refused, naming what is wrong.
+        let typo = REFERENCE.replace("на 2021-2025 роки", "на 2021-2205 роки");
+        let parts = [Part::file("file", "typo.txt", typo.as_bytes()), Part::value("year", "2024")];
+        let problem = app.upload("/api/v1/imports", &token, &parts).await.expect_problem(422, "validation_failed");
+        assert_eq!(problem["errors"][0]["code"], "invalid_programme", "{problem}");
+        assert!(problem["errors"][0]["message"].as_str().unwrap().contains("last_year"), "{problem}");
+
+                // Creating a programme is an administrator's step: an editor's apply is refused, and changes nothing.
         app.call(Method::POST, &format!("{location}/apply"), Some(Role::Editor), None).await
             .expect_problem(403, "forbidden");
         assert_eq!(app.count_rows("programmes").await, 0);

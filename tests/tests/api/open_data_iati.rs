@@ -88,11 +88,13 @@ db_test! {
         let f = app.programme_fixture().await;
         let lublin = app.partner("Люблін", "Lublin", "twin_city", "PL").await;
         let undp = app.partner("Програма розвитку ООН", "UNDP", "donor", "UA").await;
+        let krakow = app.partner("Краків", "Kraków", "partner_city", "PL").await;
         let visit = app.create_published("/api/v1/activities", &json!({
             "title": {"uk": "Візит до Любліна & Кракова", "en": "Visit to Lublin"}, "kind": "visit_abroad",
             "start_date": "2024-05-02", "end_date": "2024-05-04", "measure_ids": [f.measure("1.2"), f.measure("1.3")],
-            "partners": [{"partner_id": lublin, "role": "host"}, {"partner_id": undp, "role": "funder"}],
-            "links": ["https://khm.gov.ua/news/lublin"]
+            "partners": [{"partner_id": lublin, "role": "host"}, {"partner_id": undp, "role": "funder"},
+                {"partner_id": krakow, "role": "participant"}],
+            "links": ["https://khm.gov.ua/news/lublin", "https://khm.gov.ua/files/zvit.pdf"]
         })).await;
         let yearly = app.create_published("/api/v1/activities", &json!({
             "title": {"uk": "Гуманітарна допомога"}, "kind": "humanitarian_aid", "start_date": "2024-01-01",
@@ -110,6 +112,10 @@ db_test! {
             "donor_id": undp, "project_title": {"uk": "Без дат"}, "amount": "1000", "currency": "EUR",
             "status": "awarded", "measure_ids": [f.measure("1.3")]
         })).await;
+        let two_years = app.create_published("/api/v1/grants", &json!({
+            "donor_id": undp, "project_title": {"uk": "Дворічний проект"}, "amount": "90000", "currency": "USD",
+            "status": "applied", "start_date": "2024-01-01", "end_date": "2025-12-31", "measure_ids": [f.measure("1.3")]
+        })).await;
 
         let file = iati(&app).await;
         assert_eq!(file.name, "iati-activities");
@@ -117,7 +123,7 @@ db_test! {
         let activities: Vec<&Element> = file.all("iati-activity").collect();
         let ids: Vec<&str> = activities.iter().map(|a| a.one("iati-identifier").text.as_str()).collect();
         let id = |record: &serde_json::Value| format!("UA-EDR-39816211-{}", record["id"].as_str().unwrap());
-        assert_eq!(ids, [id(&visit), id(&grant)], "the draft, the activity known by its year and the undated grant stay out");
+        assert_eq!(ids, [id(&visit), id(&grant), id(&two_years)], "the draft, the activity known by its year and the undated grant stay out");
         assert!(!ids.contains(&id(&yearly).as_str()));
 
         let a = activities[0];
@@ -134,7 +140,7 @@ db_test! {
             ("4", Some("UA-EDR-39816211"), "ХМЕЛЬНИЦЬКА МІСЬКА РАДА"),
             ("4", None, "Люблін"),
             ("1", None, "Програма розвитку ООН"),
-        ]);
+        ], "a partner that only took part has no IATI role, and is left out");
         assert_eq!(a.one("activity-status").attr("code"), Some("4"));
         let dates: Vec<(Option<&str>, Option<&str>)> =
             a.all("activity-date").map(|d| (d.attr("type"), d.attr("iso-date"))).collect();
@@ -144,7 +150,12 @@ db_test! {
         let sectors: Vec<(Option<&str>, Option<&str>)> =
             a.all("sector").map(|s| (s.attr("code"), s.attr("percentage"))).collect();
         assert_eq!(sectors, [(Some("15110"), Some("100.00"))], "both measures fall to the default sector");
-        assert_eq!(a.one("document-link").attr("url"), Some("https://khm.gov.ua/news/lublin"));
+        let links: Vec<(Option<&str>, Option<&str>)> =
+            a.all("document-link").map(|d| (d.attr("url"), d.attr("format"))).collect();
+        assert_eq!(links, [
+            (Some("https://khm.gov.ua/news/lublin"), Some("text/html")),
+            (Some("https://khm.gov.ua/files/zvit.pdf"), Some("application/pdf")),
+        ]);
 
         let g = activities[1];
         assert_eq!(g.attr("default-currency"), Some("EUR"));
@@ -159,12 +170,41 @@ db_test! {
         assert_eq!(transaction.one("transaction-date").attr("iso-date"), Some("2024-03-01"));
         assert_eq!(transaction.one("value").attr("value-date"), Some("2024-03-01"));
         assert_eq!(transaction.one("receiver-org").attr("ref"), Some("UA-EDR-39816211"));
+
+        let longer = activities[2];
+        assert_eq!(longer.one("activity-status").attr("code"), Some("1"), "an application is in the pipeline");
+        let dates: Vec<(Option<&str>, Option<&str>)> =
+            longer.all("activity-date").map(|d| (d.attr("type"), d.attr("iso-date"))).collect();
+        assert_eq!(dates, [(Some("1"), Some("2024-01-01")), (Some("3"), Some("2025-12-31"))], "planned, not actual");
+        assert_eq!(longer.all("budget").count(), 0, "IATI's budgets are at most a year, and no yearly split is recorded");
+        assert_eq!(longer.all("transaction").count(), 0, "nothing is committed to an application");
+    }
+}
+
+db_test! {
+    async fn text_loses_what_xml_cannot_hold_whatever_is_stored(app) {
+        let f = app.programme_fixture().await;
+        app.create_published("/api/v1/activities", &json!({
+            "title": {"uk": "Форум"}, "kind": "conference", "start_date": "2024-05-02", "measure_ids": [f.measure("1.2")]
+        })).await;
+        use sea_orm::{ConnectionTrait, Statement};
+        let conn = app.db.connection();
+        // The only activity; written past the API, which refuses such text.
+        let sql = r#"UPDATE activities SET title = '{"uk": "Бізнес\u000cфорум\u0001", "en": "Business\u000bforum"}'"#;
+        conn.execute_raw(Statement::from_string(conn.get_database_backend(), sql)).await.unwrap();
+        let file = iati(&app).await;
+        let title = file.one("iati-activity").one("title");
+        assert_eq!(title.narratives(), [(None, "Бізнесфорум"), (Some("en"), "Businessforum")]);
     }
 }
 
 db_test! {
     async fn the_iati_file_answers_304_to_a_current_copy_and_refuses_paging(app) {
-        app.programme_fixture().await;
+        let f = app.programme_fixture().await;
+        app.get("/open-data/v1/iati-activities.xml").await.expect_problem(404, "not_found");
+        app.create_published("/api/v1/activities", &json!({
+            "title": {"uk": "Форум"}, "kind": "conference", "start_date": "2024-05-02", "measure_ids": [f.measure("1.2")]
+        })).await;
         let first = app.get("/open-data/v1/iati-activities.xml").await;
         assert_eq!(first.status.as_u16(), 200);
         let etag = first.header("etag").unwrap().to_owned();
@@ -174,7 +214,9 @@ db_test! {
         assert_eq!(again.status.as_u16(), 304);
         app.get("/open-data/v1/iati-activities.xml?limit=5").await.expect_problem(400, "invalid_query");
         app.get("/open-data/v1/iati-activities.xml?lang=en").await.expect_problem(400, "invalid_query");
-        let empty = iati(&app).await;
-        assert_eq!(empty.all("iati-activity").count(), 0);
+        let today = chrono::Utc::now().date_naive().to_string();
+        assert!(etag.contains(&today), "the file changes with the day too: {etag}");
+        let since = app.get("/open-data/v1/iati-activities.xml?updated_since=2999-01-01T00:00:00Z").await;
+        since.expect_problem(404, "not_found");
     }
 }

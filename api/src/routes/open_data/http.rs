@@ -27,6 +27,15 @@ impl Freshness {
         Ok(Self { etag: format!("\"{}-{}-{variant}\"", stamp.changes, stamp.last_seq), last_modified: stamp.last_at })
     }
 
+    /// The version of a feed that also changes with the day (IATI's dates are actual once they pass): the day is
+    /// part of the `ETag`, and `Last-Modified` is no earlier than its start.
+    pub fn by_day(mut self, today: chrono::NaiveDate) -> Self {
+        self.etag = format!("{}-{today}\"", self.etag.trim_end_matches('"'));
+        let midnight = today.and_hms_opt(0, 0, 0).expect("midnight").and_utc();
+        self.last_modified = Some(self.last_modified.map_or(midnight, |last| last.max(midnight)));
+        self
+    }
+
     /// Whether the client's copy is current: `If-None-Match` names this version, or (without it)
     /// `If-Modified-Since` is no earlier than the last change.
     pub fn not_modified(&self, req: &HttpRequest) -> bool {

@@ -25,7 +25,6 @@ pub struct Entry {
     pub dataset: Dataset,
     /// The years the dataset covers.
     pub years: Option<(i32, i32)>,
-    pub issued: Option<DateTime<Utc>>,
     pub modified: Option<DateTime<Utc>>,
     pub distributions: Vec<Distribution>,
 }
@@ -146,14 +145,7 @@ pub async fn entries(db: &Database, feeds: &str) -> Result<Vec<Entry>, Error> {
         let changes = stamp(db, d.sources).await?;
         let mut distributions = tables(feeds, d.name);
         distributions.extend(extra(feeds, d.name));
-        out.push(Entry {
-            name: d.name.to_owned(),
-            dataset: d,
-            years: span,
-            issued: changes.first_at,
-            modified: changes.last_at,
-            distributions,
-        });
+        out.push(Entry { name: d.name.to_owned(), dataset: d, years: span, modified: changes.last_at, distributions });
     }
     let changes = stamp(db, REPORT.sources).await?;
     for year in years {
@@ -163,7 +155,6 @@ pub async fn entries(db: &Database, feeds: &str) -> Result<Vec<Entry>, Error> {
             name,
             dataset: REPORT,
             years: Some((year, year)),
-            issued: changes.first_at,
             modified: changes.last_at,
         });
     }

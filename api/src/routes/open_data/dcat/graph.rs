@@ -34,7 +34,7 @@ impl Context<'_> {
     }
 
     /// The catalogue, with the datasets of this page.
-    pub fn catalog(&self, terms: &mut Terms, all: &[Entry], shown: &[&Entry]) -> Node {
+    pub fn catalog(&self, terms: &mut Terms, all: &[Entry], shown: &[&Entry], issued: Option<DateTime<Utc>>) -> Node {
         let feeds = self.feeds;
         let s = self.settings;
         let mut catalog = Node::new(format!("{feeds}/catalog"), "dcat:Catalog");
@@ -56,7 +56,7 @@ impl Context<'_> {
             .iri("dct:language", terms.language("ENG"))
             .iri("dct:spatial", terms.location(&s.spatial_uri, &s.spatial_centroid, &s.spatial_bbox))
             .iri("dcat:themeTaxonomy", terms.theme_taxonomy());
-        if let Some(issued) = all.iter().filter_map(|e| e.issued).min() {
+        if let Some(issued) = issued {
             catalog.add("dct:issued", time(issued));
         }
         if let Some(modified) = all.iter().filter_map(|e| e.modified).max() {

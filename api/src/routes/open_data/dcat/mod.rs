@@ -1,5 +1,5 @@
-//! The DCAT-AP catalog of the feeds, for CKAN's DCAT harvester and other portals: every dataset with its
-//! distributions, stable URIs, `dct:modified`, publisher and licence, paged the Hydra way, as JSON-LD and Turtle.
+//! The DCAT-AP 3.0 catalog of the feeds, for CKAN's DCAT RDF harvester and other portals: every dataset with its
+//! distributions and the vocabulary terms they name, paged the Hydra way, as JSON-LD and Turtle.
 
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, web};
@@ -15,8 +15,8 @@ use super::standards::base_url;
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::ListQuery;
 use crate::routes::problems::FeedProblems;
-use intercoop_operations::open_data::OpenDataSettings;
 use intercoop_operations::open_data::rdf::{Node, Object, to_jsonld, to_turtle};
+use intercoop_operations::open_data::{OpenDataSettings, installed_at};
 
 mod entries;
 mod graph;
@@ -70,7 +70,8 @@ async fn graph(
 
     let context = Context { feeds: &feeds, letterhead, settings };
     let mut terms = Terms::default();
-    let mut nodes = vec![context.catalog(&mut terms, &all, &shown)];
+    let issued = installed_at(db).await?;
+    let mut nodes = vec![context.catalog(&mut terms, &all, &shown, issued)];
     nodes.extend(context.agents(&mut terms));
     for e in &shown {
         nodes.extend(context.dataset(&mut terms, e));
@@ -98,12 +99,32 @@ async fn graph(
     Ok(nodes)
 }
 
-/// The DCAT-AP catalog as JSON-LD.
+/// The catalog page in one serialisation: `file` names it in the paging links, `render` writes it.
+async fn serve(
+    req: HttpRequest,
+    (db, letterhead, settings): (&Database, &Letterhead, &OpenDataSettings),
+    params: &CatalogParams,
+    (file, content_type): (&str, &str),
+    render: fn(&[Node]) -> String,
+) -> ApiResult<HttpResponse> {
+    let freshness = Freshness::of(db, ALL_TYPES, &req).await?;
+    if freshness.not_modified(&req) {
+        return Ok(freshness.not_modified_response());
+    }
+    let nodes = graph(&req, db, letterhead, settings, params, file).await?;
+    let mut builder = HttpResponse::Ok();
+    freshness.headers(&mut builder);
+    Ok(builder.insert_header((header::CONTENT_TYPE, content_type)).body(render(&nodes)))
+}
+
+/// The DCAT-AP 3.0 catalog as JSON-LD.
 ///
-/// A `dcat:Catalog` with every dataset (`dcat:Dataset`: identifier, titles and descriptions in Ukrainian and
-/// English, `dct:modified`, publisher, licence) and its distributions (`dcat:Distribution`: download URL, media
-/// type, format), 50 datasets a page with Hydra paging (`hydra:PagedCollection`, `hydra:nextPage`), as CKAN's DCAT
-/// harvester reads it. `modified_since` keeps the datasets changed since. The `@context` is inline.
+/// A `dcat:Catalog` with every dataset (`dcat:Dataset`: identifier, titles, descriptions and keywords in Ukrainian
+/// and English, EU data themes, publisher, contact point, spatial and temporal coverage, `dct:modified`) and its
+/// distributions (`dcat:Distribution`: access and download URL, IANA media type, format from the EU file-type
+/// vocabulary, description, licence, availability), and the vocabulary terms they name, typed as DCAT-AP 3.0's
+/// shapes ask; 50 datasets a page with Hydra paging (`hydra:PagedCollection`, `hydra:nextPage`, naming this
+/// serialisation). `modified_since` keeps the datasets changed since. The `@context` is inline.
 #[utoipa::path(
     tag = "open-data",
     params(CatalogParams),
@@ -119,20 +140,15 @@ pub async fn catalog_jsonld(
     req: HttpRequest,
     db: web::Data<Database>,
     letterhead: web::Data<Letterhead>,
-    licence: web::Data<OpenDataSettings>,
+    settings: web::Data<OpenDataSettings>,
     ListQuery(params): ListQuery<CatalogParams>,
 ) -> ApiResult<HttpResponse> {
-    let freshness = Freshness::of(&db, ALL_TYPES, &req).await?;
-    if freshness.not_modified(&req) {
-        return Ok(freshness.not_modified_response());
-    }
-    let nodes = graph(&req, &db, &letterhead, &licence, &params, "catalog.jsonld").await?;
-    let mut builder = HttpResponse::Ok();
-    freshness.headers(&mut builder);
-    Ok(builder.insert_header((header::CONTENT_TYPE, "application/ld+json")).body(to_jsonld(&nodes).to_string()))
+    let render = |nodes: &[Node]| to_jsonld(nodes).to_string();
+    serve(req, (&db, &letterhead, &settings), &params, ("catalog.jsonld", "application/ld+json"), render).await
 }
 
-/// The DCAT-AP catalog as Turtle: the same triples as `catalog.jsonld`.
+/// The DCAT-AP 3.0 catalog as Turtle: the same triples as `catalog.jsonld` (but for its paging links, which name
+/// `catalog.ttl`). The one URL for a portal's harvester (CKAN: ckanext-dcat's RDF harvester).
 #[utoipa::path(
     tag = "open-data",
     params(CatalogParams),
@@ -148,15 +164,9 @@ pub async fn catalog_ttl(
     req: HttpRequest,
     db: web::Data<Database>,
     letterhead: web::Data<Letterhead>,
-    licence: web::Data<OpenDataSettings>,
+    settings: web::Data<OpenDataSettings>,
     ListQuery(params): ListQuery<CatalogParams>,
 ) -> ApiResult<HttpResponse> {
-    let freshness = Freshness::of(&db, ALL_TYPES, &req).await?;
-    if freshness.not_modified(&req) {
-        return Ok(freshness.not_modified_response());
-    }
-    let nodes = graph(&req, &db, &letterhead, &licence, &params, "catalog.ttl").await?;
-    let mut builder = HttpResponse::Ok();
-    freshness.headers(&mut builder);
-    Ok(builder.insert_header((header::CONTENT_TYPE, "text/turtle; charset=utf-8")).body(to_turtle(&nodes)))
+    let turtle = ("catalog.ttl", "text/turtle; charset=utf-8");
+    serve(req, (&db, &letterhead, &settings), &params, turtle, to_turtle).await
 }

@@ -6,12 +6,12 @@
 use std::collections::BTreeMap;
 use std::io;
 
-use chrono::NaiveDate;
+use chrono::{Months, NaiveDate};
 use quick_xml::Writer;
 use quick_xml::events::BytesText;
 use serde_json::{Value, json};
 
-use super::xml::{Xml, activity_date, date, empty, shares, with_narratives};
+use super::xml::{Xml, activity_date, clean, date, empty, shares, with_narratives};
 
 /// What the feed says of the council, and how measures map to sectors.
 #[derive(Debug, Clone)]
@@ -28,6 +28,20 @@ pub struct Iati {
 
 /// IATI's organisation type "Local Government".
 const LOCAL_GOVERNMENT: &str = "11";
+
+/// A linked document's media type, from its name's extension; a web page where it has none of these.
+fn media_type(link: &str) -> &'static str {
+    let path = link.split(['?', '#']).next().unwrap_or_default().to_ascii_lowercase();
+    match path.rsplit_once('.').map(|(_, extension)| extension) {
+        Some("pdf") => "application/pdf",
+        Some("doc") => "application/msword",
+        Some("docx") => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        Some("xlsx") => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        Some("jpg" | "jpeg") => "image/jpeg",
+        Some("png") => "image/png",
+        _ => "text/html",
+    }
+}
 
 impl Iati {
     fn identifier(&self, row: &Value) -> String {
@@ -111,8 +125,14 @@ impl Iati {
             self.council(w, "4")?;
             let names = row["partner_names"].as_array().cloned().unwrap_or_default();
             let roles = row["partner_roles"].as_array().cloned().unwrap_or_default();
-            for (name, role) in names.iter().zip(roles.iter().chain(std::iter::repeat(&Value::Null))) {
-                let role = if role.as_str() == Some("funder") { "1" } else { "4" };
+            // IATI's roles are funding, accountable, extending and implementing: a partner that only took part
+            // has none of them, and is named in the other feeds.
+            for (name, role) in names.iter().zip(roles.iter()) {
+                let role = match role.as_str() {
+                    Some("funder") => "1",
+                    Some("host" | "organiser") => "4",
+                    _ => continue,
+                };
                 with_narratives(w, "participating-org", &[("role", role)], name)?;
             }
             empty(w, "activity-status", &[("code", status)])?;
@@ -122,7 +142,7 @@ impl Iati {
             self.scope(w, row)?;
             for link in row["links"].as_array().into_iter().flatten().filter_map(Value::as_str) {
                 w.create_element("document-link")
-                    .with_attributes([("format", "text/html"), ("url", link)])
+                    .with_attributes([("format", media_type(link)), ("url", &clean(link))])
                     .write_inner_content(|w| {
                         with_narratives(
                             w,
@@ -164,7 +184,8 @@ impl Iati {
                 activity_date(w, end, "3", "4", ended)?;
             }
             self.scope(w, row)?;
-            if let Some(end) = end {
+            // IATI's budgets are at most a year long; a longer project's yearly split is not in the record.
+            if let Some(end) = end.filter(|end| start.checked_add_months(Months::new(12)).is_some_and(|y| *end < y)) {
                 let budget_status = if status == "1" { "1" } else { "2" };
                 w.create_element("budget")
                     .with_attributes([("type", "1"), ("status", budget_status)])

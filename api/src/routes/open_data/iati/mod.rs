@@ -11,7 +11,8 @@ use intercoop_domain::report::Letterhead;
 use intercoop_operations::Database;
 use intercoop_operations::open_data::OpenDataSettings;
 use intercoop_operations::open_data::datasets::{ACTIVITIES, GRANTS};
-use serde_json::json;
+use intercoop_operations::open_data::{FeedQuery, fetch};
+use serde_json::{Value, json};
 
 pub use activity::Iati;
 
@@ -28,6 +29,25 @@ const SOURCES: &[&str] = &["activity", "grant", "measure", "partner"];
 
 pub const HEADER: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<iati-activities version=\"2.03\">\n";
 pub const TRAILER: &str = "\n</iati-activities>\n";
+
+/// Whether any record is an IATI activity: an IATI file holds at least one.
+async fn any(db: &Database, iati: &Iati, query: FeedQuery) -> Result<bool, intercoop_operations::Error> {
+    for dataset in [ACTIVITIES, GRANTS] {
+        let mut query = FeedQuery { limit: 500, ..query };
+        loop {
+            let rows = fetch(db, dataset.name, &query).await?;
+            let Some((last, _)) = rows.last() else { break };
+            query.after = Some(*last);
+            let mut written = rows.iter().map(|(_, row)| Value::Object(row.clone()));
+            if written
+                .any(|row| if dataset.name == "activities" { iati.activity(&row) } else { iati.grant(&row) }.is_some())
+            {
+                return Ok(true);
+            }
+        }
+    }
+    Ok(false)
+}
 
 /// The council's organisation identifier: the one configured, or `UA-EDR-` and the letterhead's registry code.
 pub fn organisation(settings: &OpenDataSettings, letterhead: &Letterhead) -> String {
@@ -52,8 +72,12 @@ pub fn organisation(settings: &OpenDataSettings, letterhead: &Letterhead) -> Str
 /// incoming commitment (`transaction` type 11) on the day it was awarded.
 ///
 /// IATI dates are days: an activity known only by its month or year, a grant without a project start, one whose
-/// donor is not published and a rejected application are left out (they are in the other feeds). Published
-/// records only; `updated_since` keeps what changed since. `ETag`/`Last-Modified` with 304.
+/// donor is not published and a rejected application are left out (they are in the other feeds), as is a partner
+/// that only took part (IATI's roles are funding, accountable, extending and implementing), and a budget over more
+/// than a year (IATI's budgets are at most a year; the record holds no yearly split). Text loses the characters
+/// XML cannot hold. Published records only; `updated_since` keeps what changed since; 404 when no record is an
+/// IATI activity (a file holds at least one). `ETag`/`Last-Modified` with 304, changing with the day too (a date
+/// becomes actual once it passes).
 #[utoipa::path(
     tag = "open-data",
     params(("updated_since" = Option<String>, Query, description = "Only records changed at or after this time (RFC 3339), e.g. 2024-06-01T00:00:00Z", format = DateTime)),
@@ -83,7 +107,8 @@ pub async fn iati_activities(
         }
     }
     let (query, _) = query(&params)?;
-    let freshness = Freshness::of(&db, SOURCES, &req).await?;
+    let today = chrono::Utc::now().date_naive();
+    let freshness = Freshness::of(&db, SOURCES, &req).await?.by_day(today);
     if freshness.not_modified(&req) {
         return Ok(freshness.not_modified_response());
     }
@@ -93,8 +118,13 @@ pub async fn iati_activities(
         council: json!({"uk": council.uk, "en": council.en}),
         sectors: settings.iati_sectors.clone(),
         default_sector: settings.iati_default_sector.clone(),
-        today: chrono::Utc::now().date_naive(),
+        today,
     };
+    if !any(&db, &iati, query).await? {
+        return Err(ApiError::not_found(
+            "no published activity known to the day, and no grant with its project start, to publish as IATI yet",
+        ));
+    }
     let format = Format::Iati(Box::new(iati));
     let activities = Feed::new(db.get_ref().clone(), ACTIVITIES, format.clone(), query, None).into_stream();
     let grants = Feed::new(db.get_ref().clone(), GRANTS, format, query, None).into_stream();

@@ -13,13 +13,19 @@ pub type Xml = Writer<Vec<u8>>;
 /// Localized text (`{"uk": ..., "en": ...}`) as narratives: Ukrainian in the activity's default language, English
 /// with its `xml:lang`.
 pub fn narratives(w: &mut Xml, text: &Value) -> io::Result<()> {
-    if let Some(uk) = text.get("uk").and_then(Value::as_str).filter(|s| !s.trim().is_empty()) {
-        w.create_element("narrative").write_text_content(BytesText::new(uk))?;
+    let of = |lang| text.get(lang).and_then(Value::as_str).map(clean).filter(|s| !s.trim().is_empty());
+    if let Some(uk) = of("uk") {
+        w.create_element("narrative").write_text_content(BytesText::new(&uk))?;
     }
-    if let Some(en) = text.get("en").and_then(Value::as_str).filter(|s| !s.trim().is_empty()) {
-        w.create_element("narrative").with_attribute(("xml:lang", "en")).write_text_content(BytesText::new(en))?;
+    if let Some(en) = of("en") {
+        w.create_element("narrative").with_attribute(("xml:lang", "en")).write_text_content(BytesText::new(&en))?;
     }
     Ok(())
+}
+
+/// Text without the characters XML may not hold (a control character in a stored record, say).
+pub fn clean(text: &str) -> String {
+    intercoop_domain::text::without_forbidden(text).into_owned()
 }
 
 /// An element holding narratives, with attributes.
