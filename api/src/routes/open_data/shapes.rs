@@ -51,8 +51,8 @@ impl Format {
     pub fn item(&self, dataset: &Dataset, row: &Row) -> Option<String> {
         let value = match self {
             Format::Csv(lang) => return Some(csv::row(dataset.columns, row, *lang)),
-            Format::Iati(iati) if dataset.name == "activities" => return iati.activity(&Value::Object(row.clone())),
-            Format::Iati(iati) => return iati.grant(&Value::Object(row.clone())),
+            Format::Iati(iati) if dataset.name == "activities" => return iati.activity(row),
+            Format::Iati(iati) => return iati.grant(row),
             Format::Json => Value::Object(row.clone()),
             Format::GeoJson => {
                 let (lat, lon) = (row.get("latitude")?.as_f64()?, row.get("longitude")?.as_f64()?);

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::io;
 
 use chrono::{Months, NaiveDate};
+use intercoop_operations::open_data::rows::Row;
 use quick_xml::Writer;
 use quick_xml::events::BytesText;
 use serde_json::{Value, json};
@@ -29,6 +30,11 @@ pub struct Iati {
 /// IATI's organisation type "Local Government".
 const LOCAL_GOVERNMENT: &str = "11";
 
+/// A row's value; null where it has none.
+fn at<'a>(row: &'a Row, key: &str) -> &'a Value {
+    row.get(key).unwrap_or(&Value::Null)
+}
+
 /// A linked document's media type, from its name's extension; a web page where it has none of these.
 fn media_type(link: &str) -> &'static str {
     let path = link.split(['?', '#']).next().unwrap_or_default().to_ascii_lowercase();
@@ -44,8 +50,8 @@ fn media_type(link: &str) -> &'static str {
 }
 
 impl Iati {
-    fn identifier(&self, row: &Value) -> String {
-        format!("{}-{}", self.organisation, row["id"].as_str().unwrap_or_default())
+    fn identifier(&self, row: &Row) -> String {
+        format!("{}-{}", self.organisation, at(row, "id").as_str().unwrap_or_default())
     }
 
     fn council(&self, w: &mut Xml, role: &str) -> io::Result<()> {
@@ -53,7 +59,7 @@ impl Iati {
         with_narratives(w, "participating-org", &attributes, &self.council)
     }
 
-    fn opening(&self, w: &mut Xml, row: &Value, title: &Value, description: &Value) -> io::Result<()> {
+    fn opening(&self, w: &mut Xml, row: &Row, title: &Value, description: &Value) -> io::Result<()> {
         w.create_element("iati-identifier").write_text_content(BytesText::new(&self.identifier(row)))?;
         let reporting = [("ref", self.organisation.as_str()), ("type", LOCAL_GOVERNMENT)];
         with_narratives(w, "reporting-org", &reporting, &self.council)?;
@@ -63,9 +69,9 @@ impl Iati {
     }
 
     /// Recipient country and sectors: Ukraine, and the DAC sectors of the measures.
-    fn scope(&self, w: &mut Xml, row: &Value) -> io::Result<()> {
+    fn scope(&self, w: &mut Xml, row: &Row) -> io::Result<()> {
         empty(w, "recipient-country", &[("code", "UA"), ("percentage", "100")])?;
-        let mut codes: Vec<&str> = row["measure_codes"]
+        let mut codes: Vec<&str> = at(row, "measure_codes")
             .as_array()
             .into_iter()
             .flatten()
@@ -83,9 +89,9 @@ impl Iati {
         Ok(())
     }
 
-    fn element(&self, row: &Value, currency: Option<&str>, body: impl FnOnce(&mut Xml) -> io::Result<()>) -> String {
+    fn element(&self, row: &Row, currency: Option<&str>, body: impl FnOnce(&mut Xml) -> io::Result<()>) -> String {
         let mut w = Writer::new(Vec::new());
-        let updated = row["updated_at"].as_str().unwrap_or_default().to_owned();
+        let updated = at(row, "updated_at").as_str().unwrap_or_default().to_owned();
         let mut attributes = vec![("last-updated-datetime", updated.as_str()), ("xml:lang", "uk"), ("hierarchy", "1")];
         if let Some(currency) = currency {
             attributes.push(("default-currency", currency));
@@ -98,14 +104,14 @@ impl Iati {
     }
 
     /// An activity known to the day; none for one known only by its month or year (IATI dates are days).
-    pub fn activity(&self, row: &Value) -> Option<String> {
-        if row["date_precision"].as_str() != Some("day") {
+    pub fn activity(&self, row: &Row) -> Option<String> {
+        if at(row, "date_precision").as_str() != Some("day") {
             return None;
         }
-        let start = date(&row["start_date"])?;
-        let last = std::iter::once(date(&row["end_date"]).unwrap_or(start))
+        let start = date(at(row, "start_date"))?;
+        let last = std::iter::once(date(at(row, "end_date")).unwrap_or(start))
             .chain(
-                row["additional_dates"]
+                at(row, "additional_dates")
                     .as_array()
                     .into_iter()
                     .flatten()
@@ -113,18 +119,18 @@ impl Iati {
             )
             .max()
             .unwrap_or(start);
-        let status = match row["status"].as_str() {
+        let status = match at(row, "status").as_str() {
             Some("planned") => "1",
             Some("cancelled") => "5",
             _ => "4",
         };
-        let planned = row["status"].as_str() != Some("done");
+        let planned = at(row, "status").as_str() != Some("done");
         Some(self.element(row, None, |w| {
-            self.opening(w, row, &row["title"], &row["description"])?;
+            self.opening(w, row, at(row, "title"), at(row, "description"))?;
             self.council(w, "2")?;
             self.council(w, "4")?;
-            let names = row["partner_names"].as_array().cloned().unwrap_or_default();
-            let roles = row["partner_roles"].as_array().cloned().unwrap_or_default();
+            let names = at(row, "partner_names").as_array().cloned().unwrap_or_default();
+            let roles = at(row, "partner_roles").as_array().cloned().unwrap_or_default();
             // IATI's roles are funding, accountable, extending and implementing: a partner that only took part
             // has none of them, and is named in the other feeds.
             for (name, role) in names.iter().zip(roles.iter()) {
@@ -140,7 +146,7 @@ impl Iati {
             activity_date(w, start, "1", "2", today)?;
             activity_date(w, last, "3", "4", today)?;
             self.scope(w, row)?;
-            for link in row["links"].as_array().into_iter().flatten().filter_map(Value::as_str) {
+            for link in at(row, "links").as_array().into_iter().flatten().filter_map(Value::as_str) {
                 w.create_element("document-link")
                     .with_attributes([("format", media_type(link)), ("url", &clean(link))])
                     .write_inner_content(|w| {
@@ -158,27 +164,27 @@ impl Iati {
     }
 
     /// A grant whose project start is known, its donor published, and not rejected.
-    pub fn grant(&self, row: &Value) -> Option<String> {
-        let start = date(&row["start_date"])?;
-        let donor = row.get("donor_name").filter(|d| d.is_object())?;
-        let (status, planned) = match row["status"].as_str()? {
+    pub fn grant(&self, row: &Row) -> Option<String> {
+        let start = date(at(row, "start_date"))?;
+        let donor = at(row, "donor_name").is_object().then(|| at(row, "donor_name"))?;
+        let (status, planned) = match at(row, "status").as_str()? {
             "applied" => ("1", true),
             "awarded" => ("2", true),
             "in_progress" => ("2", false),
             "completed" => ("4", false),
             _ => return None,
         };
-        let currency = row["currency"].as_str()?;
-        let amount = row["amount"].as_str()?;
+        let currency = at(row, "currency").as_str()?;
+        let amount = at(row, "amount").as_str()?;
         Some(self.element(row, Some(currency), |w| {
-            self.opening(w, row, &row["project_title"], &row["description"])?;
+            self.opening(w, row, at(row, "project_title"), at(row, "description"))?;
             with_narratives(w, "participating-org", &[("role", "1")], donor)?;
             self.council(w, "2")?;
             self.council(w, "4")?;
             empty(w, "activity-status", &[("code", status)])?;
             let today = if planned { NaiveDate::MIN } else { self.today };
             activity_date(w, start, "1", "2", today)?;
-            let end = date(&row["end_date"]);
+            let end = date(at(row, "end_date"));
             if let Some(end) = end {
                 let ended = if status == "4" { self.today } else { NaiveDate::MIN };
                 activity_date(w, end, "3", "4", ended)?;
@@ -198,7 +204,7 @@ impl Iati {
                         Ok(())
                     })?;
             }
-            if let Some(awarded) = date(&row["awarded_on"]).filter(|d| *d <= self.today && status != "1") {
+            if let Some(awarded) = date(at(row, "awarded_on")).filter(|d| *d <= self.today && status != "1") {
                 let day = awarded.to_string();
                 w.create_element("transaction").write_inner_content(|w| {
                     empty(w, "transaction-type", &[("code", "11")])?;

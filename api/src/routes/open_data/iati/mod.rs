@@ -12,7 +12,7 @@ use intercoop_operations::Database;
 use intercoop_operations::open_data::OpenDataSettings;
 use intercoop_operations::open_data::datasets::{ACTIVITIES, GRANTS};
 use intercoop_operations::open_data::{FeedQuery, fetch};
-use serde_json::{Value, json};
+use serde_json::json;
 
 pub use activity::Iati;
 
@@ -38,10 +38,8 @@ async fn any(db: &Database, iati: &Iati, query: FeedQuery) -> Result<bool, inter
             let rows = fetch(db, dataset.name, &query).await?;
             let Some((last, _)) = rows.last() else { break };
             query.after = Some(*last);
-            let mut written = rows.iter().map(|(_, row)| Value::Object(row.clone()));
-            if written
-                .any(|row| if dataset.name == "activities" { iati.activity(&row) } else { iati.grant(&row) }.is_some())
-            {
+            let written = |row| if dataset.name == "activities" { iati.activity(row) } else { iati.grant(row) };
+            if rows.iter().any(|(_, row)| written(row).is_some()) {
                 return Ok(true);
             }
         }
